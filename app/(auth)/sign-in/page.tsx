@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/paths";
+import { getTenant } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Sign in · LeadRank" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
+  if (await getTenant()) redirect(callbackPath);
+  const returning = (await searchParams).callbackUrl !== undefined;
+  return (
+    <>
+      <h1 className="text-xl font-bold text-slate-900">Sign in to LeadRank</h1>
+      <p className="mb-6 mt-1 text-sm text-slate-600">Welcome back. Your ranked leads are waiting.</p>
+      <SignInForm callbackPath={callbackPath} notice={returning ? "Please sign in to continue." : undefined} />
+    </>
+  );
+}

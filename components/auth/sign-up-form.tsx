@@ -1,0 +1,64 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef, useState } from "react";
+import type { SignUpState } from "@/app/(auth)/sign-up/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { HOME_PATH } from "@/lib/auth/paths";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
+import { signInWithPassword } from "./sign-in-with-password";
+
+export function SignUpForm({ action }: { action: (state: SignUpState, form: FormData) => Promise<SignUpState> }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const [signInError, setSignInError] = useState<string | null>(null);
+  // React resets the form after the action runs, so the password is kept from the submit event.
+  const password = useRef("");
+
+  // The account exists: sign in with the password still in the form and open the app.
+  useEffect(() => {
+    if (!state.ok || !state.values) return;
+    void signInWithPassword(state.values.email, password.current).then((failure) => {
+      if (failure) setSignInError(`Your account was created, but signing in failed: ${failure}`);
+      else window.location.assign(HOME_PATH);
+    });
+  }, [state]);
+
+  const errors = state.fieldErrors ?? {};
+  const busy = pending || (state.ok && !signInError);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        password.current = String(new FormData(event.currentTarget).get("password") ?? "");
+      }}
+      className="space-y-5"
+      noValidate
+    >
+      {state.formError ? <Alert>{state.formError}</Alert> : null}
+      {signInError ? <Alert>{signInError}</Alert> : null}
+      <Field label="Company name" name="companyName" autoComplete="organization" defaultValue={state.values?.companyName} error={errors.companyName} required autoFocus />
+      <Field label="Your name" name="name" autoComplete="name" defaultValue={state.values?.name} error={errors.name} required />
+      <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={errors.email} required />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
+        required
+      />
+      <Button type="submit" disabled={busy} className="w-full">
+        {busy ? "Creating your account…" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-semibold text-indigo-600 hover:text-indigo-500">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { COMMON_PASSWORDS } from "./common-passwords";
+
+/** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
+export const PASSWORD_MAX_BYTES = 72;
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@company.com."));
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES, {
+    message: `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji).`,
+  })
+  .refine((value) => !COMMON_PASSWORDS.has(value.toLowerCase()), {
+    message: "This password is too common. Pick something less guessable, such as a few unrelated words.",
+  });
+
+export const signUpSchema = z.object({
+  companyName: z.string().trim().min(1, "Enter your company's name.").max(120, "Use at most 120 characters."),
+  name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(1024),
+});

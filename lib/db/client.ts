@@ -1,0 +1,42 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type DatabaseKind = "postgres" | "pglite";
+
+/**
+ * DATABASE_URL names an external PostgreSQL server. Without it, LeadRank's start script
+ * runs the embedded database and hands its address to the app in LEADRANK_EMBEDDED_URL.
+ */
+export function databaseTarget(): { url: string; kind: DatabaseKind } {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, kind: "postgres" };
+  if (process.env.LEADRANK_EMBEDDED_URL) return { url: process.env.LEADRANK_EMBEDDED_URL, kind: "pglite" };
+  throw new Error(
+    "No database configured. Set DATABASE_URL, or start LeadRank with `npm start`, `npm run dev` or `npm run demo`, which run the embedded database.",
+  );
+}
+
+export function createPrismaClient(target = databaseTarget()): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: target.url,
+    // The embedded server runs one query at a time; transactions from several
+    // connections could interleave there, so the app keeps to one connection.
+    max: target.kind === "pglite" ? 1 : 10,
+    connectionTimeoutMillis: 5_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as { leadrankPrisma?: PrismaClient };
+
+function client(): PrismaClient {
+  globalForPrisma.leadrankPrisma ??= createPrismaClient();
+  return globalForPrisma.leadrankPrisma;
+}
+
+/** The app's one Prisma client, created on first use so that building the app needs no database. */
+export const prisma = new Proxy({} as PrismaClient, {
+  get(_, property) {
+    const value = Reflect.get(client(), property);
+    return typeof value === "function" ? value.bind(client()) : value;
+  },
+});

@@ -1,0 +1,28 @@
+/** An error meant for the user: a stable code, a message a person understands, an HTTP status. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * True when an error means the database could not be reached (server down, connection
+ * refused or cut), as opposed to a failing query.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    const text = `${String(e.code ?? "")} ${String(e.message ?? "")}`;
+    if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|P1001|P1017|DatabaseNotReachable|Connection terminated|connection timeout|Can't reach database/i.test(text)) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,40 @@
+import { NextResponse } from "next/server";
+import { getTenant } from "@/lib/auth/session";
+import type { Tenant } from "@/lib/auth/accounts";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+
+/** Every API error has this shape: `{ error: { code, message } }`. */
+export function jsonError(status: number, code: string, message: string, headers?: HeadersInit) {
+  return NextResponse.json({ error: { code, message } }, { status, headers });
+}
+
+export const notFound = (what = "This item") => jsonError(404, "not_found", `${what} was not found.`);
+
+export function errorResponse(error: unknown) {
+  if (error instanceof AppError) return jsonError(error.status, error.code, error.message);
+  if (isDatabaseUnavailable(error)) {
+    return jsonError(503, "database_unavailable", "The database is not reachable right now. Please try again shortly.");
+  }
+  console.error(error);
+  return jsonError(500, "internal_error", "Something went wrong on our side. Please try again.");
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps an API route handler: refuses requests without a session (401 JSON), hands the
+ * handler the tenant from the session, and turns thrown errors into the one error shape.
+ */
+export function withTenant<P = Record<string, never>>(
+  handler: (request: Request, tenant: Tenant, params: P) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<P>) => {
+    try {
+      const tenant = await getTenant();
+      if (!tenant) return jsonError(401, "unauthenticated", "Sign in to use this API.");
+      return await handler(request, tenant, await context.params);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
