@@ -11,8 +11,9 @@ export async function signInWithPassword(email: string, password: string): Promi
       body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     });
     if (response.status === 429) return (await response.json()).error.message;
-    if (!response.ok) return "Sign-in is unavailable right now. Please try again in a moment.";
+    // next-auth answers a refused password with 401 and the error in the returned url.
     const { url } = await response.json();
+    if (typeof url !== "string") return "Sign-in is unavailable right now. Please try again in a moment.";
     const error = new URL(url, window.location.origin).searchParams.get("error");
     if (!error) return null;
     if (error === "CredentialsSignin") return "Wrong email or password.";

@@ -16,7 +16,7 @@ export function AppShell({ companyName, userName, children }: { companyName: str
             <NavLinks />
           </div>
           <div className="ml-auto flex min-w-0 items-center gap-3">
-            <div className="min-w-0 text-right leading-tight">
+            <div className="min-w-0 max-w-[9rem] text-right leading-tight sm:max-w-xs">
               <p className="truncate text-sm font-semibold text-slate-900" data-testid="company-name">
                 {companyName}
               </p>

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+import { e2eDatabaseUrl } from "../playwright.config";
+
+export const PASSWORD = "a long test passphrase";
+
+export type Account = { email: string; password: string; companyName: string };
+
+export function newAccount(label = "Company"): Account {
+  const id = randomUUID().slice(0, 8);
+  return { email: `${label.toLowerCase().replace(/\W+/g, "-")}-${id}@example.com`, password: PASSWORD, companyName: `${label} ${id}` };
+}
+
+export async function signUp(page: Page, account = newAccount()): Promise<Account> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Company name").fill(account.companyName);
+  await page.getByLabel("Your name").fill("Test Owner");
+  await page.getByLabel("Work email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return account;
+}
+
+export async function signIn(page: Page, { email, password }: Pick<Account, "email" | "password">) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Saves a full-page screenshot under test-results/screenshots for a person to look at. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join("test-results", "screenshots", `${name}.png`), fullPage: true });
+}
+
+/** Runs SQL against the database of the app under test (used to seed data the UI cannot create yet). */
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function seedLead(ownerEmail: string, lead: { fullName: string; score: number }): Promise<string> {
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO "Lead" ("companyId", email, "fullName", "submittedAt", "rawPoints", score, grade, breakdown, "scoringModelId")
+     SELECT "companyId", $2, $3, now(), $4, $4, 'A', '[]', 'b2b-saas' FROM "User" WHERE email = $1
+     RETURNING id`,
+    [ownerEmail, `${randomUUID().slice(0, 8)}@lead.example.com`, lead.fullName, lead.score],
+  );
+  return row.id;
+}
