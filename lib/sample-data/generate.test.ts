@@ -1,0 +1,64 @@
+import { PassThrough } from "node:stream";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { generateLeadRows, SAMPLE_COLUMNS, writeSampleCsv, type SampleOptions } from "./generate";
+
+const endDate = new Date("2026-11-23T23:59:59Z");
+
+async function csvOf(options: SampleOptions): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk) => chunks.push(chunk));
+  await writeSampleCsv(out, options);
+  out.end();
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+describe("sample lead generator", () => {
+  it("writes the same file for the same seed and a different one for another seed", async () => {
+    const a = await csvOf({ rows: 500, seed: 42, endDate });
+    expect(await csvOf({ rows: 500, seed: 42, endDate })).toBe(a);
+    expect(await csvOf({ rows: 500, seed: 43, endDate })).not.toBe(a);
+  });
+
+  it("writes valid CSV that reads back with every row, column and quoted comma intact", async () => {
+    const text = await csvOf({ rows: 2000, seed: 1, endDate });
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const [header, ...rows] = parsed.data;
+    expect(header).toEqual([...SAMPLE_COLUMNS]);
+    expect(rows).toHaveLength(2000);
+    expect(rows.every((row) => row.length === SAMPLE_COLUMNS.length)).toBe(true);
+    expect(rows).toEqual([...generateLeadRows({ rows: 2000, seed: 1, endDate })]);
+    expect(rows.some((row) => row[4].includes(", "))).toBe(true);
+    expect(text).toContain("\r\n");
+  });
+
+  it("follows the seed data's distributions", () => {
+    const rows = [...generateLeadRows({ rows: 20_000, seed: 3, endDate })];
+    const share = (test: (row: string[]) => boolean) => rows.filter(test).length / rows.length;
+    // Seed: 1,235 of 10,000 are QA Testers; 17.6% have under 100 employees; 81% 100–499.
+    expect(share((r) => r[3] === "QA Tester")).toBeCloseTo(0.1235, 1);
+    expect(share((r) => Number(r[6]) < 100)).toBeCloseTo(0.176, 1);
+    expect(share((r) => Number(r[6]) >= 100 && Number(r[6]) <= 499)).toBeCloseTo(0.81, 1);
+    expect(share((r) => r[8] === "London")).toBeGreaterThan(0.002);
+    const emails = new Set(rows.map((r) => r[7]));
+    expect(1 - emails.size / rows.length).toBeGreaterThan(0.005);
+    expect(1 - emails.size / rows.length).toBeLessThan(0.02);
+  });
+
+  it("spreads Created Date over the 120 days before the end date", () => {
+    const dates = [...generateLeadRows({ rows: 5000, seed: 9, endDate })].map((r) => Date.parse(r[16]));
+    const days = (ms: number) => (endDate.getTime() - ms) / 86_400_000;
+    expect(Math.min(...dates.map(days))).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...dates.map(days))).toBeLessThanOrEqual(120);
+    expect(Math.max(...dates.map(days))).toBeGreaterThan(115);
+  });
+
+  it("gives life-science leads life-science titles and funding", () => {
+    const rows = [...generateLeadRows({ rows: 1000, seed: 5, preset: "lifescience", endDate })];
+    expect(rows.some((r) => /Toxicolog/.test(r[3]))).toBe(true);
+    expect(rows.some((r) => r[11] === "Series B")).toBe(true);
+    expect(rows.some((r) => r[15] === "yes")).toBe(true);
+  });
+});

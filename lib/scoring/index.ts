@@ -1,0 +1,4 @@
+export * from "./engine";
+export * from "./lead";
+export * from "./model";
+export * from "./presets";
