@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { LEAD_FIELDS, LEAD_FIELD_NAMES, type LeadFieldName } from "./fields";
+
+/** One entry per column: the lead field it fills, or null to keep it as an extra column. */
+export type Mapping = (LeadFieldName | null)[];
+
+export const mappingSchema = z.array(z.enum(LEAD_FIELD_NAMES as [LeadFieldName, ...LeadFieldName[]]).nullable());
+
+/** "Company / Account" → "companyaccount": headers compare without case, spaces or punctuation. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+const FIELD_BY_ALIAS = new Map(LEAD_FIELDS.flatMap((field) => field.aliases.map((alias) => [normaliseHeader(alias), field.name] as const)));
+
+/** Maps each header to the field it names; a field is filled by its first matching column only. */
+export function suggestMapping(headers: string[]): Mapping {
+  const used = new Set<LeadFieldName>();
+  return headers.map((header) => {
+    const field = FIELD_BY_ALIAS.get(normaliseHeader(header));
+    if (!field || used.has(field)) return null;
+    used.add(field);
+    return field;
+  });
+}
+
+/** Problems that stop an import before it starts: no email column, a field mapped twice. */
+export function mappingProblems(headers: string[], mapping: Mapping): string[] {
+  const problems: string[] = [];
+  if (mapping.length !== headers.length) problems.push(`The mapping has ${mapping.length} entries but the file has ${headers.length} columns.`);
+  if (!mapping.includes("email")) problems.push("Choose the column that holds email addresses: every lead needs one.");
+  const seen = new Map<LeadFieldName, string>();
+  mapping.forEach((field, index) => {
+    if (!field) return;
+    const label = LEAD_FIELDS.find((f) => f.name === field)!.label;
+    if (seen.has(field)) problems.push(`Both "${seen.get(field)}" and "${headers[index]}" are mapped to ${label}; choose one.`);
+    else seen.set(field, headers[index]);
+  });
+  return problems;
+}
+
+/** Identifies files with the same columns, to offer the mapping used last time. */
+export function headersKey(headers: string[]): string {
+  return headers.map(normaliseHeader).join("|");
+}

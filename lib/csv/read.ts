@@ -1,0 +1,87 @@
+import { Readable } from "node:stream";
+import Papa from "papaparse";
+import type { Delimiter, Encoding } from "./detect";
+
+/** One record; `problem` is set when its quotes do not close. */
+export type CsvRecord = { row: number; cells: string[]; problem?: string };
+
+const UNCLOSED_QUOTE =
+  "A quoted cell in this row never closes, so the rest of the file could not be split into rows. Check the quotes in this row.";
+
+/**
+ * Streams the records of a CSV in batches, in constant memory. Bytes are decoded before
+ * parsing, so a character split across two chunks survives. `row` is the record's row
+ * number as a spreadsheet shows it; blank records are left out, and so is the header
+ * (the first record that is not blank).
+ */
+export async function* readCsvRecords(
+  source: AsyncIterable<Uint8Array>,
+  { encoding, delimiter }: { encoding: Encoding; delimiter: Delimiter },
+): AsyncGenerator<CsvRecord[]> {
+  async function* decoded() {
+    const decoder = new TextDecoder(encoding);
+    for await (const chunk of source) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+
+  // Papa parses a Node stream chunk by chunk; the parser is paused until each batch is taken.
+  const batches: CsvRecord[][] = [];
+  let finished = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  let parser: Papa.Parser | undefined;
+  let row = 0;
+  let headerSeen = false;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+
+  Papa.parse(Readable.from(decoded()) as unknown as File, {
+    delimiter,
+    chunk(results: Papa.ParseResult<string[]>, chunkParser: Papa.Parser) {
+      parser = chunkParser;
+      const batch: CsvRecord[] = [];
+      const unclosed = new Set(results.errors.filter((e) => e.code === "MissingQuotes").map((e) => e.row));
+      results.data.forEach((cells, index) => {
+        row++;
+        if (cells.every((cell) => cell.trim() === "")) return;
+        if (!headerSeen) {
+          headerSeen = true;
+          return;
+        }
+        const record: CsvRecord = { row, cells: cells.map((cell) => cell.trim()) };
+        if (unclosed.has(index)) record.problem = UNCLOSED_QUOTE;
+        batch.push(record);
+      });
+      batches.push(batch);
+      chunkParser.pause();
+      notify();
+    },
+    complete() {
+      finished = true;
+      notify();
+    },
+    error(error: Error) {
+      failure = error;
+      finished = true;
+      notify();
+    },
+  });
+
+  while (true) {
+    if (batches.length > 0) {
+      const batch = batches.shift()!;
+      if (batch.length) yield batch;
+      if (batches.length === 0 && !finished) parser?.resume();
+      continue;
+    }
+    if (failure) throw failure;
+    if (finished) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+  }
+}

@@ -1,0 +1,205 @@
+import { z } from "zod";
+import { LEAD_FIELDS, type LeadFieldName } from "./fields";
+import type { Mapping } from "./mapping";
+
+/**
+ * Turns one CSV record into a lead, or into a reason a person understands. Every cell is
+ * trimmed; empty cells are "unknown". The rules for sizes, yes/no values and dates are
+ * documented in docs/importing.md.
+ */
+
+export const MAX_CELL_LENGTH = 10_000;
+
+export type ParsedLead = {
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  fullName: string | null;
+  jobTitle: string | null;
+  companyName: string | null;
+  industry: string | null;
+  companySize: number | null;
+  location: string | null;
+  companyLocation: string | null;
+  country: string | null;
+  fundingStage: string | null;
+  usesInVitroModels: boolean | null;
+  openToNams: boolean | null;
+  inBiotechHub: boolean | null;
+  publishedDiliPaper: boolean | null;
+  externalId: string | null;
+  submittedAt: Date | null;
+  /** Unmapped columns with a value, by header. */
+  extra: Record<string, string>;
+};
+
+export type RowResult = { ok: true; lead: ParsedLead } | { ok: false; reason: string };
+
+const quote = (value: string) => `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+
+const NUMBER = /^\d+$|^\d{1,3}(?:[,.' ]\d{3})+$/;
+
+/**
+ * Employees as a whole number. "1,200" and "1.200" are 1200; a range counts as its lower
+ * bound ("51-200" → 51, the size the company has at least); "10,001+" is 10001; "5k" is 5000.
+ */
+export function parseCompanySize(text: string): number | null | undefined {
+  if (/^\d{1,9}$/.test(text)) return Number(text);
+  const value = text.replace(/\s+(?=\d{3}\b)/g, "").trim();
+  if (value === "") return null;
+  const whole = (part: string) => (NUMBER.test(part) ? Number(part.replace(/[,.' ]/g, "")) : undefined);
+  const thousands = /^(\d+(?:[.,]\d+)?)\s*k$/i.exec(value);
+  if (thousands) return Math.round(Number(thousands[1].replace(",", ".")) * 1000);
+  const range = /^(.+?)\s*(?:-|–|—|to)\s*(.+)$/i.exec(value);
+  if (range) {
+    const [low, high] = [whole(range[1]), whole(range[2])];
+    return low !== undefined && high !== undefined && low <= high ? low : undefined;
+  }
+  return whole(value.replace(/\+$/, ""));
+}
+
+const TRUE = new Set(["yes", "y", "true", "1"]);
+const FALSE = new Set(["no", "n", "false", "0"]);
+
+export function parseYesNo(text: string): boolean | null | undefined {
+  const value = text.trim().toLowerCase();
+  if (value === "") return null;
+  return TRUE.has(value) ? true : FALSE.has(value) ? false : undefined;
+}
+
+const FULL_ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i;
+const EUROPEAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function utcDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): Date | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
+  const valid =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+  return valid ? date : undefined;
+}
+
+/**
+ * ISO dates and times (2026-11-23, 2026-11-23T14:05:00Z, 2026/11/23), US dates with slashes
+ * (11/23/2026: month first) and European dates with dots (23.11.2026: day first). Times
+ * without a zone are taken as UTC.
+ */
+export function parseDate(text: string): Date | null | undefined {
+  const value = text.trim();
+  if (value === "") return null;
+  if (FULL_ISO_UTC.test(value)) {
+    // The common case, as CRMs export it; anything Date cannot read falls through.
+    const date = new Date(value);
+    if (date.getUTCDate() === Number(value.slice(8, 10))) return date;
+  }
+  let m = ISO.exec(value);
+  if (m) {
+    const date = utcDate(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), +(m[7]?.padEnd(3, "0") ?? 0));
+    if (!date || !m[8] || /^z$/i.test(m[8])) return date;
+    const [, sign, hh, mm] = /^([+-])(\d{2}):?(\d{2})$/.exec(m[8])!;
+    return new Date(date.getTime() - (sign === "+" ? 1 : -1) * (+hh * 60 + +mm) * 60_000);
+  }
+  m = US.exec(value);
+  if (m) {
+    let hour = +(m[4] ?? 0);
+    if (m[7]) {
+      if (hour < 1 || hour > 12) return undefined;
+      hour = (hour % 12) + (m[7].toUpperCase() === "PM" ? 12 : 0);
+    }
+    return utcDate(+m[3], +m[1], +m[2], hour, +(m[5] ?? 0), +(m[6] ?? 0));
+  }
+  m = EUROPEAN.exec(value);
+  if (m) return utcDate(+m[3], +m[2], +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  return undefined;
+}
+
+const optionalText = z.string().transform((value) => value || null);
+
+function cellSchema(name: LeadFieldName, label: string, type: string) {
+  switch (type) {
+    case "email":
+      return z
+        .string()
+        .min(1, "No email address.")
+        .transform((value) => value.toLowerCase())
+        .pipe(z.email({ error: (issue) => `${quote(String(issue.input))} is not a valid email address.` }));
+    case "integer":
+      return z.string().transform((value, ctx) => {
+        const size = parseCompanySize(value);
+        if (size !== undefined) return size;
+        ctx.addIssue({ code: "custom", message: `${label} ${quote(value)} is not a number of employees (write e.g. 250, 1,200, 51-200 or 10,001+).` });
+        return z.NEVER;
+      });
+    case "boolean":
+      return z.string().transform((value, ctx) => {
+        const answer = parseYesNo(value);
+        if (answer !== undefined) return answer;
+        ctx.addIssue({ code: "custom", message: `${label} ${quote(value)} is not yes or no.` });
+        return z.NEVER;
+      });
+    case "date":
+      return z.string().transform((value, ctx) => {
+        const date = parseDate(value);
+        if (date !== undefined) return date;
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} ${quote(value)} is not a date LeadRank reads (write 2026-11-23, 11/23/2026 or 23.11.2026).`,
+        });
+        return z.NEVER;
+      });
+    default:
+      return name === "email" ? z.string() : optionalText;
+  }
+}
+
+const CELL_SCHEMAS = Object.fromEntries(LEAD_FIELDS.map((field) => [field.name, cellSchema(field.name, field.label, field.type)]));
+
+/** Prepares the zod schema for one file's mapping; call the result once per record. */
+export function createRowReader(headers: string[], mapping: Mapping): (cells: string[]) => RowResult {
+  const shape = Object.fromEntries(mapping.filter((field): field is LeadFieldName => field !== null).map((field) => [field, CELL_SCHEMAS[field]]));
+  const schema = z.object(shape);
+  const width = headers.length;
+
+  return (cells) => {
+    if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== "")) {
+      return { ok: false, reason: `This row has ${cells.length} cells but the header has ${width} columns (a stray delimiter or quote?).` };
+    }
+    const input: Record<string, string> = {};
+    const extra: Record<string, string> = {};
+    for (let i = 0; i < width; i++) {
+      const cell = (cells[i] ?? "").trim();
+      if (cell.length > MAX_CELL_LENGTH) {
+        return { ok: false, reason: `The "${headers[i]}" cell is ${cell.length.toLocaleString("en-US")} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString("en-US")}.` };
+      }
+      const field = mapping[i];
+      if (field) input[field] = cell;
+      else if (cell !== "") extra[headers[i]] = cell;
+    }
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((issue) => issue.message).join(" ") };
+    const d = parsed.data as Partial<ParsedLead>;
+    // Spelled out rather than spread: this runs for every row of every import.
+    const lead: ParsedLead = {
+      email: d.email!,
+      firstName: d.firstName ?? null,
+      lastName: d.lastName ?? null,
+      fullName: d.fullName ?? null,
+      jobTitle: d.jobTitle ?? null,
+      companyName: d.companyName ?? null,
+      industry: d.industry ?? null,
+      companySize: d.companySize ?? null,
+      location: d.location ?? null,
+      companyLocation: d.companyLocation ?? null,
+      country: d.country ?? null,
+      fundingStage: d.fundingStage ?? null,
+      usesInVitroModels: d.usesInVitroModels ?? null,
+      openToNams: d.openToNams ?? null,
+      inBiotechHub: d.inBiotechHub ?? null,
+      publishedDiliPaper: d.publishedDiliPaper ?? null,
+      externalId: d.externalId ?? null,
+      submittedAt: d.submittedAt ?? null,
+      extra,
+    };
+    return { ok: true, lead };
+  };
+}

@@ -1,0 +1,178 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { writeSampleCsv } from "@/lib/sample-data/generate";
+import { createImport } from "./create-import";
+import { getImport, rejectedRows } from "./imports";
+import { processImport, stageImport } from "./process-import";
+import { recoverImports, STALE_AFTER_SECONDS } from "./queue";
+import { undoImport } from "./undo-import";
+
+async function newCompany(name = "Importer") {
+  return (await prisma.company.create({ data: { name } })).id;
+}
+
+async function* bytesOf(text: string | Uint8Array) {
+  yield typeof text === "string" ? new TextEncoder().encode(text) : text;
+}
+
+/** Uploads and runs an import to the end, as the background worker would. */
+async function importCsv(companyId: string, text: string | Uint8Array, mapping?: unknown, fileName = "leads.csv") {
+  const id = await createImport({ companyId, userId: null, fileName, source: bytesOf(text), mapping });
+  await processImport(id);
+  return (await getImport(companyId, id))!;
+}
+
+const leadsOf = (companyId: string) =>
+  prisma.lead.findMany({ where: { companyId }, orderBy: { email: "asc" }, select: { email: true, jobTitle: true, score: true, companySize: true, extra: true, importId: true, submittedAt: true } });
+
+const accounted = (i: { createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number }) =>
+  i.createdCount + i.updatedCount + i.rejectedCount + i.duplicateCount;
+
+const FIRST = [
+  "Email,Job Title,Company Size,Industry,Location,Favourite colour",
+  "ana@example.com,CTO,12000,SaaS,Berlin,teal",
+  "bob@example.com,Developer,50,Retail,Nowhere,",
+  "not-an-email,CEO,10,SaaS,Paris,",
+  "ANA@example.com,VP Sales,12000,SaaS,Berlin,red",
+  "cy@example.com,Director,lots,AI,London,",
+  "",
+].join("\n");
+
+describe("importing a CSV", () => {
+  it("creates scored leads, rejects bad rows with reasons, and accounts for every row", async () => {
+    const companyId = await newCompany();
+    const result = await importCsv(companyId, FIRST);
+    expect(result).toMatchObject({ status: "succeeded", totalRows: 5, createdCount: 2, updatedCount: 0, rejectedCount: 2, duplicateCount: 1 });
+    expect(accounted(result)).toBe(result.totalRows);
+
+    const leads = await leadsOf(companyId);
+    expect(leads.map((l) => [l.email, l.jobTitle, l.score])).toEqual([
+      ["ana@example.com", "VP Sales", 90], // the last row of a duplicated email wins: 10 + 4 + 2 + 2 = 18 of 20
+      ["bob@example.com", "Developer", 10],
+    ]);
+    expect(leads[0].extra).toEqual({ "Favourite colour": "red" });
+
+    const rejected = [];
+    for await (const page of rejectedRows(companyId, result.id)) rejected.push(...page);
+    expect(rejected).toEqual([
+      { row: 4, reason: '"not-an-email" is not a valid email address.', cells: ["not-an-email", "CEO", "10", "SaaS", "Paris", ""] },
+      { row: 6, reason: expect.stringMatching(/Company size "lots" is not a number of employees/), cells: expect.any(Array) },
+    ]);
+  });
+
+  it("updates and re-scores a lead imported again instead of adding it twice", async () => {
+    const companyId = await newCompany();
+    await importCsv(companyId, "Email,Job Title,Created Date\nana@example.com,Developer,2026-01-05\n");
+    const second = await importCsv(companyId, "Email,Job Title\nana@example.com,CEO\nnew@example.com,Engineer\n");
+    expect(second).toMatchObject({ createdCount: 1, updatedCount: 1, rejectedCount: 0, duplicateCount: 0 });
+    const leads = await leadsOf(companyId);
+    expect(leads).toHaveLength(2);
+    expect(leads[0]).toMatchObject({ email: "ana@example.com", jobTitle: "CEO", score: 30, importId: second.id });
+    // The second file had no date column: the lead keeps the date it was submitted on.
+    expect(leads[0].submittedAt.toISOString()).toBe("2026-01-05T00:00:00.000Z");
+  });
+
+  it("keeps the last occurrence of an email across batches of a large file", async () => {
+    const companyId = await newCompany();
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (chunk) => chunks.push(chunk));
+    await writeSampleCsv(out, { rows: 20_000, seed: 11, endDate: new Date("2026-11-23T00:00:00Z") });
+    const result = await importCsv(companyId, Buffer.concat(chunks));
+    expect(result.status).toBe("succeeded");
+    expect(result.totalRows).toBe(20_000);
+    expect(result.duplicateCount).toBeGreaterThan(50);
+    expect(accounted(result)).toBe(20_000);
+    expect(await prisma.lead.count({ where: { companyId } })).toBe(result.createdCount);
+  });
+
+  it("remembers the mapping a company chose for files with the same headers", async () => {
+    const companyId = await newCompany();
+    const csv = "Contact,Notes\nana@example.com,CTO\n";
+    await importCsv(companyId, csv, ["email", "jobTitle"]);
+    const again = await importCsv(companyId, "Contact,Notes\nbob@example.com,CEO\n");
+    expect(again.mapping).toEqual(["email", "jobTitle"]);
+    expect((await leadsOf(companyId)).map((l) => l.jobTitle)).toEqual(["CTO", "CEO"]);
+  });
+});
+
+describe("refusing a file", () => {
+  it.each([
+    ["a file over the size limit", "x".repeat(10), { LEADRANK_MAX_UPLOAD_MB: "0.000001" }, 413, /larger than/],
+    ["binary content", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), {}, 422, /ZIP archive/],
+    ["a header only", "Email,Name\n", {}, 422, /no leads under it/],
+    ["no email column", "Name,Title\nAna,CTO\n", {}, 422, /email addresses/],
+  ])("refuses %s and leaves nothing behind", async (_label, content, env, status, message) => {
+    const companyId = await newCompany();
+    Object.assign(process.env, env);
+    try {
+      const attempt = createImport({ companyId, userId: null, fileName: "bad.csv", source: bytesOf(content) });
+      await expect(attempt).rejects.toBeInstanceOf(AppError);
+      await expect(attempt).rejects.toMatchObject({ status, message: expect.stringMatching(message) });
+    } finally {
+      delete process.env.LEADRANK_MAX_UPLOAD_MB;
+    }
+    expect(await prisma.import.count({ where: { companyId } })).toBe(0);
+  });
+});
+
+describe("all or nothing", () => {
+  it("shows no lead of an import whose process died midway, marks it failed, and accepts the file again", async () => {
+    const companyId = await newCompany();
+    await importCsv(companyId, "Email,Job Title\nkept@example.com,CTO\n");
+    const csv = "Email,Job Title\nkept@example.com,Intern\nlost@example.com,CEO\n";
+    const id = await createImport({ companyId, userId: null, fileName: "crash.csv", source: bytesOf(csv) });
+    await prisma.import.update({ where: { id }, data: { status: "running", heartbeatAt: new Date() } });
+    await stageImport(id); // ...and the process dies before the final step.
+
+    expect((await leadsOf(companyId)).map((l) => [l.email, l.jobTitle])).toEqual([["kept@example.com", "CTO"]]);
+    await prisma.import.update({ where: { id }, data: { heartbeatAt: new Date(Date.now() - (STALE_AFTER_SECONDS + 5) * 1000) } });
+    await recoverImports();
+    expect(await getImport(companyId, id)).toMatchObject({ status: "failed", error: expect.stringMatching(/none of its rows were saved/) });
+    expect(await prisma.importRow.count({ where: { importId: id } })).toBe(0);
+
+    const retry = await importCsv(companyId, csv);
+    expect(retry).toMatchObject({ status: "succeeded", createdCount: 1, updatedCount: 1 });
+  });
+});
+
+describe("undo", () => {
+  it("removes the leads an import created and restores the ones it updated", async () => {
+    const companyId = await newCompany();
+    const first = await importCsv(companyId, "Email,Job Title,Company Size\nana@example.com,Developer,50\n");
+    const before = await leadsOf(companyId);
+    const second = await importCsv(companyId, "Email,Job Title,Company Size\nana@example.com,CEO,20000\nbob@example.com,CTO,10\n");
+    await undoImport(companyId, second.id);
+    expect(await leadsOf(companyId)).toEqual(before);
+    expect((await getImport(companyId, second.id))?.status).toBe("undone");
+    await expect(undoImport(companyId, second.id)).rejects.toThrow(/already been undone/);
+    expect(before[0].importId).toBe(first.id);
+  });
+
+  it("is refused while a later import has changed the same leads, and allowed once that one is undone", async () => {
+    const companyId = await newCompany();
+    const first = await importCsv(companyId, "Email,Job Title\nana@example.com,Developer\n", undefined, "first.csv");
+    const second = await importCsv(companyId, "Email,Job Title\nana@example.com,CEO\n", undefined, "second.csv");
+    await expect(undoImport(companyId, first.id)).rejects.toThrow(/a later import \("second.csv"\) changed some of the same leads/);
+    expect((await leadsOf(companyId))[0].jobTitle).toBe("CEO");
+    await undoImport(companyId, second.id);
+    await undoImport(companyId, first.id);
+    expect(await leadsOf(companyId)).toEqual([]);
+  });
+});
+
+describe("isolation", () => {
+  it("answers another company's import ids with nothing", async () => {
+    const owner = await newCompany("Owner");
+    const other = await newCompany("Other");
+    const mine = await importCsv(owner, FIRST);
+    expect(await getImport(other, mine.id)).toBeNull();
+    await expect(undoImport(other, mine.id)).rejects.toMatchObject({ status: 404 });
+    const pages = [];
+    for await (const page of rejectedRows(other, mine.id)) pages.push(page);
+    expect(pages).toEqual([]);
+    expect(await prisma.lead.count({ where: { companyId: owner } })).toBe(2);
+  });
+});

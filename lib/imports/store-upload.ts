@@ -1,0 +1,85 @@
+import { prisma } from "@/lib/db/client";
+import { analyseSample, byteOrderMark, CsvFormatError, SAMPLE_BYTES, type CsvSample, type Encoding } from "@/lib/csv/detect";
+import { AppError } from "@/lib/errors";
+
+/** Uploads larger than this are refused with 413 (LEADRANK_MAX_UPLOAD_MB, default 100). */
+export function maxUploadBytes(): number {
+  return Number(process.env.LEADRANK_MAX_UPLOAD_MB || 100) * 1024 * 1024;
+}
+
+const PIECE_BYTES = 1024 * 1024;
+
+export class UploadTooLargeError extends AppError {
+  constructor(limit: number) {
+    super("file_too_large", `The file is larger than ${Math.round(limit / 1024 / 1024)} MB. Split it into smaller files.`, 413);
+  }
+}
+
+/**
+ * Stores an uploaded file in the database, in pieces of 1 MB, so any app instance can
+ * process it, while checking its size and whether it is valid UTF-8. Returns what the
+ * file looks like. Throws (and stores nothing) when it is too large or not a CSV.
+ */
+export async function storeUpload(
+  importId: string,
+  source: AsyncIterable<Uint8Array>,
+  limit = maxUploadBytes(),
+): Promise<{ size: number; sample: CsvSample }> {
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  let validUtf8 = true;
+  let size = 0;
+  let seq = 0;
+  let head = new Uint8Array(0);
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const data = Buffer.concat(pending);
+    pending = [];
+    pendingBytes = 0;
+    await prisma.importFile.create({ data: { importId, seq: seq++, data } });
+  };
+
+  try {
+    for await (const chunk of source) {
+      size += chunk.length;
+      if (size > limit) throw new UploadTooLargeError(limit);
+      if (head.length < SAMPLE_BYTES) head = Buffer.concat([head, chunk.subarray(0, SAMPLE_BYTES - head.length)]);
+      if (validUtf8) {
+        try {
+          utf8.decode(chunk, { stream: true });
+        } catch {
+          validUtf8 = false;
+        }
+      }
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= PIECE_BYTES) await flush();
+    }
+    if (validUtf8) {
+      try {
+        utf8.decode();
+      } catch {
+        validUtf8 = false;
+      }
+    }
+    await flush();
+    const encoding: Encoding = byteOrderMark(head)?.encoding ?? (validUtf8 ? "utf-8" : "windows-1252");
+    const sample = analyseSample(head, size <= SAMPLE_BYTES, 20, encoding);
+    return { size, sample };
+  } catch (error) {
+    await prisma.importFile.deleteMany({ where: { importId } });
+    if (error instanceof CsvFormatError) throw new AppError("invalid_file", error.message, 422);
+    throw error;
+  }
+}
+
+/** The stored file, piece by piece, in order. */
+export async function* readStoredUpload(importId: string): AsyncGenerator<Uint8Array> {
+  for (let seq = 0; ; seq++) {
+    const piece = await prisma.importFile.findUnique({ where: { importId_seq: { importId, seq } }, select: { data: true } });
+    if (!piece) return;
+    yield piece.data;
+  }
+}
