@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { writeSampleCsv } from "@/lib/sample-data/generate";
 import { createImport } from "./create-import";
 import { getImport, rejectedRows } from "./imports";
-import { processImport, stageImport } from "./process-import";
+import { processImport } from "./process-import";
 import { recoverImports, STALE_AFTER_SECONDS } from "./queue";
 import { undoImport } from "./undo-import";
 
@@ -119,22 +119,29 @@ describe("refusing a file", () => {
 });
 
 describe("all or nothing", () => {
-  it("shows no lead of an import whose process died midway, marks it failed, and accepts the file again", async () => {
+  const csv = "Email,Job Title\nkept@example.com,Intern\nlost@example.com,CEO\n";
+
+  it("keeps nothing of an import that fails midway, marks it failed, and accepts the file again", async () => {
     const companyId = await newCompany();
     await importCsv(companyId, "Email,Job Title\nkept@example.com,CTO\n");
-    const csv = "Email,Job Title\nkept@example.com,Intern\nlost@example.com,CEO\n";
-    const id = await createImport({ companyId, userId: null, fileName: "crash.csv", source: bytesOf(csv) });
-    await prisma.import.update({ where: { id }, data: { status: "running", heartbeatAt: new Date() } });
-    await stageImport(id); // ...and the process dies before the final step.
-
+    const id = await createImport({ companyId, userId: null, fileName: "broken.csv", source: bytesOf(csv) });
+    await processImport(id, { failAfterBatches: 0 });
     expect((await leadsOf(companyId)).map((l) => [l.email, l.jobTitle])).toEqual([["kept@example.com", "CTO"]]);
-    await prisma.import.update({ where: { id }, data: { heartbeatAt: new Date(Date.now() - (STALE_AFTER_SECONDS + 5) * 1000) } });
+    expect(await getImport(companyId, id)).toMatchObject({ status: "failed", error: expect.stringMatching(/none of its rows were saved/) });
+    expect(await prisma.importFile.count({ where: { importId: id } })).toBe(0);
+    expect(await importCsv(companyId, csv)).toMatchObject({ status: "succeeded", createdCount: 1, updatedCount: 1 });
+  });
+
+  it("marks an import whose worker stopped beating as failed after a restart", async () => {
+    const companyId = await newCompany();
+    const id = await createImport({ companyId, userId: null, fileName: "crash.csv", source: bytesOf(csv) });
+    await prisma.import.update({
+      where: { id },
+      data: { status: "running", heartbeatAt: new Date(Date.now() - (STALE_AFTER_SECONDS + 5) * 1000) },
+    });
     await recoverImports();
     expect(await getImport(companyId, id)).toMatchObject({ status: "failed", error: expect.stringMatching(/none of its rows were saved/) });
-    expect(await prisma.importRow.count({ where: { importId: id } })).toBe(0);
-
-    const retry = await importCsv(companyId, csv);
-    expect(retry).toMatchObject({ status: "succeeded", createdCount: 1, updatedCount: 1 });
+    expect(await leadsOf(companyId)).toEqual([]);
   });
 });
 

