@@ -22,6 +22,22 @@ export function errorResponse(error: unknown) {
 type RouteContext<P> = { params: Promise<P> };
 
 /**
+ * A state-changing request a browser sent from another site (CSRF). Browsers always send
+ * Origin with such requests; clients without one (scripts, the CLI) are not browsers.
+ */
+function isCrossSite(request: Request): boolean {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Wraps an API route handler: refuses requests without a session (401 JSON), hands the
  * handler the tenant from the session, and turns thrown errors into the one error shape.
  */
@@ -30,6 +46,7 @@ export function withTenant<P = Record<string, never>>(
 ) {
   return async (request: Request, context: RouteContext<P>) => {
     try {
+      if (isCrossSite(request)) return jsonError(403, "cross_site", "This request came from another site and was refused.");
       const tenant = await getTenant();
       if (!tenant) return jsonError(401, "unauthenticated", "Sign in to use this API.");
       return await handler(request, tenant, await context.params);
