@@ -1,19 +1,54 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import Link from "next/link";
+import { ImportCounts, StatusBadge } from "@/components/imports/import-counts";
+import { ImportUploader } from "@/components/imports/import-uploader";
+import { UndoButton } from "@/components/imports/undo-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
+import { listImports } from "@/lib/imports/imports";
+import { maxUploadBytes } from "@/lib/imports/store-upload";
 
 export const metadata: Metadata = { title: "Imports · LeadRank" };
 
+const when = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+
 export default async function ImportsPage() {
-  await requireTenant();
+  const { companyId } = await requireTenant();
+  const imports = await listImports(companyId);
   return (
     <>
-      <PageHeader title="Imports" description="Upload CSV files of leads and review past imports." />
-      <EmptyState title="CSV upload is on its way">
-        Uploading files is not available in this version of LeadRank yet. Once it is, your imports and their results will
-        be listed here.
-      </EmptyState>
+      <PageHeader title="Imports" description="Upload CSV files of leads. Re-uploading the same people updates them instead of adding them twice." />
+      <ImportUploader maxBytes={maxUploadBytes()} />
+      <h2 className="mb-3 mt-10 text-lg font-semibold text-slate-900">History</h2>
+      {imports.length === 0 ? (
+        <p className="text-sm text-slate-600">No imports yet. Your uploads will be listed here, with what happened to every row.</p>
+      ) : (
+        <ul className="space-y-3" data-testid="import-history">
+          {imports.map((job) => (
+            <li key={job.id} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div className="min-w-0">
+                  <Link href={`/imports/${job.id}`} className="break-all font-semibold text-indigo-700 hover:underline">
+                    {job.fileName}
+                  </Link>{" "}
+                  <StatusBadge status={job.status} />
+                  <p className="mt-1 text-xs text-slate-600">
+                    {when(job.createdAt)}
+                    {job.user ? ` · ${job.user.name}` : ""}
+                  </p>
+                </div>
+                {job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} /> : null}
+              </div>
+              {job.status === "succeeded" || job.status === "undone" ? (
+                <div className="mt-3">
+                  <ImportCounts counts={job} />
+                </div>
+              ) : null}
+              {job.status === "failed" ? <p className="mt-2 text-sm text-red-700">{job.error}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

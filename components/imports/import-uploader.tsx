@@ -1,0 +1,271 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState, type DragEvent } from "react";
+import { savedMappingFor } from "@/app/(app)/imports/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { analyseSample, DELIMITER_NAMES, ENCODING_NAMES, SAMPLE_BYTES, type CsvSample } from "@/lib/csv/detect";
+import { LEAD_FIELDS, type LeadFieldName } from "@/lib/csv/fields";
+import { mappingProblems, suggestMapping, type Mapping } from "@/lib/csv/mapping";
+import { createRowReader } from "@/lib/csv/validate";
+import type { ImportSummary } from "@/lib/imports/imports";
+import { fileSize } from "./format";
+import { ImportCounts } from "./import-counts";
+
+type Stage =
+  | { step: "choose"; error?: string }
+  | { step: "map"; file: File; sample: CsvSample; mapping: Mapping; remembered: boolean }
+  | { step: "upload"; file: File; percent: number }
+  | { step: "import"; file: File; job: ImportSummary }
+  | { step: "error"; message: string };
+
+
+
+export function ImportUploader({ maxBytes }: { maxBytes: number }) {
+  const [stage, setStage] = useState<Stage>({ step: "choose" });
+  const [dragging, setDragging] = useState(false);
+  const router = useRouter();
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    if (file.size > maxBytes) return setStage({ step: "choose", error: `${file.name} is ${fileSize(file.size)}; the limit is ${fileSize(maxBytes)}. Split it into smaller files.` });
+    try {
+      const bytes = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+      const sample = analyseSample(bytes, file.size <= SAMPLE_BYTES);
+      const saved = await savedMappingFor(sample.headers).catch(() => null);
+      setStage({ step: "map", file, sample, mapping: saved ?? suggestMapping(sample.headers), remembered: saved !== null });
+    } catch (error) {
+      setStage({ step: "choose", error: `${file.name}: ${(error as Error).message}` });
+    }
+  }
+
+  function upload(file: File, mapping: Mapping) {
+    const form = new FormData();
+    form.append("mapping", JSON.stringify(mapping));
+    form.append("file", file);
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/imports");
+    request.upload.onprogress = (event) => setStage({ step: "upload", file, percent: event.lengthComputable ? (100 * event.loaded) / event.total : 0 });
+    request.onload = () => {
+      const body = JSON.parse(request.responseText || "{}");
+      if (request.status === 202) setStage({ step: "import", file, job: body.import });
+      else setStage({ step: "choose", error: body.error?.message ?? `The upload failed (HTTP ${request.status}).` });
+    };
+    request.onerror = () => setStage({ step: "choose", error: "The upload was interrupted. Check your connection and try again." });
+    setStage({ step: "upload", file, percent: 0 });
+    request.send(form);
+  }
+
+  // While the import runs, its progress is polled until it ends.
+  const running = stage.step === "import" && (stage.job.status === "queued" || stage.job.status === "running");
+  const jobId = stage.step === "import" ? stage.job.id : null;
+  useEffect(() => {
+    if (!running || !jobId) return;
+    const timer = setInterval(async () => {
+      const response = await fetch(`/api/imports/${jobId}`);
+      if (!response.ok) return;
+      const { import: job } = (await response.json()) as { import: ImportSummary };
+      setStage((current) => (current.step === "import" ? { ...current, job } : current));
+      if (job.status !== "queued" && job.status !== "running") router.refresh();
+    }, 700);
+    return () => clearInterval(timer);
+  }, [running, jobId, router]);
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void choose(event.dataTransfer.files[0]);
+  };
+
+  if (stage.step === "map") return <MappingStep stage={stage} onChange={(mapping) => setStage({ ...stage, mapping })} onCancel={() => setStage({ step: "choose" })} onStart={() => upload(stage.file, stage.mapping)} />;
+
+  if (stage.step === "upload" || stage.step === "import") {
+    const job = stage.step === "import" ? stage.job : null;
+    const percent = stage.step === "upload" ? stage.percent : job && job.fileSize ? (100 * job.processedBytes) / job.fileSize : 0;
+    const label =
+      stage.step === "upload" ? `Uploading ${stage.file.name}…` : job?.status === "queued" ? "Waiting to start…" : job?.status === "running" ? `Importing… ${job.processedRows.toLocaleString("en-US")} rows read` : null;
+    return (
+      <section className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200" aria-live="polite">
+        <h2 className="font-semibold text-slate-900">{stage.file.name}</h2>
+        {label ? (
+          <div>
+            <p className="mb-2 text-sm text-slate-700">{label}</p>
+            <div className="h-3 w-full overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(percent)} aria-label="Import progress">
+              <div className="h-full rounded-full bg-indigo-600 transition-all" style={{ width: `${Math.max(2, percent)}%` }} />
+            </div>
+          </div>
+        ) : null}
+        {job?.status === "succeeded" ? (
+          <>
+            <Alert tone="info">Import finished. Every row of the file is accounted for below.</Alert>
+            <ImportCounts counts={job} />
+            <div className="flex flex-wrap gap-3">
+              {job.rejectedCount > 0 ? (
+                <a className="text-sm font-semibold text-indigo-700 hover:underline" href={`/api/imports/${job.id}/rejected`} download>
+                  Download the {job.rejectedCount.toLocaleString("en-US")} rejected rows (CSV)
+                </a>
+              ) : null}
+              <Link className="text-sm font-semibold text-indigo-700 hover:underline" href={`/imports/${job.id}`}>
+                Import details
+              </Link>
+              <Link className="text-sm font-semibold text-indigo-700 hover:underline" href="/leads">
+                See your ranked leads
+              </Link>
+            </div>
+          </>
+        ) : null}
+        {job?.status === "failed" ? <Alert>{job.error}</Alert> : null}
+        {job && job.status !== "queued" && job.status !== "running" ? (
+          <Button variant="secondary" onClick={() => setStage({ step: "choose" })}>
+            Import another file
+          </Button>
+        ) : null}
+      </section>
+    );
+  }
+
+  return (
+    <section className="space-y-3">
+      {stage.step === "choose" && stage.error ? <Alert>{stage.error}</Alert> : null}
+      <label
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`flex cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-dashed px-6 py-10 text-center ${
+          dragging ? "border-indigo-500 bg-indigo-50" : "border-slate-300 bg-white hover:border-indigo-400"
+        }`}
+      >
+        <span className="text-base font-semibold text-slate-900">Drop a CSV file here, or click to choose one</span>
+        <span className="mt-1 text-sm text-slate-600">
+          Exports from HubSpot, Salesforce or Excel work as they are (comma, semicolon or tab separated). Up to {fileSize(maxBytes)}.
+        </span>
+        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" className="sr-only" aria-label="CSV file" onChange={(event) => void choose(event.target.files?.[0])} />
+      </label>
+    </section>
+  );
+}
+
+function MappingStep({
+  stage,
+  onChange,
+  onCancel,
+  onStart,
+}: {
+  stage: Extract<Stage, { step: "map" }>;
+  onChange: (mapping: Mapping) => void;
+  onCancel: () => void;
+  onStart: () => void;
+}) {
+  const { file, sample, mapping } = stage;
+  const problems = mappingProblems(sample.headers, mapping);
+  const preview = useMemo(() => {
+    const read = createRowReader(sample.headers, mapping);
+    return sample.rows.map((cells) => ({ cells, result: read(cells) }));
+  }, [sample, mapping]);
+  const example = (column: number) => sample.rows.find((row) => row[column])?.[column] ?? "";
+  const shown = mapping.map((field, index) => ({ field, index })).filter(({ field }) => field !== null).slice(0, 5);
+
+  return (
+    <section className="space-y-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+      <div>
+        <h2 className="font-semibold text-slate-900">{file.name}</h2>
+        <p className="mt-1 text-sm text-slate-600" data-testid="detected-format">
+          {fileSize(file.size)} · {ENCODING_NAMES[sample.encoding]} · {DELIMITER_NAMES[sample.delimiter]}-separated · {sample.headers.length} columns
+        </p>
+        {stage.remembered ? <p className="mt-1 text-sm text-indigo-700">Using the mapping you chose last time for these columns.</p> : null}
+      </div>
+
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">Columns</h3>
+        <p className="mb-3 text-sm text-slate-600">Check where each column goes. Columns you keep as extra data are stored with the lead and exported again.</p>
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th className="py-2 pr-4 font-medium">Column in your file</th>
+                <th className="py-2 pr-4 font-medium">Example</th>
+                <th className="py-2 font-medium">Import as</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {sample.headers.map((header, column) => (
+                <tr key={header}>
+                  <td className="py-2 pr-4 font-medium text-slate-900">{header}</td>
+                  <td className="max-w-[12rem] truncate py-2 pr-4 text-slate-600">{example(column)}</td>
+                  <td className="py-2">
+                    <select
+                      aria-label={`Import "${header}" as`}
+                      value={mapping[column] ?? ""}
+                      onChange={(event) => onChange(mapping.map((field, i) => (i === column ? ((event.target.value || null) as LeadFieldName | null) : field)))}
+                      className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+                    >
+                      <option value="">Keep as extra data</option>
+                      {LEAD_FIELDS.map((field) => (
+                        <option key={field.name} value={field.name}>
+                          {field.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">Preview of the first {preview.length} rows</h3>
+        <div className="mt-2 overflow-x-auto">
+          <table className="min-w-full text-sm" data-testid="preview">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th className="py-2 pr-4 font-medium">Status</th>
+                {shown.map(({ field, index }) => (
+                  <th key={index} className="py-2 pr-4 font-medium">
+                    {LEAD_FIELDS.find((f) => f.name === field)!.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {preview.map(({ cells, result }, row) => (
+                <tr key={row}>
+                  <td className="py-2 pr-4">
+                    {result.ok ? <span className="text-emerald-700">Ready</span> : <span className="text-red-700">{result.reason}</span>}
+                  </td>
+                  {shown.map(({ index }) => (
+                    <td key={index} className="max-w-[14rem] truncate py-2 pr-4 text-slate-700">
+                      {cells[index]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      {problems.length ? (
+        <Alert>
+          {problems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </Alert>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Button onClick={onStart} disabled={problems.length > 0}>
+          Import {file.name}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Choose another file
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import Papa from "papaparse";
+import { screenshot, signUp } from "./helpers";
+
+/** A CRM-style export: 40 good leads, one repeated email, two broken rows, a column to map by hand. */
+function crmExport(): string {
+  const rows = [["Email", "Full Name", "Job", "Company", "Employees", "Created Date", "Favourite colour"]];
+  for (let i = 1; i <= 40; i++) {
+    rows.push([`lead${i}@example.com`, `Lead Number ${i}`, i % 5 === 0 ? "CTO" : "Developer", "Acme, Inc", String(i * 300), "2026-11-01", "teal"]);
+  }
+  rows.push(["lead7@example.com", "Lead Seven Again", "VP Sales", "Acme, Inc", "12000", "2026-11-02", "red"]);
+  rows.push(["not-an-email", "Broken One", "CEO", "Nowhere", "10", "2026-11-01", ""]);
+  rows.push(["broken2@example.com", "Broken Two", "CEO", "Nowhere", "lots", "2026-11-01", ""]);
+  return Papa.unparse(rows, { newline: "\r\n" });
+}
+
+test("upload a CSV, fix its mapping, watch it import, download the rejected rows and undo it", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/imports");
+  await expect(page.getByText("No imports yet.")).toBeVisible();
+  await page.getByLabel("CSV file").setInputFiles({ name: "crm-export.csv", mimeType: "text/csv", buffer: Buffer.from(crmExport()) });
+
+  await expect(page.getByTestId("detected-format")).toContainText("UTF-8 · comma-separated · 7 columns");
+  const job = page.getByLabel('Import "Job" as');
+  await expect(job).toHaveValue("");
+  await expect(page.getByLabel('Import "Employees" as')).toHaveValue("companySize");
+  await job.selectOption({ label: "Job title" });
+  await expect(page.getByTestId("preview").getByRole("columnheader", { name: "Job title" })).toBeVisible();
+  await screenshot(page, "import-mapping");
+
+  await page.getByRole("button", { name: "Import crm-export.csv" }).click();
+  await expect(page.getByText("Import finished.")).toBeVisible();
+  const counts = page.getByTestId("import-counts").first();
+  await expect(counts.getByTestId("count-created")).toHaveText("40");
+  await expect(counts.getByTestId("count-rejected")).toHaveText("2");
+  await expect(counts.getByTestId("count-duplicates")).toHaveText("1");
+  await expect(counts.getByTestId("count-rows")).toHaveText("43");
+  await screenshot(page, "import-finished");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download the 2 rejected rows (CSV)").click()]);
+  const rejected = Papa.parse<string[]>(fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+  expect(rejected[0]).toEqual(["Email", "Full Name", "Job", "Company", "Employees", "Created Date", "Favourite colour", "row", "reason"]);
+  expect(rejected.slice(1).map((row) => [row[0], row[7], row[8]])).toEqual([
+    ["not-an-email", "43", '"not-an-email" is not a valid email address.'],
+    ["broken2@example.com", "44", expect.stringContaining('Company size "lots" is not a number of employees')],
+  ]);
+
+  await page.goto("/leads");
+  await expect(page.getByRole("link", { name: "Lead Seven Again" })).toBeVisible();
+
+  await page.goto("/imports");
+  await expect(page.getByTestId("import-history")).toContainText("crm-export.csv");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByTestId("import-history").getByText("Undone")).toBeVisible();
+  await page.goto("/leads");
+  await expect(page.getByRole("heading", { name: "No leads yet" })).toBeVisible();
+});
+
+test("a file that is not a CSV is refused before anything is uploaded", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/imports");
+  await page.getByLabel("CSV file").setInputFiles({ name: "leads.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]) });
+  await expect(page.getByRole("alert").filter({ hasText: /ZIP archive/ })).toBeVisible();
+});
+
+test("another company's import ids answer 404", async ({ browser }) => {
+  const owner = await browser.newPage();
+  await signUp(owner);
+  const upload = await owner.request.post("/api/imports", {
+    multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("Email,Name\nann@example.com,Ann\n") } },
+  });
+  expect(upload.status()).toBe(202);
+  const { import: created } = await upload.json();
+
+  const stranger = await browser.newPage();
+  await signUp(stranger);
+  for (const path of [`/api/imports/${created.id}`, `/api/imports/${created.id}/rejected`]) {
+    expect((await stranger.request.get(path)).status(), path).toBe(404);
+  }
+  expect((await stranger.request.delete(`/api/imports/${created.id}`)).status()).toBe(404);
+  expect((await stranger.goto(`/imports/${created.id}`))?.status()).toBe(404);
+  expect((await owner.request.get(`/api/imports/${created.id}`)).status()).toBe(200);
+});
