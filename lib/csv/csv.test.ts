@@ -60,9 +60,11 @@ describe("reading awkward CSV files", () => {
     ]);
   });
 
-  it("skips blank lines and trims cells", async () => {
-    const { records } = await readAll(utf8("\n\nEmail , Name\n\n  a@x.io ,  Ann  \n,\n\n"));
-    expect(records).toEqual([{ row: 5, cells: ["a@x.io", "Ann"] }]);
+  it("skips blank lines, and the row reader trims cells", async () => {
+    const { headers, records } = await readAll(utf8("\n\nEmail , Name\n\n  a@x.io ,  Ann  \n,\n\n"));
+    expect(headers).toEqual(["Email", "Name"]);
+    expect(records).toEqual([{ row: 5, cells: ["  a@x.io ", "  Ann  "] }]);
+    expect(createRowReader(headers, ["email", "fullName"])(records[0].cells)).toMatchObject({ ok: true, lead: { email: "a@x.io", fullName: "Ann" } });
   });
 
   it("detects tab and pipe delimiters", () => {

@@ -12,16 +12,31 @@ const UNCLOSED_QUOTE =
  * Streams the records of a CSV in batches, in constant memory. Bytes are decoded before
  * parsing, so a character split across two chunks survives. `row` is the record's row
  * number as a spreadsheet shows it; blank records are left out, and so is the header
- * (the first record that is not blank).
+ * (the first record that is not blank). Cells are as in the file (validation trims them).
  */
 export async function* readCsvRecords(
   source: AsyncIterable<Uint8Array>,
   { encoding, delimiter }: { encoding: Encoding; delimiter: Delimiter },
 ): AsyncGenerator<CsvRecord[]> {
+  // Papa guesses line ends from its first chunk, which may end before the first line does:
+  // text is held back until the first line end is seen, and the line end is passed on.
+  let newline: "\r\n" | "\n" | "\r" | undefined;
+  let head = "";
+  const decoder = new TextDecoder(encoding);
+  const sourceIterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await sourceIterator.next();
+    head += next.done ? decoder.decode() : decoder.decode(next.value, { stream: true });
+    const at = head.search(/\r|\n/);
+    if (at !== -1 && (at < head.length - 1 || next.done)) newline = head[at] === "\n" ? "\n" : head[at + 1] === "\n" ? "\r\n" : "\r";
+    if (newline || next.done) break;
+  }
   async function* decoded() {
-    const decoder = new TextDecoder(encoding);
-    for await (const chunk of source) {
-      const text = decoder.decode(chunk, { stream: true });
+    if (head) yield head;
+    for (;;) {
+      const next = await sourceIterator.next();
+      if (next.done) break;
+      const text = decoder.decode(next.value, { stream: true });
       if (text) yield text;
     }
     const rest = decoder.decode();
@@ -43,6 +58,7 @@ export async function* readCsvRecords(
 
   Papa.parse(Readable.from(decoded()) as unknown as File, {
     delimiter,
+    newline,
     chunk(results: Papa.ParseResult<string[]>, chunkParser: Papa.Parser) {
       parser = chunkParser;
       const batch: CsvRecord[] = [];
@@ -54,7 +70,7 @@ export async function* readCsvRecords(
           headerSeen = true;
           return;
         }
-        const record: CsvRecord = { row, cells: cells.map((cell) => cell.trim()) };
+        const record: CsvRecord = { row, cells };
         if (unclosed.has(index)) record.problem = UNCLOSED_QUOTE;
         batch.push(record);
       });

@@ -113,8 +113,6 @@ export function parseDate(text: string): Date | null | undefined {
   return undefined;
 }
 
-const optionalText = z.string().transform((value) => value || null);
-
 function cellSchema(name: LeadFieldName, label: string, type: string) {
   switch (type) {
     case "email":
@@ -148,58 +146,70 @@ function cellSchema(name: LeadFieldName, label: string, type: string) {
         return z.NEVER;
       });
     default:
-      return name === "email" ? z.string() : optionalText;
+      return z.string();
   }
 }
 
 const CELL_SCHEMAS = Object.fromEntries(LEAD_FIELDS.map((field) => [field.name, cellSchema(field.name, field.label, field.type)]));
 
-/** Prepares the zod schema for one file's mapping; call the result once per record. */
+const emptyLead = (): ParsedLead => ({
+  email: "",
+  firstName: null,
+  lastName: null,
+  fullName: null,
+  jobTitle: null,
+  companyName: null,
+  industry: null,
+  companySize: null,
+  location: null,
+  companyLocation: null,
+  country: null,
+  fundingStage: null,
+  usesInVitroModels: null,
+  openToNams: null,
+  inBiotechHub: null,
+  publishedDiliPaper: null,
+  externalId: null,
+  submittedAt: null,
+  extra: {},
+});
+
+/**
+ * Prepares the checks for one file's mapping; call the result once per record. Each mapped
+ * cell goes through its field's zod schema; the first problems found make the reason.
+ */
 export function createRowReader(headers: string[], mapping: Mapping): (cells: string[]) => RowResult {
-  const shape = Object.fromEntries(mapping.filter((field): field is LeadFieldName => field !== null).map((field) => [field, CELL_SCHEMAS[field]]));
-  const schema = z.object(shape);
   const width = headers.length;
+  // Free text cannot be wrong, so only typed fields (email, size, yes/no, dates) go through zod.
+  const columns = mapping.map((field) =>
+    field ? { field, schema: LEAD_FIELDS.find((f) => f.name === field)!.type === "text" ? null : CELL_SCHEMAS[field] } : null,
+  );
+  const emailMapped = mapping.includes("email");
 
   return (cells) => {
     if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== "")) {
       return { ok: false, reason: `This row has ${cells.length} cells but the header has ${width} columns (a stray delimiter or quote?).` };
     }
-    const input: Record<string, string> = {};
-    const extra: Record<string, string> = {};
+    const lead = emptyLead();
+    let reason = emailMapped ? "" : "No email address.";
     for (let i = 0; i < width; i++) {
       const cell = (cells[i] ?? "").trim();
       if (cell.length > MAX_CELL_LENGTH) {
         return { ok: false, reason: `The "${headers[i]}" cell is ${cell.length.toLocaleString("en-US")} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString("en-US")}.` };
       }
-      const field = mapping[i];
-      if (field) input[field] = cell;
-      else if (cell !== "") extra[headers[i]] = cell;
+      const column = columns[i];
+      if (!column) {
+        if (cell !== "") lead.extra[headers[i]] = cell;
+        continue;
+      }
+      if (!column.schema) {
+        (lead as Record<string, unknown>)[column.field] = cell || null;
+        continue;
+      }
+      const parsed = column.schema.safeParse(cell);
+      if (parsed.success) (lead as Record<string, unknown>)[column.field] = parsed.data;
+      else reason += (reason ? " " : "") + parsed.error.issues.map((issue) => issue.message).join(" ");
     }
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((issue) => issue.message).join(" ") };
-    const d = parsed.data as Partial<ParsedLead>;
-    // Spelled out rather than spread: this runs for every row of every import.
-    const lead: ParsedLead = {
-      email: d.email!,
-      firstName: d.firstName ?? null,
-      lastName: d.lastName ?? null,
-      fullName: d.fullName ?? null,
-      jobTitle: d.jobTitle ?? null,
-      companyName: d.companyName ?? null,
-      industry: d.industry ?? null,
-      companySize: d.companySize ?? null,
-      location: d.location ?? null,
-      companyLocation: d.companyLocation ?? null,
-      country: d.country ?? null,
-      fundingStage: d.fundingStage ?? null,
-      usesInVitroModels: d.usesInVitroModels ?? null,
-      openToNams: d.openToNams ?? null,
-      inBiotechHub: d.inBiotechHub ?? null,
-      publishedDiliPaper: d.publishedDiliPaper ?? null,
-      externalId: d.externalId ?? null,
-      submittedAt: d.submittedAt ?? null,
-      extra,
-    };
-    return { ok: true, lead };
+    return reason ? { ok: false, reason } : { ok: true, lead };
   };
 }

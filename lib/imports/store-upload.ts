@@ -39,7 +39,7 @@ export async function storeUpload(
     const data = Buffer.concat(pending);
     pending = [];
     pendingBytes = 0;
-    await prisma.importFile.create({ data: { importId, seq: seq++, data } });
+    await prisma.$executeRaw`INSERT INTO "ImportFile" ("importId", "seq", "data") VALUES (${importId}::uuid, ${seq++}, ${data})`;
   };
 
   try {
@@ -81,9 +81,15 @@ export async function storeUpload(
  * embedded database no other connection is answered while the import's transaction is open).
  */
 export async function* readStoredUpload(client: pg.Client, importId: string): AsyncGenerator<Uint8Array> {
+  const fetch = (seq: number) =>
+    client.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]);
+  // The next piece is asked for before this one is handed on, so that it is not queued
+  // behind the write of the rows parsed from this one.
+  let next = fetch(0);
   for (let seq = 0; ; seq++) {
-    const { rows } = await client.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]);
+    const { rows } = await next;
     if (rows.length === 0) return;
+    next = fetch(seq + 1);
     yield rows[0].data;
   }
 }
