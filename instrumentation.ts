@@ -1,8 +1,16 @@
-/** Runs once when the server starts: imports cut off by a crash are failed or queued again. */
+/**
+ * Runs once when the server starts: imports cut off by a crash are failed or queued again,
+ * and this process starts taking queued imports.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { databaseTarget } = await import("@/lib/db/client");
-  const { recoverImports } = await import("@/lib/imports/queue");
-  // The embedded database serves a single app process, so whatever it left running is dead.
-  await recoverImports({ all: databaseTarget().kind === "pglite" }).catch((error) => console.error("Import recovery failed:", error));
+  const { recoverImports, startImportWorker } = await import("@/lib/imports/queue");
+  try {
+    // The embedded database serves a single app process, so whatever it left running is dead.
+    await recoverImports({ all: databaseTarget().kind === "pglite" });
+    await startImportWorker();
+  } catch (error) {
+    console.error("The import worker could not start:", error);
+  }
 }

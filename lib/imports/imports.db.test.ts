@@ -1,12 +1,12 @@
 import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeSampleCsv } from "@/lib/sample-data/generate";
 import { createImport } from "./create-import";
 import { getImport, rejectedRows } from "./imports";
 import { processImport } from "./process-import";
-import { recoverImports, STALE_AFTER_SECONDS } from "./queue";
+import { enqueueImport, recoverImports, STALE_AFTER_SECONDS, startImportWorker, stopImportWorker } from "./queue";
 import { undoImport } from "./undo-import";
 
 async function newCompany(name = "Importer") {
@@ -167,6 +167,19 @@ describe("undo", () => {
     await undoImport(companyId, second.id);
     await undoImport(companyId, first.id);
     expect(await leadsOf(companyId)).toEqual([]);
+  });
+});
+
+describe("background work", () => {
+  afterAll(() => stopImportWorker());
+
+  it("runs a queued import through the job queue", async () => {
+    await startImportWorker();
+    const companyId = await newCompany();
+    const id = await createImport({ companyId, userId: null, fileName: "queued.csv", source: bytesOf("Email,Job Title\nq@example.com,CTO\n") });
+    await enqueueImport(id);
+    await expect.poll(async () => (await getImport(companyId, id))?.status, { timeout: 30_000, interval: 250 }).toBe("succeeded");
+    expect((await leadsOf(companyId)).map((l) => l.email)).toEqual(["q@example.com"]);
   });
 });
 

@@ -5,7 +5,9 @@ import type { ImportSummary } from "./imports";
  * its rows are not visible to other connections (and the embedded database answers no
  * other connection at all), so the status API reads progress from here when it can.
  */
-const live = new Map<string, { companyId: string; summary: ImportSummary }>();
+// On globalThis: Next.js may load this module more than once in one process.
+const shared = globalThis as { leadrankLiveImports?: Map<string, { companyId: string; summary: ImportSummary }> };
+const live = (shared.leadrankLiveImports ??= new Map());
 
 export function trackImport(companyId: string, summary: ImportSummary) {
   live.set(summary.id, { companyId, summary });

@@ -41,6 +41,6 @@ export const POST = withTenant(async (request, { companyId, userId }) => {
     });
     Readable.fromWeb(request.body as import("node:stream/web").ReadableStream).pipe(parser);
   });
-  enqueueImport(id);
+  await enqueueImport(id);
   return NextResponse.json({ import: await getImport(companyId, id) }, { status: 202 });
 });
