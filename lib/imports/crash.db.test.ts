@@ -1,0 +1,52 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { finished } from "node:stream/promises";
+import { expect, inject, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { testEmail } from "@/lib/db/test-helpers";
+import { writeSampleCsv } from "@/lib/sample-data/generate";
+import { recoverImports } from "./queue";
+
+it("keeps no lead of an import whose process is killed midway, and reports it failed after a restart", { timeout: 180_000 }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-crash-"));
+  const file = path.join(dir, "big.csv");
+  const out = fs.createWriteStream(file);
+  await writeSampleCsv(out, { rows: 200_000, seed: 99, endDate: new Date("2026-11-23T00:00:00Z") });
+  out.end();
+  await finished(out);
+  const email = testEmail("crash");
+  const company = await prisma.company.create({ data: { name: "Crash Co", users: { create: { email, name: "C", passwordHash: "x" } } } });
+
+  const env = { ...process.env, [inject("databaseKind") === "postgres" ? "DATABASE_URL" : "LEADRANK_EMBEDDED_URL"]: inject("databaseUrl") };
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-leads.ts", "--email", email, "--file", file], { env, stdio: ["ignore", "pipe", "inherit"] });
+  // The CLI says "Importing…" once the file is stored, just before the rows are written.
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("Importing") && resolve());
+    child.on("exit", () => reject(new Error("The import finished before it could be interrupted.")));
+  });
+  if (inject("databaseKind") === "postgres") {
+    // PostgreSQL shows the progress of the open transaction: kill once rows are being written.
+    const progress = () => prisma.import.findFirst({ where: { companyId: company.id }, select: { processedRows: true } });
+    await expect.poll(async () => (await progress())?.processedRows ?? 0, { timeout: 60_000, interval: 100 }).toBeGreaterThan(0);
+  } else {
+    // The embedded database answers no other connection during the import's transaction.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  child.kill("SIGKILL");
+  await new Promise((resolve) => child.once("exit", resolve));
+
+  const job = await prisma.import.findFirstOrThrow({ where: { companyId: company.id } });
+  expect(job.status).toBe("running");
+  expect(await prisma.lead.count({ where: { companyId: company.id } })).toBe(0);
+
+  await recoverImports({ all: true }); // what the next start of the app does
+  expect(await prisma.import.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+    status: "failed",
+    error: expect.stringMatching(/stopped while this import was running/),
+  });
+  expect(await prisma.importFile.count({ where: { importId: job.id } })).toBe(0);
+  expect(await prisma.lead.count({ where: { companyId: company.id } })).toBe(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
