@@ -7,7 +7,7 @@ import { savedMappingFor } from "@/app/(app)/imports/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { analyseSample, DELIMITER_NAMES, ENCODING_NAMES, SAMPLE_BYTES, type CsvSample } from "@/lib/csv/detect";
-import { LEAD_FIELDS, type LeadFieldName } from "@/lib/csv/fields";
+import { fieldByName, LEAD_FIELDS, type LeadFieldName } from "@/lib/csv/fields";
 import { mappingProblems, suggestMapping, type Mapping } from "@/lib/csv/mapping";
 import { createRowReader } from "@/lib/csv/validate";
 import type { ImportSummary } from "@/lib/imports/imports";
@@ -228,7 +228,7 @@ function MappingStep({
                 <th className="py-2 pr-4 font-medium">Status</th>
                 {shown.map(({ field, index }) => (
                   <th key={index} className="py-2 pr-4 font-medium">
-                    {LEAD_FIELDS.find((f) => f.name === field)!.label}
+                    {fieldByName(field)?.label}
                   </th>
                 ))}
               </tr>

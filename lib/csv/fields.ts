@@ -53,6 +53,6 @@ export type LeadFieldType = (typeof LEAD_FIELDS)[number]["type"];
 
 export const LEAD_FIELD_NAMES = LEAD_FIELDS.map((field) => field.name) as LeadFieldName[];
 
-export function fieldByName(name: string) {
+export function fieldByName(name: string | null) {
   return LEAD_FIELDS.find((field) => field.name === name);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LEAD_FIELDS, LEAD_FIELD_NAMES, type LeadFieldName } from "./fields";
+import { fieldByName, LEAD_FIELDS, LEAD_FIELD_NAMES, type LeadFieldName } from "./fields";
 
 /** One entry per column: the lead field it fills, or null to keep it as an extra column. */
 export type Mapping = (LeadFieldName | null)[];
@@ -35,7 +35,7 @@ export function mappingProblems(headers: string[], mapping: Mapping): string[] {
   const seen = new Map<LeadFieldName, string>();
   mapping.forEach((field, index) => {
     if (!field) return;
-    const label = LEAD_FIELDS.find((f) => f.name === field)!.label;
+    const label = fieldByName(field)?.label;
     if (seen.has(field)) problems.push(`Both "${seen.get(field)}" and "${headers[index]}" are mapped to ${label}; choose one.`);
     else seen.set(field, headers[index]);
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LEAD_FIELDS, type LeadFieldName } from "./fields";
+import { fieldByName, LEAD_FIELDS, type LeadFieldName } from "./fields";
 import type { Mapping } from "./mapping";
 
 /**
@@ -182,7 +182,7 @@ export function createRowReader(headers: string[], mapping: Mapping): (cells: st
   const width = headers.length;
   // Free text cannot be wrong, so only typed fields (email, size, yes/no, dates) go through zod.
   const columns = mapping.map((field) =>
-    field ? { field, schema: LEAD_FIELDS.find((f) => f.name === field)!.type === "text" ? null : CELL_SCHEMAS[field] } : null,
+    field ? { field, schema: fieldByName(field)?.type === "text" ? null : CELL_SCHEMAS[field] } : null,
   );
   const emailMapped = mapping.includes("email");
 
