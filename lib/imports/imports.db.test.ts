@@ -98,6 +98,55 @@ describe("importing a CSV", () => {
   });
 });
 
+describe("files as CRMs and spreadsheets export them", () => {
+  it("imports a HubSpot-style export", async () => {
+    const companyId = await newCompany();
+    const csv = [
+      "Record ID,First Name,Last Name,Email,Job Title,Company Name,Number of Employees,Industry,City,Create Date",
+      '1001,Ada,Lovelace,ada@example.com,CTO,"Analytical Engines, Ltd",10001+,SaaS,London,2026-11-20 09:15',
+      "1002,Alan,Turing,alan@example.com,Head of Research,Bletchley,201-500,AI,Manchester,2026-11-21 10:00",
+    ].join("\r\n");
+    const result = await importCsv(companyId, csv);
+    expect(result).toMatchObject({ status: "succeeded", createdCount: 2, rejectedCount: 0 });
+    const ada = await prisma.lead.findFirstOrThrow({ where: { companyId, email: "ada@example.com" } });
+    expect(ada).toMatchObject({ externalId: "1001", firstName: "Ada", companyName: "Analytical Engines, Ltd", companySize: 10001, score: 100 });
+    expect(ada.submittedAt.toISOString()).toBe("2026-11-20T09:15:00.000Z");
+  });
+
+  it("imports a Salesforce-style export with US dates and size ranges", async () => {
+    const companyId = await newCompany();
+    const csv = [
+      "Full Name,Title,Company / Account,Email,Number of Employees,Create Date,Lead Source",
+      "Grace Hopper,VP Engineering,Navy Labs,grace@example.com,\"1,001-5,000\",11/23/2026,Web",
+    ].join("\n");
+    await importCsv(companyId, csv);
+    expect(await prisma.lead.findFirstOrThrow({ where: { companyId } })).toMatchObject({
+      fullName: "Grace Hopper",
+      companyName: "Navy Labs",
+      companySize: 1001,
+      submittedAt: new Date("2026-11-23T00:00:00Z"),
+      extra: { "Lead Source": "Web" },
+    });
+  });
+
+  it("imports a semicolon-separated Windows-1252 file from a European Excel", async () => {
+    const companyId = await newCompany();
+    const text = "E-Mail;Name;Position;Company;Employees;Umsatz\r\njuergen@example.de;Jürgen Müller;Geschäftsführer;Bäckerei Groß;1.200;1,5\r\n";
+    // Windows-1252 bytes: every character here is below 256, so one byte each.
+    const bytes = Uint8Array.from([...text].map((ch) => ch.charCodeAt(0)));
+    const result = await importCsv(companyId, bytes);
+    expect(result).toMatchObject({ status: "succeeded", encoding: "windows-1252", delimiter: ";", createdCount: 1 });
+    expect(await prisma.lead.findFirstOrThrow({ where: { companyId } })).toMatchObject({
+      email: "juergen@example.de",
+      fullName: "Jürgen Müller",
+      jobTitle: "Geschäftsführer",
+      companyName: "Bäckerei Groß",
+      companySize: 1200,
+      extra: { Umsatz: "1,5" },
+    });
+  });
+});
+
 describe("refusing a file", () => {
   it.each([
     ["a file over the size limit", "x".repeat(10), { LEADRANK_MAX_UPLOAD_MB: "0.000001" }, 413, /larger than/],
