@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { withConnection } from "@/lib/db/bulk";
 import { prisma } from "@/lib/db/client";
 import { analyseSample, byteOrderMark, CsvFormatError, SAMPLE_BYTES, type CsvSample, type Encoding } from "@/lib/csv/detect";
 import { AppError } from "@/lib/errors";
@@ -26,49 +27,47 @@ export async function storeUpload(
   source: AsyncIterable<Uint8Array>,
   limit = maxUploadBytes(),
 ): Promise<{ size: number; sample: CsvSample }> {
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
-  let validUtf8 = true;
-  let size = 0;
-  let seq = 0;
-  let head = new Uint8Array(0);
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    const data = Buffer.concat(pending);
-    pending = [];
-    pendingBytes = 0;
-    await prisma.$executeRaw`INSERT INTO "ImportFile" ("importId", "seq", "data") VALUES (${importId}::uuid, ${seq++}, ${data})`;
-  };
-
   try {
-    for await (const chunk of source) {
-      size += chunk.length;
-      if (size > limit) throw new UploadTooLargeError(limit);
-      if (head.length < SAMPLE_BYTES) head = Buffer.concat([head, chunk.subarray(0, SAMPLE_BYTES - head.length)]);
-      if (validUtf8) {
+    // Through pg, not Prisma: Prisma holds on to large binary parameters for a while.
+    return await withConnection(async (client) => {
+      const utf8 = new TextDecoder("utf-8", { fatal: true });
+      let validUtf8 = true;
+      let size = 0;
+      let seq = 0;
+      let head = new Uint8Array(0);
+      let pending: Uint8Array[] = [];
+      let pendingBytes = 0;
+      const flush = async () => {
+        if (pendingBytes === 0) return;
+        const data = Buffer.concat(pending);
+        pending = [];
+        pendingBytes = 0;
+        await client.query(`INSERT INTO "ImportFile" ("importId", "seq", "data") VALUES ($1, $2, $3)`, [importId, seq++, data]);
+      };
+      const checkUtf8 = (chunk?: Uint8Array) => {
+        if (!validUtf8) return;
         try {
-          utf8.decode(chunk, { stream: true });
+          if (chunk) utf8.decode(chunk, { stream: true });
+          else utf8.decode();
         } catch {
           validUtf8 = false;
         }
+      };
+
+      for await (const chunk of source) {
+        size += chunk.length;
+        if (size > limit) throw new UploadTooLargeError(limit);
+        if (head.length < SAMPLE_BYTES) head = Buffer.concat([head, chunk.subarray(0, SAMPLE_BYTES - head.length)]);
+        checkUtf8(chunk);
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= PIECE_BYTES) await flush();
       }
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes >= PIECE_BYTES) await flush();
-    }
-    if (validUtf8) {
-      try {
-        utf8.decode();
-      } catch {
-        validUtf8 = false;
-      }
-    }
-    await flush();
-    const encoding: Encoding = byteOrderMark(head)?.encoding ?? (validUtf8 ? "utf-8" : "windows-1252");
-    const sample = analyseSample(head, size <= SAMPLE_BYTES, 20, encoding);
-    return { size, sample };
+      checkUtf8();
+      await flush();
+      const encoding: Encoding = byteOrderMark(head)?.encoding ?? (validUtf8 ? "utf-8" : "windows-1252");
+      return { size, sample: analyseSample(head, size <= SAMPLE_BYTES, 20, encoding) };
+    });
   } catch (error) {
     await prisma.importFile.deleteMany({ where: { importId } });
     if (error instanceof CsvFormatError) throw new AppError("invalid_file", error.message, 422);
