@@ -3,6 +3,8 @@
  * imports it through the real pipeline into a fresh company, and prints rows, seconds,
  * rows/s and peak RSS. Uses DATABASE_URL, or a fresh embedded database in a temporary folder.
  * Budgets on PostgreSQL: 100k rows ≤ 3 s; 1M rows ≤ 25 s with peak RSS ≤ 400 MB.
+ * `npm run bench:import` caps the JavaScript heap at 192 MB: the pipeline needs no more, and
+ * without a cap V8 lets garbage pile up to several hundred MB before collecting it.
  */
 import fs from "node:fs";
 import os from "node:os";
