@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 
 export const listLeadsQuery = z.object({
   page: z.coerce.number().int("page must be a whole number.").min(1, "page starts at 1.").default(1),
@@ -8,14 +9,17 @@ export const listLeadsQuery = z.object({
 
 export type ListLeadsQuery = z.infer<typeof listLeadsQuery>;
 
-/** A company's leads in ranked order: score, then newest, then email. */
+/** The ranking everywhere: best score first, then the newest, then by email. */
+export const RANKING = [{ score: "desc" }, { submittedAt: "desc" }, { email: "asc" }] satisfies Prisma.LeadOrderByWithRelationInput[];
+
+/** A company's leads in ranked order. */
 export async function listLeads(companyId: string, { page, pageSize }: ListLeadsQuery) {
   const where = { companyId };
   const [total, leads] = await Promise.all([
     prisma.lead.count({ where }),
     prisma.lead.findMany({
       where,
-      orderBy: [{ score: "desc" }, { submittedAt: "desc" }, { email: "asc" }],
+      orderBy: RANKING,
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
@@ -40,8 +44,4 @@ export type LeadSummary = Awaited<ReturnType<typeof listLeads>>["leads"][number]
 export function leadDisplayName(lead: Pick<LeadSummary, "fullName" | "firstName" | "lastName" | "email">): string {
   const joined = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
   return lead.fullName || joined || lead.email;
-}
-
-export function countLeads(companyId: string): Promise<number> {
-  return prisma.lead.count({ where: { companyId } });
 }

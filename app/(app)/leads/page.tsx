@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ScoreBadge } from "@/components/leads/score-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -41,7 +42,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     <div className="text-slate-500">{lead.jobTitle}</div>
                   </td>
                   <td className="px-4 py-3 text-slate-700">{lead.companyName}</td>
-                  <td className="px-4 py-3 text-right font-semibold">{lead.score}</td>
+                  <td className="px-4 py-3 text-right">
+                    <ScoreBadge score={lead.score} grade={lead.grade} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,22 +1,99 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ScoreBadge } from "@/components/leads/score-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
+import { LEAD_FIELDS } from "@/lib/csv/fields";
+import { explainScore } from "@/lib/leads/explain";
 import { getLead } from "@/lib/leads/get-lead";
 import { leadDisplayName } from "@/lib/leads/list-leads";
 
 export const metadata: Metadata = { title: "Lead · LeadRank" };
 
+const shown = (value: unknown) =>
+  value === null || value === undefined || value === "" ? "—" : value === true ? "yes" : value === false ? "no" : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const { companyId } = await requireTenant();
   const lead = await getLead(companyId, (await params).id);
   if (!lead) notFound();
+  const explained = explainScore(lead);
+  const extra = Object.entries((lead.extra ?? {}) as Record<string, string>);
   return (
     <>
       <PageHeader title={leadDisplayName(lead)} description={[lead.jobTitle, lead.companyName].filter(Boolean).join(" · ")} />
-      <p className="text-sm text-slate-700">
-        Score <span className="font-semibold" data-testid="lead-score">{lead.score}</span> · {lead.email}
-      </p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <div className="mb-4 flex items-center justify-between gap-3">
+            <h2 className="font-semibold text-slate-900">Why this score</h2>
+            <span data-testid="lead-score">
+              <ScoreBadge score={lead.score} grade={lead.grade} />
+            </span>
+          </div>
+          {explained ? (
+            <>
+              <div className="overflow-x-auto">
+                <table className="min-w-full text-sm" data-testid="breakdown">
+                  <thead className="text-left text-slate-600">
+                    <tr>
+                      <th className="py-2 pr-3 font-medium">Rule</th>
+                      <th className="py-2 pr-3 font-medium">Value seen</th>
+                      <th className="py-2 text-right font-medium">Points</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {explained.entries.map((entry) => (
+                      <tr key={entry.criterion}>
+                        <td className="py-2 pr-3 text-slate-900">{entry.label}</td>
+                        <td className="py-2 pr-3 text-slate-700">
+                          {shown(entry.value)}
+                          {entry.matched && entry.matched !== String(entry.value) ? <span className="text-slate-500"> (matched {entry.matched})</span> : null}
+                        </td>
+                        <td className="py-2 text-right font-medium text-slate-900">{entry.points}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr className="border-t border-slate-300">
+                      <td className="py-2 pr-3 font-semibold text-slate-900" colSpan={2}>
+                        Total: {explained.rawPoints} points of {explained.model.pointsFor100} for 100
+                      </td>
+                      <td className="py-2 text-right font-semibold text-slate-900" data-testid="breakdown-total">
+                        {explained.rawPoints}
+                      </td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              <p className="mt-3 text-sm text-slate-600">
+                Scored with the <span className="font-medium">{explained.model.name}</span> model: score = min(100, round(100 × {explained.rawPoints} ÷{" "}
+                {explained.model.pointsFor100})) = {lead.score}. <Link href="/settings" className="text-indigo-700 hover:underline">About the model</Link>
+              </p>
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">This lead was scored with a model LeadRank no longer has.</p>
+          )}
+        </section>
+
+        <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <h2 className="mb-3 font-semibold text-slate-900">Details</h2>
+          <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
+            {LEAD_FIELDS.map((field) => (
+              <div key={field.name} className="contents">
+                <dt className="text-slate-600">{field.label}</dt>
+                <dd className="break-words text-slate-900 sm:col-span-2">{shown(lead[field.name])}</dd>
+              </div>
+            ))}
+            {extra.map(([header, value]) => (
+              <div key={header} className="contents">
+                <dt className="text-slate-600">{header}</dt>
+                <dd className="break-words text-slate-900 sm:col-span-2">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
     </>
   );
 }

@@ -1,0 +1,65 @@
+import { PassThrough } from "node:stream";
+import { expect, test, type Page } from "@playwright/test";
+import { writeSampleCsv } from "../lib/sample-data/generate";
+import { screenshot, signUp } from "./helpers";
+
+async function importSampleLeads(page: Page, rows: number) {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk) => chunks.push(chunk));
+  await writeSampleCsv(out, { rows, seed: 7, endDate: new Date() });
+  const upload = await page.request.post("/api/imports", {
+    multipart: { file: { name: "sample.csv", mimeType: "text/csv", buffer: Buffer.concat(chunks) } },
+  });
+  expect(upload.status()).toBe(202);
+  const { import: created } = await upload.json();
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status, { timeout: 60_000 })
+    .toBe("succeeded");
+}
+
+for (const viewport of [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test(`the dashboard shows KPIs, the top 10, both charts and the 7/30/90-day switch (${viewport.name})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signUp(page);
+    await importSampleLeads(page, 400);
+    await page.goto("/dashboard");
+
+    await expect(page.getByTestId("kpis")).toContainText("Total leads");
+    await expect(page.getByTestId("top-leads").getByRole("listitem")).toHaveCount(10);
+    await expect(page.locator("figure[aria-label^='Top 5 leads by score']")).toBeVisible();
+    await expect(page.locator("figure[aria-label^='Leads submitted per day over the last 30 days']")).toBeVisible();
+    await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await screenshot(page, `${viewport.name}-dashboard-data`);
+
+    await page.getByRole("link", { name: "7 days" }).click();
+    await expect(page).toHaveURL(/\/dashboard\?days=7$/);
+    await expect(page.getByTestId("kpis")).toContainText("New in 7 days");
+    await expect(page.locator("figure[aria-label^='Leads submitted per day over the last 7 days']")).toBeVisible();
+    await page.getByRole("link", { name: "90 days" }).click();
+    await expect(page.locator("figure[aria-label^='Leads submitted per day over the last 90 days']")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // The best lead explains its score, and the points add up.
+    await page.getByTestId("top-leads").getByRole("link").first().click();
+    const breakdown = page.getByTestId("breakdown");
+    await expect(breakdown).toBeVisible();
+    const points = (await breakdown.locator("tbody td:last-child").allTextContents()).map(Number);
+    expect(points).toHaveLength(4);
+    expect(points.reduce((sum, p) => sum + p, 0)).toBe(Number(await page.getByTestId("breakdown-total").textContent()));
+    await screenshot(page, `${viewport.name}-lead-detail`);
+  });
+}
+
+test("the dashboard API answers 400 for a period it does not offer, 401 without a session", async ({ page, request }) => {
+  expect((await request.get("/api/dashboard")).status()).toBe(401);
+  await signUp(page);
+  const bad = await page.request.get("/api/dashboard?days=12");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toBe("days must be 7, 30 or 90.");
+  expect((await (await page.request.get("/api/dashboard?days=7")).json()).trend).toHaveLength(7);
+});
