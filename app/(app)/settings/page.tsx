@@ -2,11 +2,28 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAccount } from "@/lib/auth/accounts";
 import { requireTenant } from "@/lib/auth/session";
+import { DEFAULT_PRESET_ID, presetById, type Condition } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Settings · LeadRank" };
 
+function describe(condition: Condition): string {
+  switch (condition.kind) {
+    case "keywords":
+      return `${condition.field} mentions ${condition.keywords.join(", ")}`;
+    case "values":
+      return `${condition.field} is ${condition.values.join(", ")}`;
+    case "range":
+      return `${condition.field} ${condition.max === undefined ? `≥ ${condition.min}` : condition.min === undefined ? `≤ ${condition.max}` : `${condition.min}–${condition.max}`}`;
+    case "yes":
+      return `${condition.field} is yes`;
+    case "present":
+      return `${condition.field} has any value`;
+  }
+}
+
 export default async function SettingsPage() {
   const account = await getAccount(await requireTenant());
+  const model = presetById(account?.company.scoringModelId ?? DEFAULT_PRESET_ID) ?? presetById(DEFAULT_PRESET_ID)!;
   return (
     <>
       <PageHeader title="Settings" description="Your company account and how LeadRank scores your leads." />
@@ -21,6 +38,37 @@ export default async function SettingsPage() {
           </div>
         ))}
       </dl>
+
+      <section className="mt-8 rounded-lg bg-white p-5 ring-1 ring-slate-200" data-testid="scoring-model">
+        <h2 className="font-semibold text-slate-900">Scoring model: {model.name}</h2>
+        <p className="mt-1 text-sm text-slate-600">{model.description}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Score = min(100, round(100 × points ÷ {model.pointsFor100})). Grades: A 80–100, B 60–79, C 40–59, D below 40. Choosing another
+          preset is coming in a later release.
+        </p>
+        <div className="mt-4 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th className="py-2 pr-4 font-medium">Rule</th>
+                <th className="py-2 pr-4 font-medium">When (first match wins)</th>
+                <th className="py-2 text-right font-medium">Points</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {model.criteria.flatMap((criterion) =>
+                criterion.tiers.map((tier, i) => (
+                  <tr key={`${criterion.id}-${i}`}>
+                    <td className="py-2 pr-4 font-medium text-slate-900">{i === 0 ? criterion.label : ""}</td>
+                    <td className="py-2 pr-4 text-slate-700">{tier.when.map(describe).join(", or ")}</td>
+                    <td className="py-2 text-right text-slate-900">{tier.points}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </>
   );
 }
