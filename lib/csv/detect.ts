@@ -80,7 +80,8 @@ export function decode(bytes: Uint8Array, encoding: Encoding): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-const isBlank = (row: string[]) => row.every((cell) => cell.trim() === "");
+/** A record whose cells are all empty or spaces: a blank line, or one of only separators. */
+export const isBlank = (row: string[]) => row.every((cell) => cell.trim() === "");
 
 /**
  * The delimiter that splits the header into the most columns while the following rows

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import Papa from "papaparse";
-import type { Delimiter, Encoding } from "./detect";
+import { isBlank, type Delimiter, type Encoding } from "./detect";
 
 /** One record; `problem` is set when its quotes do not close. */
 export type CsvRecord = { row: number; cells: string[]; problem?: string };
@@ -65,7 +65,7 @@ export async function* readCsvRecords(
       const unclosed = new Set(results.errors.filter((e) => e.code === "MissingQuotes").map((e) => e.row));
       results.data.forEach((cells, index) => {
         row++;
-        if (cells.every((cell) => cell.trim() === "")) return;
+        if (isBlank(cells)) return;
         if (!headerSeen) {
           headerSeen = true;
           return;
