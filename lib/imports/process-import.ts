@@ -29,11 +29,7 @@ export async function processImport(importId: string, options: { failAfterBatche
   });
   trackImport(job.companyId, (await getImport(job.companyId, importId))!);
   try {
-    const counts = await withConnection((client) => writeImport(client, importId, job, options));
-    await prisma.$transaction([
-      prisma.import.update({ where: { id: importId }, data: { ...counts, status: "succeeded", finishedAt: new Date(), heartbeatAt: new Date() } }),
-      prisma.importFile.deleteMany({ where: { importId } }),
-    ]);
+    await withConnection((client) => writeImport(client, importId, job, options));
   } catch (error) {
     console.error(`Import ${importId} failed:`, error);
     await failImport(importId, "The import stopped because of an unexpected error; none of its rows were saved. Please try again.");
@@ -122,6 +118,13 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     await shared;
     counts.totalRows = counts.processedRows;
     counts.processedBytes = bytes;
+    // The leads and the import's final state commit together: never leads of a "failed" import.
+    await client.query(
+      `UPDATE "Import" SET "status" = 'succeeded', "finishedAt" = now(), "heartbeatAt" = now(), "processedRows" = $2, "processedBytes" = $3,
+         "totalRows" = $4, "createdCount" = $5, "updatedCount" = $6, "rejectedCount" = $7, "duplicateCount" = $8 WHERE "id" = $1`,
+      [importId, counts.processedRows, counts.processedBytes, counts.totalRows, counts.createdCount, counts.updatedCount, counts.rejectedCount, counts.duplicateCount],
+    );
+    await client.query(`DELETE FROM "ImportFile" WHERE "importId" = $1`, [importId]);
     await client.query("COMMIT");
     return counts;
   } catch (error) {
