@@ -63,3 +63,45 @@ test("the dashboard API answers 400 for a period it does not offer, 401 without 
   expect((await bad.json()).error.message).toBe("days must be 7, 30 or 90.");
   expect((await (await page.request.get("/api/dashboard?days=7")).json()).trend).toHaveLength(7);
 });
+
+test("the leads page searches, filters and sorts, keeping the view in the address", async ({ page }) => {
+  await signUp(page);
+  await importSampleLeads(page, 300);
+  await page.goto("/leads");
+  const total = async () => Number((await page.getByTestId("lead-total").textContent())!.replace(/\D/g, ""));
+  const all = await total();
+  expect(all).toBeGreaterThan(250);
+
+  await page.getByLabel("Search").fill("scrum");
+  await page.getByRole("button", { name: "Show leads" }).click();
+  await expect(page).toHaveURL(/[?&]q=scrum/);
+  const scrum = await total();
+  expect(scrum).toBeGreaterThan(0);
+  expect(scrum).toBeLessThan(all);
+  for (const title of await page.getByTestId("leads-table").locator("tbody tr td:nth-child(2) div").allTextContents()) {
+    expect(title.toLowerCase()).toContain("scrum");
+  }
+
+  await page.getByLabel("Minimum score").fill("20");
+  await page.getByRole("button", { name: "Show leads" }).click();
+  await expect(page).toHaveURL(/minScore=20/);
+  for (const badge of await page.getByTestId("leads-table").locator("tbody td:last-child").allTextContents()) {
+    expect(Number.parseInt(badge, 10)).toBeGreaterThanOrEqual(20);
+  }
+  await screenshot(page, "desktop-leads-filtered");
+
+  // The address alone restores the view.
+  const url = page.url();
+  await page.goto("/leads");
+  await page.goto(url);
+  await expect(page.getByLabel("Search")).toHaveValue("scrum");
+  await expect(page.getByLabel("Minimum score")).toHaveValue("20");
+
+  await page.getByRole("link", { name: "Clear filters" }).first().click();
+  await expect(page).toHaveURL(/\/leads$/);
+  expect(await total()).toBe(all);
+
+  const api = await page.request.get("/api/leads?q=scrum&minScore=20");
+  expect((await api.json()).total).toBeGreaterThan(0);
+  expect((await page.request.get("/api/leads?grade=Z")).status()).toBe(400);
+});

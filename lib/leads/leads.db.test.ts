@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { testEmail } from "@/lib/db/test-helpers";
 import { getLead } from "./get-lead";
-import { listLeads } from "./list-leads";
+import { listLeads, listLeadsQuery } from "./list-leads";
+
+const query = (input: Record<string, unknown> = {}) => listLeadsQuery.parse(input);
 
 async function companyWithLeads(scores: number[]) {
   const company = await prisma.company.create({ data: { name: "Leads Co" } });
@@ -30,14 +32,14 @@ describe("leads of a company", () => {
   it("lists only the company's own leads, best score first, newest first on ties", async () => {
     const mine = await companyWithLeads([10, 90, 50, 90]);
     await companyWithLeads([99]);
-    const { total, leads } = await listLeads(mine, { page: 1, pageSize: 10 });
+    const { total, leads } = await listLeads(mine, query({ pageSize: 10 }));
     expect(total).toBe(4);
     expect(leads.map((l) => l.fullName)).toEqual(["Lead 3", "Lead 1", "Lead 2", "Lead 0"]);
   });
 
   it("pages through the ranking", async () => {
     const mine = await companyWithLeads([5, 4, 3, 2, 1]);
-    const second = await listLeads(mine, { page: 2, pageSize: 2 });
+    const second = await listLeads(mine, query({ page: 2, pageSize: 2 }));
     expect(second.total).toBe(5);
     expect(second.leads.map((l) => l.score)).toEqual([3, 2]);
   });
@@ -45,10 +47,54 @@ describe("leads of a company", () => {
   it("finds a lead by id only within its own company", async () => {
     const owner = await companyWithLeads([42]);
     const other = await companyWithLeads([]);
-    const [lead] = (await listLeads(owner, { page: 1, pageSize: 1 })).leads;
+    const [lead] = (await listLeads(owner, query({ pageSize: 1 }))).leads;
     expect((await getLead(owner, lead.id))?.score).toBe(42);
     expect(await getLead(other, lead.id)).toBeNull();
     expect(await getLead(owner, randomUUID())).toBeNull();
     expect(await getLead(owner, "not-a-uuid")).toBeNull();
+  });
+});
+
+describe("searching and filtering leads", () => {
+  async function searchable() {
+    const company = await prisma.company.create({ data: { name: "Search Co" } });
+    const rows = [
+      { fullName: "Ada Lovelace", jobTitle: "CTO", companyName: "Analytical Engines", location: "London", industry: "SaaS", score: 90, grade: "A" },
+      { fullName: "Grace Hopper", jobTitle: "VP Engineering", companyName: "Navy Labs", location: "Arlington", industry: "Defense", score: 65, grade: "B" },
+      { fullName: "Alan Turing", jobTitle: "Head of Research", companyName: "Bletchley Park", location: "Manchester", industry: "AI", score: 45, grade: "C" },
+      { fullName: null, jobTitle: "Engineer", companyName: "Lovelace Robotics", location: "Berlin", industry: "IoT", score: 20, grade: "D" },
+    ];
+    for (const [i, row] of rows.entries()) {
+      await prisma.lead.create({
+        data: { ...row, companyId: company.id, email: `person${i}@example.com`, submittedAt: new Date(Date.UTC(2026, 10, 1 + i)), rawPoints: row.score, breakdown: [], scoringModelId: "b2b-saas" },
+      });
+    }
+    return company.id;
+  }
+
+  it("finds partial words in any case across name, email, title, company, location and industry", async () => {
+    const companyId = await searchable();
+    const names = async (q: string) => (await listLeads(companyId, query({ q }))).leads.map((l) => l.fullName ?? l.email);
+    expect(await names("lovelace")).toEqual(["Ada Lovelace", "person3@example.com"]);
+    expect(await names("ENGIN")).toEqual(["Ada Lovelace", "Grace Hopper", "person3@example.com"]);
+    expect(await names("manch")).toEqual(["Alan Turing"]);
+    expect(await names("person1@")).toEqual(["Grace Hopper"]);
+    expect(await names("defense")).toEqual(["Grace Hopper"]);
+    expect(await names("nobody")).toEqual([]);
+  });
+
+  it("filters by minimum score and grade, and sorts by score, newest or name", async () => {
+    const companyId = await searchable();
+    expect((await listLeads(companyId, query({ minScore: 45 }))).total).toBe(3);
+    expect((await listLeads(companyId, query({ minScore: 45, grade: "B" }))).leads.map((l) => l.fullName)).toEqual(["Grace Hopper"]);
+    expect((await listLeads(companyId, query({ sort: "newest" }))).leads.map((l) => l.score)).toEqual([20, 45, 65, 90]);
+    expect((await listLeads(companyId, query({ sort: "name" }))).leads.map((l) => l.fullName)).toEqual(["Ada Lovelace", "Alan Turing", "Grace Hopper", null]);
+  });
+
+  it("refuses parameters it does not understand with a message", () => {
+    expect(listLeadsQuery.safeParse({ minScore: "abc" }).error?.issues[0].message).toMatch(/minScore/);
+    expect(listLeadsQuery.safeParse({ grade: "E" }).error?.issues[0].message).toBe("grade is A, B, C or D.");
+    expect(listLeadsQuery.safeParse({ sort: "random" }).error?.issues[0].message).toBe("sort is score, newest or name.");
+    expect(listLeadsQuery.safeParse({ pageSize: "500" }).error?.issues[0].message).toBe("pageSize is at most 200.");
   });
 });

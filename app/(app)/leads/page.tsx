@@ -1,33 +1,104 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ScoreBadge } from "@/components/leads/score-badge";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
-import { leadDisplayName, listLeads, listLeadsQuery } from "@/lib/leads/list-leads";
+import { leadDisplayName, listLeads, listLeadsQuery, SORTS, type ListLeadsQuery } from "@/lib/leads/list-leads";
 
 export const metadata: Metadata = { title: "Leads · LeadRank" };
 
+const DEFAULTS = listLeadsQuery.parse({});
+
+/** The URL of this page with some parameters changed; defaults are left out so links stay short. */
+function href(query: ListLeadsQuery, change: Partial<ListLeadsQuery>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...query, ...change })) {
+    if (value !== DEFAULTS[key as keyof ListLeadsQuery]) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `/leads?${search}` : "/leads";
+}
+
+const inputClass = "block w-full rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const { companyId } = await requireTenant();
-  const query = listLeadsQuery.catch({ page: 1, pageSize: 50 }).parse(await searchParams);
+  const parsed = listLeadsQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : DEFAULTS;
   const { total, leads, page, pageSize } = await listLeads(companyId, query);
-  return (
-    <>
-      <PageHeader title="Leads" description="Every lead, ranked by score." />
-      {total === 0 ? (
+  const filtered = query.q !== "" || query.minScore > 0 || query.grade !== "";
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+
+  if (total === 0 && !filtered) {
+    return (
+      <>
+        <PageHeader title="Leads" description="Every lead, ranked by score." />
         <EmptyState title="No leads yet" action={<ButtonLink href="/imports">Upload a CSV of leads</ButtonLink>}>
           Once you import leads they appear here, best first.
         </EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title="Leads" description="Every lead, ranked by score. Search and filters stay in the address, so a view can be bookmarked." />
+      <form method="get" action="/leads" className="mb-4 grid grid-cols-2 gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-6" role="search">
+        <label className="col-span-2 text-sm font-medium text-slate-700 sm:col-span-3">
+          Search
+          <input name="q" defaultValue={query.q} placeholder="Name, email, title, company, location, industry" className={`mt-1 px-3 ${inputClass}`} />
+        </label>
+        <label className="text-sm font-medium text-slate-700">
+          Minimum score
+          <input name="minScore" type="number" min={0} max={100} defaultValue={query.minScore || ""} className={`mt-1 px-3 ${inputClass}`} />
+        </label>
+        <label className="text-sm font-medium text-slate-700">
+          Grade
+          <select name="grade" defaultValue={query.grade} className={`mt-1 pl-3 ${inputClass}`}>
+            <option value="">Any</option>
+            {["A", "B", "C", "D"].map((grade) => (
+              <option key={grade}>{grade}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-700">
+          Sort by
+          <select name="sort" defaultValue={query.sort} className={`mt-1 pl-3 ${inputClass}`}>
+            {Object.entries(SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="col-span-2 flex items-center gap-3 sm:col-span-6">
+          <Button type="submit">Show leads</Button>
+          {filtered ? (
+            <Link href="/leads" className="text-sm font-medium text-indigo-700 hover:underline">
+              Clear filters
+            </Link>
+          ) : null}
+          <p className="ml-auto text-sm text-slate-600" data-testid="lead-total">
+            {total.toLocaleString("en-US")} {total === 1 ? "lead" : "leads"}
+          </p>
+        </div>
+      </form>
+      {!parsed.success ? <p className="mb-3 text-sm text-red-700">{parsed.error.issues[0].message} Showing all leads instead.</p> : null}
+
+      {total === 0 ? (
+        <EmptyState title="No leads match" action={<ButtonLink href="/leads" variant="secondary">Clear filters</ButtonLink>}>
+          Try a shorter search or a lower minimum score.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="leads-table">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Rank</th>
+                <th scope="col" className="px-4 py-3 font-medium">#</th>
                 <th scope="col" className="px-4 py-3 font-medium">Lead</th>
-                <th scope="col" className="px-4 py-3 font-medium">Company</th>
+                <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Company</th>
                 <th scope="col" className="px-4 py-3 text-right font-medium">Score</th>
               </tr>
             </thead>
@@ -35,13 +106,13 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               {leads.map((lead, index) => (
                 <tr key={lead.id}>
                   <td className="px-4 py-3 text-slate-500">{(page - 1) * pageSize + index + 1}</td>
-                  <td className="px-4 py-3">
-                    <Link href={`/leads/${lead.id}`} className="font-medium text-indigo-700 hover:underline">
+                  <td className="max-w-[14rem] px-4 py-3 sm:max-w-none">
+                    <Link href={`/leads/${lead.id}`} className="block truncate font-medium text-indigo-700 hover:underline">
                       {leadDisplayName(lead)}
                     </Link>
-                    <div className="text-slate-500">{lead.jobTitle}</div>
+                    <div className="truncate text-slate-500">{lead.jobTitle}</div>
                   </td>
-                  <td className="px-4 py-3 text-slate-700">{lead.companyName}</td>
+                  <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">{lead.companyName}</td>
                   <td className="px-4 py-3 text-right">
                     <ScoreBadge score={lead.score} grade={lead.grade} />
                   </td>
@@ -51,6 +122,28 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
+
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+          {page > 1 ? (
+            <Link href={href(query, { page: page - 1 })} className="font-medium text-indigo-700 hover:underline">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">
+            Page {page} of {pages.toLocaleString("en-US")}
+          </span>
+          {page < pages ? (
+            <Link href={href(query, { page: page + 1 })} className="font-medium text-indigo-700 hover:underline">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </>
   );
 }
