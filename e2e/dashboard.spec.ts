@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import { PassThrough } from "node:stream";
 import { expect, test, type Page } from "@playwright/test";
+import Papa from "papaparse";
 import { writeSampleCsv } from "../lib/sample-data/generate";
 import { screenshot, signUp } from "./helpers";
 
@@ -89,6 +91,16 @@ test("the leads page searches, filters and sorts, keeping the view in the addres
     expect(Number.parseInt(badge, 10)).toBeGreaterThanOrEqual(20);
   }
   await screenshot(page, "desktop-leads-filtered");
+
+  // The download holds exactly the rows of the table, in the same order.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^leads-company-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync(await download.path(), "utf8");
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  const [header, ...rows] = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(await total());
+  const names = rows.map((row) => `${row[header.indexOf("First name")]} ${row[header.indexOf("Last name")]}`);
+  expect(names).toEqual(await page.getByTestId("leads-table").locator("tbody tr td:nth-child(2) a").allTextContents());
 
   // The address alone restores the view.
   const url = page.url();

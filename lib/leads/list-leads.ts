@@ -28,7 +28,7 @@ export type ListLeadsQuery = z.infer<typeof listLeadsQuery>;
 /** The ranking everywhere: best score first, then the newest, then by email. */
 export const RANKING = [{ score: "desc" }, { submittedAt: "desc" }, { email: "asc" }] satisfies Prisma.LeadOrderByWithRelationInput[];
 
-const ORDER: Record<keyof typeof SORTS, Prisma.LeadOrderByWithRelationInput[]> = {
+export const ORDER: Record<keyof typeof SORTS, Prisma.LeadOrderByWithRelationInput[]> = {
   score: RANKING,
   newest: [{ submittedAt: "desc" }, { score: "desc" }, { email: "asc" }],
   name: [{ fullName: { sort: "asc", nulls: "last" } }, { lastName: { sort: "asc", nulls: "last" } }, { firstName: "asc" }, { email: "asc" }],

@@ -11,14 +11,14 @@ export const metadata: Metadata = { title: "Leads · LeadRank" };
 
 const DEFAULTS = listLeadsQuery.parse({});
 
-/** The URL of this page with some parameters changed; defaults are left out so links stay short. */
-function href(query: ListLeadsQuery, change: Partial<ListLeadsQuery>) {
+/** The URL of this page (or of the export) with some parameters changed; defaults are left out so links stay short. */
+function href(query: ListLeadsQuery, change: Partial<ListLeadsQuery>, path = "/leads") {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...query, ...change })) {
     if (value !== DEFAULTS[key as keyof ListLeadsQuery]) params.set(key, String(value));
   }
   const search = params.toString();
-  return search ? `/leads?${search}` : "/leads";
+  return search ? `${path}?${search}` : path;
 }
 
 const inputClass = "block w-full rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
@@ -79,6 +79,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             <Link href="/leads" className="text-sm font-medium text-indigo-700 hover:underline">
               Clear filters
             </Link>
+          ) : null}
+          {total > 0 ? (
+            <a href={href(query, { page: DEFAULTS.page, pageSize: DEFAULTS.pageSize }, "/api/leads/export")} download className="text-sm font-semibold text-indigo-700 hover:underline">
+              Download CSV
+            </a>
           ) : null}
           <p className="ml-auto text-sm text-slate-600" data-testid="lead-total">
             {total.toLocaleString("en-US")} {total === 1 ? "lead" : "leads"}

@@ -1,0 +1,78 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { exportLeadsCsv } from "./export-leads";
+import { listLeads, listLeadsQuery } from "./list-leads";
+
+async function exported(companyId: string, filters: Record<string, unknown> = {}) {
+  let text = "";
+  for await (const piece of exportLeadsCsv(companyId, listLeadsQuery.parse(filters))) text += piece;
+  return text;
+}
+
+describe("scored CSV export", () => {
+  it("exports exactly the filtered leads, in ranked order, with fields, extra columns and points per rule, safe for Excel", async () => {
+    const company = await prisma.company.create({ data: { name: "Export Co" } });
+    const leads = [
+      { email: "ada@example.com", fullName: "Ada", companyName: "=HYPERLINK(\"http://evil\")", score: 90, grade: "A", breakdown: [10, 6, 2, 0], extra: { Notes: "@sum(1)" } },
+      { email: "bob@example.com", fullName: "Bob", companyName: "Acme", score: 40, grade: "C", breakdown: [3, 1, 2, 2], extra: { Source: "Web" } },
+      { email: "cy@example.com", fullName: "Cy", companyName: "Acme", score: 40, grade: "C", breakdown: [4, 0, 2, 2], extra: {} },
+      { email: "dee@example.com", fullName: "Dee", companyName: "Other", score: 5, grade: "D", breakdown: [0, 1, 0, 0], extra: {} },
+    ];
+    for (const [i, lead] of leads.entries()) {
+      await prisma.lead.create({
+        data: { ...lead, companyId: company.id, rawPoints: lead.score / 5, scoringModelId: "b2b-saas", submittedAt: new Date(Date.UTC(2026, 10, 1 + (i % 2))) },
+      });
+    }
+
+    const text = await exported(company.id, { minScore: 10 });
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+    expect(header.slice(0, 4)).toEqual(["Rank", "Score", "Grade", "Email"]);
+    expect(header).toContain("Notes");
+    expect(header).toContain("Source");
+    expect(header.slice(-4)).toEqual(["Points: Company size", "Points: Job title", "Points: Industry", "Points: Location"]);
+
+    const { leads: listed } = await listLeads(company.id, listLeadsQuery.parse({ minScore: 10 }));
+    expect(rows.map((row) => row[3])).toEqual(listed.map((lead) => lead.email));
+    expect(rows.map((row) => row[0])).toEqual(["1", "2", "3"]);
+
+    const ada = rows[0];
+    expect(ada[header.indexOf("Company")]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(ada[header.indexOf("Notes")]).toBe("'@sum(1)");
+    expect(ada.slice(-4)).toEqual(["10", "6", "2", "0"]);
+    expect(rows[1][header.indexOf("Source")] + rows[2][header.indexOf("Source")]).toBe("Web");
+  });
+
+  it("exports only the company's own leads, and just the header when none match", async () => {
+    const mine = await prisma.company.create({ data: { name: "Mine" } });
+    const other = await prisma.company.create({ data: { name: "Other" } });
+    await prisma.lead.create({
+      data: { companyId: other.id, email: "secret@example.com", score: 99, grade: "A", rawPoints: 20, breakdown: [], scoringModelId: "b2b-saas", submittedAt: new Date() },
+    });
+    const text = await exported(mine.id);
+    expect(text).not.toContain("secret@example.com");
+    expect(Papa.parse(text.slice(1), { skipEmptyLines: true }).data).toHaveLength(1);
+  });
+
+  it("keeps the ranked order across pages of a large export", async () => {
+    const company = await prisma.company.create({ data: { name: "Big Export" } });
+    await prisma.lead.createMany({
+      data: Array.from({ length: 4100 }, (_, i) => ({
+        companyId: company.id,
+        email: `lead${String(i).padStart(5, "0")}@example.com`,
+        score: (i * 37) % 101,
+        grade: "D",
+        rawPoints: 0,
+        breakdown: [],
+        scoringModelId: "b2b-saas",
+        submittedAt: new Date(Date.UTC(2026, 10, 1 + (i % 3))),
+      })),
+    });
+    const rows = Papa.parse<string[]>((await exported(company.id)).slice(1), { skipEmptyLines: true }).data.slice(1);
+    const expected = await prisma.$queryRaw<{ email: string }[]>`
+      SELECT "email" FROM "Lead" WHERE "companyId" = ${company.id}::uuid ORDER BY "score" DESC, "submittedAt" DESC, "email" ASC`;
+    expect(rows).toHaveLength(4100);
+    expect(rows.map((row) => row[3])).toEqual(expected.map((row) => row.email));
+  });
+});
