@@ -7,8 +7,8 @@ import { savedMappingFor } from "@/app/(app)/imports/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { analyseSample, DELIMITER_NAMES, ENCODING_NAMES, SAMPLE_BYTES, type CsvSample } from "@/lib/csv/detect";
-import { fieldByName, LEAD_FIELDS, type LeadFieldName } from "@/lib/csv/fields";
-import { mappingProblems, suggestMapping, type Mapping } from "@/lib/csv/mapping";
+import { fieldByName, LEAD_FIELDS } from "@/lib/csv/fields";
+import { IGNORE, mappingProblems, suggestMapping, type Mapping } from "@/lib/csv/mapping";
 import { createRowReader } from "@/lib/csv/validate";
 import type { ImportSummary } from "@/lib/imports/imports";
 import { fileSize } from "./format";
@@ -168,7 +168,7 @@ function MappingStep({
     return sample.rows.map((cells) => ({ cells, result: read(cells) }));
   }, [sample, mapping]);
   const example = (column: number) => sample.rows.find((row) => row[column])?.[column] ?? "";
-  const shown = mapping.map((field, index) => ({ field, index })).filter(({ field }) => field !== null).slice(0, 5);
+  const shown = mapping.map((field, index) => ({ field, index })).filter(({ field }) => field !== null && field !== IGNORE).slice(0, 5);
 
   return (
     <section className="space-y-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
@@ -201,10 +201,11 @@ function MappingStep({
                     <select
                       aria-label={`Import "${header}" as`}
                       value={mapping[column] ?? ""}
-                      onChange={(event) => onChange(mapping.map((field, i) => (i === column ? ((event.target.value || null) as LeadFieldName | null) : field)))}
+                      onChange={(event) => onChange(mapping.map((field, i) => (i === column ? ((event.target.value || null) as Mapping[number]) : field)))}
                       className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
                     >
                       <option value="">Keep as extra data</option>
+                      <option value={IGNORE}>Ignore this column</option>
                       {LEAD_FIELDS.map((field) => (
                         <option key={field.name} value={field.name}>
                           {field.label}

@@ -125,6 +125,15 @@ describe("mapping headers to lead fields", () => {
     ]);
   });
 
+  it("ignores the columns LeadRank's own export adds, so an export imports back cleanly", () => {
+    expect(suggestMapping(["Rank", "Score", "Grade", "Email", "Points: Job title"])).toEqual(["ignore", "ignore", "ignore", "email", "ignore"]);
+  });
+
+  it("drops ignored columns entirely, even oversized ones", () => {
+    const read = createRowReader(["Email", "Internal", "Notes"], ["email", "ignore", null]);
+    expect(read(["a@x.io", "x".repeat(20_000), "hello"])).toMatchObject({ ok: true, lead: { extra: { Notes: "hello" } } });
+  });
+
   it("fills a field from its first matching column only", () => {
     expect(suggestMapping(["Email", "Work Email"])).toEqual(["email", null]);
   });

@@ -1,10 +1,16 @@
 import { z } from "zod";
 import { fieldByName, LEAD_FIELDS, LEAD_FIELD_NAMES, type LeadFieldName } from "./fields";
 
-/** One entry per column: the lead field it fills, or null to keep it as an extra column. */
-export type Mapping = (LeadFieldName | null)[];
+/** A column that is dropped: neither a field nor extra data. */
+export const IGNORE = "ignore";
 
-export const mappingSchema = z.array(z.enum(LEAD_FIELD_NAMES as [LeadFieldName, ...LeadFieldName[]]).nullable());
+/** One entry per column: the lead field it fills, IGNORE, or null to keep it as extra data. */
+export type Mapping = (LeadFieldName | typeof IGNORE | null)[];
+
+export const mappingSchema = z.array(z.union([z.enum(LEAD_FIELD_NAMES as [LeadFieldName, ...LeadFieldName[]]), z.literal(IGNORE)]).nullable());
+
+/** Columns LeadRank's own export adds: worked out again on import, so they are ignored. */
+const EXPORT_COLUMNS = /^(rank|score|grade|points:.*)$/i;
 
 /** "Company / Account" → "companyaccount": headers compare without case, spaces or punctuation. */
 export function normaliseHeader(header: string): string {
@@ -20,6 +26,7 @@ const FIELD_BY_ALIAS = new Map(LEAD_FIELDS.flatMap((field) => field.aliases.map(
 export function suggestMapping(headers: string[]): Mapping {
   const used = new Set<LeadFieldName>();
   return headers.map((header) => {
+    if (EXPORT_COLUMNS.test(header.trim())) return IGNORE;
     const field = FIELD_BY_ALIAS.get(normaliseHeader(header));
     if (!field || used.has(field)) return null;
     used.add(field);
@@ -34,7 +41,7 @@ export function mappingProblems(headers: string[], mapping: Mapping): string[] {
   if (!mapping.includes("email")) problems.push("Choose the column that holds email addresses: every lead needs one.");
   const seen = new Map<LeadFieldName, string>();
   mapping.forEach((field, index) => {
-    if (!field) return;
+    if (!field || field === IGNORE) return;
     const label = fieldByName(field)?.label;
     if (seen.has(field)) problems.push(`Both "${seen.get(field)}" and "${headers[index]}" are mapped to ${label}; choose one.`);
     else seen.set(field, headers[index]);

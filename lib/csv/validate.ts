@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fieldByName, LEAD_FIELDS, type LeadFieldName } from "./fields";
-import type { Mapping } from "./mapping";
+import { IGNORE, type Mapping } from "./mapping";
 
 /**
  * Turns one CSV record into a lead, or into a reason a person understands. Every cell is
@@ -182,7 +182,7 @@ export function createRowReader(headers: string[], mapping: Mapping): (cells: st
   const width = headers.length;
   // Free text cannot be wrong, so only typed fields (email, size, yes/no, dates) go through zod.
   const columns = mapping.map((field) =>
-    field ? { field, schema: fieldByName(field)?.type === "text" ? null : CELL_SCHEMAS[field] } : null,
+    field === IGNORE ? IGNORE : field ? { field, schema: fieldByName(field)?.type === "text" ? null : CELL_SCHEMAS[field] } : null,
   );
   const emailMapped = mapping.includes("email");
 
@@ -193,11 +193,12 @@ export function createRowReader(headers: string[], mapping: Mapping): (cells: st
     const lead = emptyLead();
     let reason = emailMapped ? "" : "No email address.";
     for (let i = 0; i < width; i++) {
+      const column = columns[i];
+      if (column === IGNORE) continue;
       const cell = (cells[i] ?? "").trim();
       if (cell.length > MAX_CELL_LENGTH) {
         return { ok: false, reason: `The "${headers[i]}" cell is ${cell.length.toLocaleString("en-US")} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString("en-US")}.` };
       }
-      const column = columns[i];
       if (!column) {
         if (cell !== "") lead.extra[headers[i]] = cell;
         continue;

@@ -1,6 +1,8 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { createImport } from "@/lib/imports/create-import";
+import { processImport } from "@/lib/imports/process-import";
 import { exportLeadsCsv } from "./export-leads";
 import { listLeads, listLeadsQuery } from "./list-leads";
 
@@ -74,5 +76,24 @@ describe("scored CSV export", () => {
       SELECT "email" FROM "Lead" WHERE "companyId" = ${company.id}::uuid ORDER BY "score" DESC, "submittedAt" DESC, "email" ASC`;
     expect(rows).toHaveLength(4100);
     expect(rows.map((row) => row[3])).toEqual(expected.map((row) => row.email));
+  });
+
+  it("round-trips: the exported file imported into another company gives the same leads and scores", async () => {
+    const source = await prisma.company.create({ data: { name: "Source" } });
+    const csv = "Email,Full Name,Job Title,Company Size,Industry,Location,Favourite colour\nada@example.com,Ada,CTO,12000,SaaS,Berlin,teal\nbob@example.com,Bob,Developer,50,Retail,Nowhere,\n";
+    const load = async (companyId: string, text: string) => {
+      const id = await createImport({ companyId, userId: null, fileName: "f.csv", source: (async function* () { yield new TextEncoder().encode(text); })() });
+      await processImport(id);
+    };
+    await load(source.id, csv);
+    const target = await prisma.company.create({ data: { name: "Target" } });
+    await load(target.id, await exported(source.id));
+    const snapshot = (companyId: string) =>
+      prisma.lead.findMany({
+        where: { companyId },
+        orderBy: { email: "asc" },
+        select: { email: true, fullName: true, jobTitle: true, companySize: true, industry: true, location: true, score: true, grade: true, breakdown: true, extra: true, submittedAt: true },
+      });
+    expect(await snapshot(target.id)).toEqual(await snapshot(source.id));
   });
 });

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
 import { DELIMITER_NAMES, ENCODING_NAMES, type Delimiter, type Encoding } from "@/lib/csv/detect";
 import { fieldByName } from "@/lib/csv/fields";
+import { IGNORE } from "@/lib/csv/mapping";
 import { getImport, rejectedRows } from "@/lib/imports/imports";
 
 export const metadata: Metadata = { title: "Import · LeadRank" };
@@ -39,7 +40,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             {headers.map((header, i) => (
               <li key={header} className="text-slate-700">
                 <span className="font-medium text-slate-900">{header}</span> →{" "}
-                {fieldByName(mapping[i])?.label ?? "extra data"}
+                {fieldByName(mapping[i])?.label ?? (mapping[i] === IGNORE ? "ignored" : "extra data")}
               </li>
             ))}
           </ul>
