@@ -6,7 +6,7 @@ import type { Delimiter, Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
 import { readCsvRecords } from "@/lib/csv/read";
 import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
-import { compileModel, DEFAULT_PRESET_ID, presetById, type CompiledModel } from "@/lib/scoring";
+import { activeModel, compileModel, type CompiledModel } from "@/lib/scoring";
 import { getImport } from "./imports";
 import { trackImport, untrackImport, updateProgress } from "./progress";
 import { readStoredUpload } from "./store-upload";
@@ -55,7 +55,7 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   const headers = job.headers as string[];
   const mapping = job.mapping as Mapping;
   const readRow = createRowReader(headers, mapping);
-  const modelDefinition = presetById(job.company.scoringModelId) ?? presetById(DEFAULT_PRESET_ID)!;
+  const modelDefinition = activeModel(job.company.scoringModelId);
   const model = compileModel(modelDefinition);
   const statement = upsertStatement(mapping.includes("submittedAt"));
   // Progress goes to the database too when other connections can read it meanwhile.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { RANKING } from "./list-leads";
+import { LEAD_SUMMARY, RANKING } from "./list-leads";
 
 export const TREND_DAYS = [7, 30, 90] as const;
 
@@ -34,7 +34,7 @@ export async function getDashboard(companyId: string, days: number, now = new Da
       where: { companyId },
       orderBy: RANKING,
       take: 10,
-      select: { id: true, email: true, firstName: true, lastName: true, fullName: true, jobTitle: true, companyName: true, score: true, grade: true },
+      select: LEAD_SUMMARY,
     }),
     prisma.$queryRaw<{ day: string; leads: number }[]>`
       WITH counted AS (

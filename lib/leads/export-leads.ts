@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { CSV_BOM, csvLine } from "@/lib/csv/write";
-import { DEFAULT_PRESET_ID, presetById } from "@/lib/scoring";
+import { activeModel } from "@/lib/scoring";
 import { leadsWhere, ORDER, type ListLeadsQuery } from "./list-leads";
 
 const PAGE = 2000;
@@ -18,7 +18,7 @@ const cell = (value: unknown): string =>
 export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: Pick<ListLeadsQuery, "q" | "minScore" | "grade" | "sort">) {
   const where = leadsWhere(companyId, filters);
   const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { scoringModelId: true } });
-  const model = presetById(company.scoringModelId) ?? presetById(DEFAULT_PRESET_ID)!;
+  const model = activeModel(company.scoringModelId);
   const extraRows = await prisma.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE "companyId" = ${companyId}::uuid ORDER BY 1`;
   const extraKeys = extraRows.map((row) => row.key);

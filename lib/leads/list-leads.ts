@@ -46,6 +46,20 @@ export function leadsWhere(companyId: string, { q, minScore, grade }: Pick<ListL
   };
 }
 
+/** What lists of leads show (table, top 10). */
+export const LEAD_SUMMARY = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  fullName: true,
+  jobTitle: true,
+  companyName: true,
+  score: true,
+  grade: true,
+  submittedAt: true,
+} satisfies Prisma.LeadSelect;
+
 /** A page of the company's leads that match the filters, in the chosen order, with the total. */
 export async function listLeads(companyId: string, { page, pageSize, sort, ...filters }: ListLeadsQuery) {
   const where = leadsWhere(companyId, filters);
@@ -56,18 +70,7 @@ export async function listLeads(companyId: string, { page, pageSize, sort, ...fi
       orderBy: ORDER[sort],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: {
-        id: true,
-        email: true,
-        firstName: true,
-        lastName: true,
-        fullName: true,
-        jobTitle: true,
-        companyName: true,
-        score: true,
-        grade: true,
-        submittedAt: true,
-      },
+      select: LEAD_SUMMARY,
     }),
   ]);
   return { total, page, pageSize, leads };

@@ -186,3 +186,8 @@ export const DEFAULT_PRESET_ID = "b2b-saas";
 export function presetById(id: string): ScoringModel | undefined {
   return PRESETS.find((preset) => preset.id === id);
 }
+
+/** The model a company scores with: its preset, or the default one if that id is unknown. */
+export function activeModel(id: string | null | undefined): ScoringModel {
+  return (id ? presetById(id) : undefined) ?? presetById(DEFAULT_PRESET_ID)!;
+}

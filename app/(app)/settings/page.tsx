@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAccount } from "@/lib/auth/accounts";
 import { requireTenant } from "@/lib/auth/session";
-import { DEFAULT_PRESET_ID, presetById, type Condition } from "@/lib/scoring";
+import { activeModel, type Condition } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Settings · LeadRank" };
 
@@ -23,7 +23,7 @@ function describe(condition: Condition): string {
 
 export default async function SettingsPage() {
   const account = await getAccount(await requireTenant());
-  const model = presetById(account?.company.scoringModelId ?? DEFAULT_PRESET_ID) ?? presetById(DEFAULT_PRESET_ID)!;
+  const model = activeModel(account?.company.scoringModelId);
   return (
     <>
       <PageHeader title="Settings" description="Your company account and how LeadRank scores your leads." />
