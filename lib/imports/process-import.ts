@@ -96,10 +96,10 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
       if (failAfterBatches !== undefined && batches++ >= failAfterBatches) throw new Error("Simulated failure");
       inflight = (async () => {
         if (accepted.size > 0) {
-          const { rows } = await client.query<{ created: number; updated: number; repeated: number }>(statement, params);
+          const { rows } = await client.query<{ created: number; written: number }>(statement, params);
           counts.createdCount += rows[0].created;
-          counts.updatedCount += rows[0].updated;
-          counts.duplicateCount += rows[0].repeated;
+          // Updated, or written earlier in this import: told apart at the end.
+          counts.updatedCount += rows[0].written - rows[0].created;
         }
         if (rejected.length > 0) await saveRejections(client, importId, rejected);
       })();
@@ -117,6 +117,11 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     await inflight;
     await shared;
     counts.totalRows = counts.processedRows;
+    // A lead updated by this import has its previous version kept; the others were
+    // written twice by this import: duplicates within the file across batches.
+    const { rows } = await client.query<{ updated: number }>(`SELECT count(*)::int AS updated FROM "ImportChange" WHERE "importId" = $1`, [importId]);
+    counts.duplicateCount += counts.updatedCount - rows[0].updated;
+    counts.updatedCount = rows[0].updated;
     counts.processedBytes = bytes;
     // The leads and the import's final state commit together: never leads of a "failed" import.
     await client.query(
@@ -167,9 +172,8 @@ const UPDATED = Object.keys(BATCH_COLUMNS)
   .map((column) => `"${column}"`);
 
 /**
- * One statement per batch: remember the previous version of the leads it will update
- * (once per import, for undo), then insert or update the leads. A lead this import already
- * wrote in an earlier batch is a duplicate within the file, not an update.
+ * One statement per batch: insert or update the leads. The previous version of an updated
+ * lead is kept by the database (trigger "Lead_remember_previous"), for undo.
  * Parameters: $1 import id, $2 company id, $3 scoring model id, $4 the batch as JSON.
  */
 function upsertStatement(fileHasDates: boolean): string {
@@ -177,25 +181,16 @@ function upsertStatement(fileHasDates: boolean): string {
     type === "jsonb" ? `r->${index} AS "${column}"` : `(r->>${index})::${type} AS "${column}"`,
   );
   return `
-    WITH incoming AS (
-      SELECT ${fields.join(", ")} FROM jsonb_array_elements($4::jsonb) AS r
-    ), previous AS (
-      SELECT l.* FROM "Lead" l JOIN incoming i ON l."companyId" = $2::uuid AND l."email" = i."email"
-    ), remembered AS (
-      INSERT INTO "ImportChange" ("importId", "leadId", "previousImportId", "previous")
-      SELECT $1::uuid, p."id", p."importId", to_jsonb(p) FROM previous p WHERE p."importId" IS DISTINCT FROM $1::uuid
-    ), written AS (
+    WITH written AS (
       INSERT INTO "Lead" ("id", "companyId", "email", ${UPDATED.join(", ")}, "submittedAt", "scoringModelId", "importId")
       SELECT i."id", $2::uuid, i."email", ${UPDATED.map((c) => `i.${c}`).join(", ")}, COALESCE(i."submittedAt", now()), $3, $1::uuid
-      FROM incoming i
+      FROM (SELECT ${fields.join(", ")} FROM jsonb_array_elements($4::jsonb) AS r) i
       ON CONFLICT ("companyId", "email") DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
         "submittedAt" = ${fileHasDates ? `EXCLUDED."submittedAt"` : `"Lead"."submittedAt"`},
         "scoringModelId" = EXCLUDED."scoringModelId", "importId" = EXCLUDED."importId", "updatedAt" = now()
       RETURNING (xmax = 0) AS created
     )
-    SELECT (SELECT count(*) FROM written WHERE created)::int AS created,
-           (SELECT count(*) FROM previous WHERE "importId" IS DISTINCT FROM $1::uuid)::int AS updated,
-           (SELECT count(*) FROM previous WHERE "importId" = $1::uuid)::int AS repeated`;
+    SELECT (count(*) FILTER (WHERE created))::int AS created, count(*)::int AS written FROM written`;
 }
 
 async function saveRejections(client: pg.Client, importId: string, rejected: { row: number; reason: string; cells: string[] }[]) {

@@ -1,13 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-const RESTORED = [
-  "email", "firstName", "lastName", "fullName", "jobTitle", "companyName", "industry", "companySize", "location",
-  "companyLocation", "country", "fundingStage", "usesInVitroModels", "openToNams", "inBiotechHub", "publishedDiliPaper",
-  "externalId", "submittedAt", "extra", "rawPoints", "score", "grade", "breakdown", "scoringModelId", "importId",
-  "createdAt", "updatedAt",
-].map((column) => `"${column}"`);
-
 /**
  * Undoes a finished import: deletes the leads it created and puts the leads it updated
  * back as they were. Refused when a later import has changed some of the same leads.
@@ -32,17 +25,12 @@ export async function undoImport(companyId: string, importId: string): Promise<v
           409,
         );
       }
+      // Every lead this import wrote goes; those it had updated come back as they were.
+      // (Deleted and re-inserted rather than updated: only imports change a lead's import.)
+      await tx.$executeRaw`DELETE FROM "Lead" WHERE "companyId" = ${companyId}::uuid AND "importId" = ${importId}::uuid`;
       await tx.$executeRaw`
-        DELETE FROM "Lead" l WHERE l."companyId" = ${companyId}::uuid AND l."importId" = ${importId}::uuid
-          AND NOT EXISTS (SELECT 1 FROM "ImportChange" c WHERE c."importId" = ${importId}::uuid AND c."leadId" = l."id")`;
-      const columns = RESTORED.join(", ");
-      await tx.$executeRawUnsafe(
-        `UPDATE "Lead" l SET (${columns}) = (${RESTORED.map((c) => `r.${c}`).join(", ")})
-         FROM "ImportChange" c CROSS JOIN LATERAL jsonb_populate_record(NULL::"Lead", c."previous") r
-         WHERE c."importId" = $1::uuid AND l."id" = c."leadId" AND l."companyId" = $2::uuid`,
-        importId,
-        companyId,
-      );
+        INSERT INTO "Lead" SELECT r.* FROM "ImportChange" c CROSS JOIN LATERAL jsonb_populate_record(NULL::"Lead", c."previous") r
+        WHERE c."importId" = ${importId}::uuid AND r."companyId" = ${companyId}::uuid`;
       await tx.importChange.deleteMany({ where: { importId } });
       await tx.import.update({ where: { id: importId }, data: { status: "undone" } });
     },
