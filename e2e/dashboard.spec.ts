@@ -117,3 +117,16 @@ test("the leads page searches, filters and sorts, keeping the view in the addres
   expect((await api.json()).total).toBeGreaterThan(0);
   expect((await page.request.get("/api/leads?grade=Z")).status()).toBe(400);
 });
+
+test("an empty dashboard offers sample data, imported through the usual pipeline with its progress shown", async ({ page }) => {
+  await signUp(page);
+  await expect(page.getByRole("heading", { name: "No leads yet" })).toBeVisible();
+  await screenshot(page, "desktop-dashboard-empty");
+  await page.getByRole("button", { name: "Try with sample data" }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Imported", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("sample-leads.csv").first()).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("top-leads").getByRole("listitem")).toHaveCount(10);
+  await expect(page.getByTestId("kpis")).toContainText(/9,9\d\d/);
+});

@@ -11,9 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
 import { loadDotEnv } from "@/lib/env";
+import { benchDatabase } from "./bench-setup";
 import { writeSampleCsv } from "@/lib/sample-data/generate";
 
 loadDotEnv();
@@ -26,9 +25,7 @@ await writeSampleCsv(out, { rows, seed: 2026, endDate: new Date("2026-11-23T00:0
 out.end();
 await finished(out);
 
-const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase({ dataDir: path.join(dir, "db") });
-if (embedded) process.env.LEADRANK_EMBEDDED_URL = embedded.url;
-await migrate(process.env.DATABASE_URL ?? embedded!.url);
+const database = await benchDatabase(dir);
 const { prisma } = await import("@/lib/db/client");
 const { createImport } = await import("@/lib/imports/create-import");
 const { processImport } = await import("@/lib/imports/process-import");
@@ -37,7 +34,7 @@ const company = await prisma.company.create({ data: { name: `Benchmark ${new Dat
 const size = fs.statSync(file).size;
 // A million generated rows make a file larger than the default upload limit.
 process.env.LEADRANK_MAX_UPLOAD_MB = String(Math.max(Number(process.env.LEADRANK_MAX_UPLOAD_MB || 100), Math.ceil(size / 1024 / 1024)));
-console.log(`${rows.toLocaleString("en-US")} rows, ${(size / 1e6).toFixed(1)} MB, into ${embedded ? "embedded PGlite" : "PostgreSQL (DATABASE_URL)"}`);
+console.log(`${rows.toLocaleString("en-US")} rows, ${(size / 1e6).toFixed(1)} MB, into ${database.label}`);
 
 const t0 = performance.now();
 const id = await createImport({ companyId: company.id, userId: null, fileName: "bench.csv", source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) });
@@ -55,5 +52,5 @@ console.log(
 
 await prisma.company.delete({ where: { id: company.id } });
 await prisma.$disconnect();
-await embedded?.stop();
+await database.stop();
 fs.rmSync(dir, { recursive: true, force: true });

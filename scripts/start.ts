@@ -5,14 +5,12 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { createAccount } from "@/lib/auth/accounts";
 import { prisma } from "@/lib/db/client";
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
-import { writeSampleCsv } from "@/lib/sample-data/generate";
+import { createSampleImport } from "@/lib/sample-data/import-sample";
 import { dataDir, ensureAuthSecret, loadDotEnv } from "@/lib/env";
 
 const DEMO = { companyName: "Demo Company", name: "Demo User", email: "demo@example.com", password: "demo-password-2026" };
@@ -80,9 +78,6 @@ app.on("exit", async (code, signal) => {
 async function createDemoAccount() {
   if (await prisma.user.findUnique({ where: { email: DEMO.email } })) return;
   const { userId, companyId } = await createAccount(DEMO);
-  const csv = new PassThrough();
-  void writeSampleCsv(csv, { rows: 10_000, seed: 2026 }).then(() => csv.end());
-  const id = await createImport({ companyId, userId, fileName: "sample-leads.csv", source: csv });
-  await processImport(id);
+  await processImport(await createSampleImport(companyId, userId));
   console.log("Created the demo account with 10,000 sample leads.");
 }

@@ -13,6 +13,7 @@ import { createRowReader } from "@/lib/csv/validate";
 import type { ImportSummary } from "@/lib/imports/imports";
 import { fileSize } from "./format";
 import { ImportCounts } from "./import-counts";
+import { progressLabel, ProgressBar } from "./import-progress";
 
 type Stage =
   | { step: "choose"; error?: string }
@@ -85,18 +86,11 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
     const job = stage.step === "import" ? stage.job : null;
     const percent = stage.step === "upload" ? stage.percent : job && job.fileSize ? (100 * job.processedBytes) / job.fileSize : 0;
     const label =
-      stage.step === "upload" ? `Uploading ${stage.file.name}…` : job?.status === "queued" ? "Waiting to start…" : job?.status === "running" ? `Importing… ${job.processedRows.toLocaleString("en-US")} rows read` : null;
+      stage.step === "upload" ? `Uploading ${stage.file.name}…` : job?.status === "queued" || job?.status === "running" ? progressLabel(job) : null;
     return (
       <section className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200" aria-live="polite">
         <h2 className="font-semibold text-slate-900">{stage.file.name}</h2>
-        {label ? (
-          <div>
-            <p className="mb-2 text-sm text-slate-700">{label}</p>
-            <div className="h-3 w-full overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(percent)} aria-label="Import progress">
-              <div className="h-full rounded-full bg-indigo-600 transition-all" style={{ width: `${Math.max(2, percent)}%` }} />
-            </div>
-          </div>
-        ) : null}
+        {label ? <ProgressBar label={label} percent={percent} /> : null}
         {job?.status === "succeeded" ? (
           <>
             <Alert tone="info">Import finished. Every row of the file is accounted for below.</Alert>

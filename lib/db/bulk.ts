@@ -7,11 +7,17 @@ import { databaseTarget } from "./client";
  * `prisma.$executeRaw`, and an import needs one connection for its whole transaction.
  */
 export async function withConnection<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseTarget().url });
-  await client.connect();
+  const client = await openConnection();
   try {
     return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** A dedicated connection the caller ends (for work that outlives one call, such as a streamed export). */
+export async function openConnection(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseTarget().url });
+  await client.connect();
+  return client;
 }

@@ -1,8 +1,9 @@
 import { prisma } from "@/lib/db/client";
+import { openConnection } from "@/lib/db/bulk";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { CSV_BOM, csvLine } from "@/lib/csv/write";
 import { activeModel } from "@/lib/scoring";
-import { leadsWhere, ORDER, type ListLeadsQuery } from "./list-leads";
+import { leadsWhereSql, ORDER_SQL, type ListLeadsQuery } from "./list-leads";
 
 const PAGE = 2000;
 
@@ -12,42 +13,48 @@ const cell = (value: unknown): string =>
 /**
  * The company's leads that match the filters, in the chosen order, as CSV text pieces:
  * rank, score, grade, every lead field, the extra columns, and the points of each rule of
- * the company's scoring model. Read a page at a time, so memory stays flat however many
- * leads there are; cells that look like formulas are neutralised (lib/csv/write.ts).
+ * the company's scoring model. One query, read through a database cursor a page at a time,
+ * so memory stays flat however many leads there are; cells that look like formulas are
+ * neutralised (lib/csv/write.ts).
  */
 export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: Pick<ListLeadsQuery, "q" | "minScore" | "grade" | "sort">) {
-  const where = leadsWhere(companyId, filters);
   const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { scoringModelId: true } });
   const model = activeModel(company.scoringModelId);
-  const extraRows = await prisma.$queryRaw<{ key: string }[]>`
-    SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE "companyId" = ${companyId}::uuid ORDER BY 1`;
-  const extraKeys = extraRows.map((row) => row.key);
-
-  yield CSV_BOM + csvLine(["Rank", "Score", "Grade", ...LEAD_FIELDS.map((f) => f.label), ...extraKeys, ...model.criteria.map((c) => `Points: ${c.label}`)]);
-  let rank = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const leads = await prisma.lead.findMany({
-      where,
-      orderBy: ORDER[sort],
-      take: PAGE,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    if (leads.length === 0) return;
-    let text = "";
-    for (const lead of leads) {
-      const extra = lead.extra as Record<string, string>;
-      const points = Array.isArray(lead.breakdown) ? (lead.breakdown as number[]) : [];
-      text += csvLine([
-        String(++rank),
-        String(lead.score),
-        lead.grade,
-        ...LEAD_FIELDS.map((field) => cell(lead[field.name])),
-        ...extraKeys.map((key) => extra[key] ?? ""),
-        ...model.criteria.map((_, i) => cell(points[i])),
-      ]);
+  const where = leadsWhereSql(companyId, filters);
+  const columns = ["score", "grade", "extra", "breakdown", ...LEAD_FIELDS.map((field) => field.name)].map((c) => `"${c}"`).join(", ");
+  const client = await openConnection();
+  try {
+    // WITH HOLD: the result is kept after its statement, and no transaction stays open while
+    // the file downloads (the embedded database answers one transaction at a time).
+    await client.query(`DECLARE export NO SCROLL CURSOR WITH HOLD FOR SELECT ${columns} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]}`, where.values);
+    // Read after the cursor, so it names every extra column of the leads the cursor holds.
+    const { rows: keys } = await client.query<{ key: string }>(
+      `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,
+      where.values,
+    );
+    const extraKeys = keys.map((row) => row.key);
+    yield CSV_BOM + csvLine(["Rank", "Score", "Grade", ...LEAD_FIELDS.map((f) => f.label), ...extraKeys, ...model.criteria.map((c) => `Points: ${c.label}`)]);
+    let rank = 0;
+    for (;;) {
+      const { rows } = await client.query<Record<string, unknown>>(`FETCH ${PAGE} FROM export`);
+      if (rows.length === 0) break;
+      let text = "";
+      for (const lead of rows) {
+        const extra = lead.extra as Record<string, string>;
+        const points = Array.isArray(lead.breakdown) ? (lead.breakdown as number[]) : [];
+        text += csvLine([
+          String(++rank),
+          String(lead.score),
+          String(lead.grade),
+          ...LEAD_FIELDS.map((field) => cell(lead[field.name])),
+          ...extraKeys.map((key) => extra[key] ?? ""),
+          ...model.criteria.map((_, i) => cell(points[i])),
+        ]);
+      }
+      yield text;
     }
-    yield text;
-    cursor = leads[leads.length - 1].id;
+  } finally {
+    // Also when the download is cancelled midway.
+    await client.end().catch(() => {});
   }
 }

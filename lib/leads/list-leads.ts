@@ -46,6 +46,28 @@ export function leadsWhere(companyId: string, { q, minScore, grade }: Pick<ListL
   };
 }
 
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
+/** The same filters as `leadsWhere`, as SQL for the export's cursor: the condition and its parameters. */
+export function leadsWhereSql(companyId: string, { q, minScore, grade }: Pick<ListLeadsQuery, "q" | "minScore" | "grade">) {
+  const values: unknown[] = [companyId];
+  const conditions = [`"companyId" = $1::uuid`];
+  if (minScore > 0) conditions.push(`"score" >= $${values.push(minScore)}`);
+  if (grade) conditions.push(`"grade" = $${values.push(grade)}`);
+  if (q) {
+    const pattern = `$${values.push(`%${escapeLike(q)}%`)}`;
+    conditions.push(`(${SEARCHED.map((field) => `"${field}" ILIKE ${pattern}`).join(" OR ")})`);
+  }
+  return { text: conditions.join(" AND "), values };
+}
+
+/** The orders of SORTS, as SQL. */
+export const ORDER_SQL: Record<keyof typeof SORTS, string> = {
+  score: `"score" DESC, "submittedAt" DESC, "email" ASC`,
+  newest: `"submittedAt" DESC, "score" DESC, "email" ASC`,
+  name: `"fullName" ASC NULLS LAST, "lastName" ASC NULLS LAST, "firstName" ASC, "email" ASC`,
+};
+
 /** What lists of leads show (table, top 10). */
 export const LEAD_SUMMARY = {
   id: true,

@@ -3,8 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { TopFiveChart, TrendChart } from "@/components/dashboard/charts";
 import { ScoreBadge } from "@/components/leads/score-badge";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { trySampleData } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
 import { dashboardQuery, getDashboard, TREND_DAYS } from "@/lib/leads/dashboard";
@@ -21,9 +22,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <PageHeader title="Dashboard" description="Your best leads and how your pipeline is trending." />
-        <EmptyState title="No leads yet" action={<ButtonLink href="/imports">Upload a CSV of leads</ButtonLink>}>
-          Upload a CSV exported from your CRM or a spreadsheet. LeadRank scores every lead from 0 to 100 and shows your top 10 and trends
-          here.
+        <EmptyState
+          title="No leads yet"
+          action={
+            <>
+              <ButtonLink href="/imports">Upload a CSV of leads</ButtonLink>
+              <form action={trySampleData}>
+                <Button type="submit" variant="secondary">
+                  Try with sample data
+                </Button>
+              </form>
+            </>
+          }
+        >
+          Upload a CSV exported from your CRM or a spreadsheet, or try LeadRank with 10,000 generated sample leads. LeadRank scores every
+          lead from 0 to 100 and shows your top 10 and trends here.
         </EmptyState>
       </>
     );

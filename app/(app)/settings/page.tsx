@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAccount } from "@/lib/auth/accounts";
 import { requireTenant } from "@/lib/auth/session";
-import { activeModel, type Condition } from "@/lib/scoring";
+import { prisma } from "@/lib/db/client";
+import { ModelPicker } from "@/components/settings/model-picker";
+import { activeModel, PRESETS, type Condition } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Settings · LeadRank" };
 
@@ -22,7 +24,8 @@ function describe(condition: Condition): string {
 }
 
 export default async function SettingsPage() {
-  const account = await getAccount(await requireTenant());
+  const tenant = await requireTenant();
+  const [account, leadCount] = await Promise.all([getAccount(tenant), prisma.lead.count({ where: { companyId: tenant.companyId } })]);
   const model = activeModel(account?.company.scoringModelId);
   return (
     <>
@@ -40,11 +43,11 @@ export default async function SettingsPage() {
       </dl>
 
       <section className="mt-8 rounded-lg bg-white p-5 ring-1 ring-slate-200" data-testid="scoring-model">
-        <h2 className="font-semibold text-slate-900">Scoring model: {model.name}</h2>
-        <p className="mt-1 text-sm text-slate-600">{model.description}</p>
+        <h2 className="font-semibold text-slate-900">Scoring model</h2>
+        <ModelPicker models={PRESETS.map(({ id, name, description }) => ({ id, name, description }))} activeId={model.id} leadCount={leadCount} />
+        <h3 className="mt-6 font-medium text-slate-900">Rules of {model.name}</h3>
         <p className="mt-1 text-sm text-slate-600">
-          Score = min(100, round(100 × points ÷ {model.pointsFor100})). Grades: A 80–100, B 60–79, C 40–59, D below 40. Choosing another
-          preset is coming in a later release.
+          Score = min(100, round(100 × points ÷ {model.pointsFor100})). Grades: A 80–100, B 60–79, C 40–59, D below 40.
         </p>
         <div className="mt-4 overflow-x-auto">
           <table className="min-w-full text-sm">

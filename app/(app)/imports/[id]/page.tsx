@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportCounts, StatusBadge } from "@/components/imports/import-counts";
 import { fileSize } from "@/components/imports/format";
+import { LiveImportProgress } from "@/components/imports/import-progress";
 import { UndoButton } from "@/components/imports/undo-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
@@ -32,6 +33,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             All imports
           </Link>
         </div>
+        {job.status === "queued" || job.status === "running" ? <LiveImportProgress importId={job.id} initial={job} /> : null}
         {job.status === "failed" ? <p className="text-sm text-red-700">{job.error}</p> : <ImportCounts counts={job} />}
 
         <section>

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { screenshot, signUp } from "./helpers";
+
+const CSV = [
+  "Email,Full Name,Job Title,Company Size,Industry,Location,Uses in vitro models,Open to NAMs,In biotech hub,Published DILI paper",
+  "cto@example.com,Casey CTO,CTO,12000,SaaS,Berlin,no,no,no,no",
+  "tox@example.com,Toni Tox,Head of Toxicology,800,Pharmaceuticals,Boston,yes,yes,yes,yes",
+].join("\n");
+
+for (const viewport of [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+]) {
+  test(`choosing another scoring model re-scores the leads and the dashboard follows (${viewport.name})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signUp(page);
+    const upload = await page.request.post("/api/imports", { multipart: { file: { name: "two.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) } } });
+    expect(upload.status()).toBe(202);
+    const { import: created } = await upload.json();
+    await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status).toBe("succeeded");
+
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("top-leads").getByRole("listitem").first()).toContainText("Casey CTO");
+
+    await page.goto("/settings");
+    const picker = page.getByRole("form", { name: "Choose the scoring model" });
+    await expect(picker.getByRole("radio", { name: /B2B SaaS/ })).toBeChecked();
+    await picker.getByRole("radio", { name: /Life-science/ }).check();
+    await picker.getByRole("button", { name: "Use this model" }).click();
+    await expect(page.getByRole("status")).toContainText("2 leads re-scored");
+    await expect(page.getByRole("heading", { name: /Rules of Life science/i })).toBeVisible();
+    await screenshot(page, `${viewport.name}-settings-model`);
+
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("top-leads").getByRole("listitem").first()).toContainText("Toni Tox");
+  });
+}
