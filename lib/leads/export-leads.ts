@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { openConnection } from "@/lib/db/bulk";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
@@ -23,10 +24,13 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
   const where = leadsWhereSql(companyId, filters);
   const columns = ["score", "grade", "extra", "breakdown", ...LEAD_FIELDS.map((field) => field.name)].map((c) => `"${c}"`).join(", ");
   const client = await openConnection();
+  // Named apart: on the embedded database every connection shares one session, and a held
+  // cursor outlives its connection until it is closed.
+  const cursor = `export_${randomUUID().replaceAll("-", "")}`;
   try {
     // WITH HOLD: the result is kept after its statement, and no transaction stays open while
     // the file downloads (the embedded database answers one transaction at a time).
-    await client.query(`DECLARE export NO SCROLL CURSOR WITH HOLD FOR SELECT ${columns} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]}`, where.values);
+    await client.query(`DECLARE ${cursor} NO SCROLL CURSOR WITH HOLD FOR SELECT ${columns} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]}`, where.values);
     // Read after the cursor, so it names every extra column of the leads the cursor holds.
     const { rows: keys } = await client.query<{ key: string }>(
       `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,
@@ -36,7 +40,7 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
     yield CSV_BOM + csvLine(["Rank", "Score", "Grade", ...LEAD_FIELDS.map((f) => f.label), ...extraKeys, ...model.criteria.map((c) => `Points: ${c.label}`)]);
     let rank = 0;
     for (;;) {
-      const { rows } = await client.query<Record<string, unknown>>(`FETCH ${PAGE} FROM export`);
+      const { rows } = await client.query<Record<string, unknown>>(`FETCH ${PAGE} FROM ${cursor}`);
       if (rows.length === 0) break;
       let text = "";
       for (const lead of rows) {
@@ -55,6 +59,7 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
     }
   } finally {
     // Also when the download is cancelled midway.
+    await client.query(`CLOSE ${cursor}`).catch(() => {});
     await client.end().catch(() => {});
   }
 }
