@@ -23,7 +23,7 @@ for (const viewport of viewports) {
     for (const path of ["/dashboard", "/leads", "/imports", "/settings"]) {
       await page.goto(path);
       await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-      if (path === "/settings") await expect(page.getByTestId("scoring-model")).toContainText("Scoring model: B2B SaaS");
+      if (path === "/settings") await expect(page.getByTestId("scoring-model")).toContainText("Rules of B2B SaaS");
       await expectNoHorizontalScroll(page);
       await screenshot(page, `${viewport.name}${path.replace("/", "-")}`);
     }

@@ -28,7 +28,7 @@ for (const viewport of [
     await picker.getByRole("radio", { name: /Life-science/ }).check();
     await picker.getByRole("button", { name: "Use this model" }).click();
     await expect(page.getByRole("status")).toContainText("2 leads re-scored");
-    await expect(page.getByRole("heading", { name: /Rules of Life science/i })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Rules of Life-science/ })).toBeVisible();
     await screenshot(page, `${viewport.name}-settings-model`);
 
     await page.goto("/dashboard");
