@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { LEAD_SUMMARY, RANKING } from "./list-leads";
+import { rankedLeads } from "./list-leads";
 
 export const TREND_DAYS = [7, 30, 90] as const;
 
@@ -30,12 +30,7 @@ export async function getDashboard(companyId: string, days: number, now = new Da
              count(*) FILTER (WHERE "grade" = 'C')::int AS "c",
              count(*) FILTER (WHERE "grade" = 'D')::int AS "d"
       FROM "Lead" WHERE "companyId" = ${companyId}::uuid`,
-    prisma.lead.findMany({
-      where: { companyId },
-      orderBy: RANKING,
-      take: 10,
-      select: LEAD_SUMMARY,
-    }),
+    rankedLeads(companyId, { q: "", minScore: 0, grade: "" }, "score", 10),
     prisma.$queryRaw<{ day: string; leads: number }[]>`
       WITH counted AS (
         SELECT date_trunc('day', "submittedAt" AT TIME ZONE 'UTC') AS "day", count(*)::int AS "leads"

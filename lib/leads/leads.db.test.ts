@@ -81,6 +81,9 @@ describe("searching and filtering leads", () => {
     expect(await names("person1@")).toEqual(["Grace Hopper"]);
     expect(await names("defense")).toEqual(["Grace Hopper"]);
     expect(await names("nobody")).toEqual([]);
+    // % and _ are letters to look for, not wildcards.
+    expect(await names("%")).toEqual([]);
+    expect(await names("person_@")).toEqual([]);
   });
 
   it("filters by minimum score and grade, and sorts by score, newest or name", async () => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 
 export const SORTS = { score: "Best score", newest: "Newest", name: "Name" } as const;
 
@@ -25,30 +24,16 @@ export const listLeadsQuery = z.object({
 
 export type ListLeadsQuery = z.infer<typeof listLeadsQuery>;
 
-/** The ranking everywhere: best score first, then the newest, then by email. */
-export const RANKING = [{ score: "desc" }, { submittedAt: "desc" }, { email: "asc" }] satisfies Prisma.LeadOrderByWithRelationInput[];
-
-export const ORDER: Record<keyof typeof SORTS, Prisma.LeadOrderByWithRelationInput[]> = {
-  score: RANKING,
-  newest: [{ submittedAt: "desc" }, { score: "desc" }, { email: "asc" }],
-  name: [{ fullName: { sort: "asc", nulls: "last" } }, { lastName: { sort: "asc", nulls: "last" } }, { firstName: "asc" }, { email: "asc" }],
-};
-
 const SEARCHED = ["fullName", "firstName", "lastName", "email", "jobTitle", "companyName", "location", "industry"] as const;
-
-/** The company's leads that match the filters: search (any part of name, email, title, company, location, industry; any case), minimum score, grade. */
-export function leadsWhere(companyId: string, { q, minScore, grade }: Pick<ListLeadsQuery, "q" | "minScore" | "grade">): Prisma.LeadWhereInput {
-  return {
-    companyId,
-    ...(minScore > 0 ? { score: { gte: minScore } } : {}),
-    ...(grade ? { grade } : {}),
-    ...(q ? { OR: SEARCHED.map((field) => ({ [field]: { contains: q, mode: "insensitive" as const } })) } : {}),
-  };
-}
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
-/** The same filters as `leadsWhere`, as SQL for the export's cursor: the condition and its parameters. */
+/**
+ * The company's leads that match the filters, as SQL (the condition and its parameters):
+ * search (any part of name, email, title, company, location, industry; any case; `%` and
+ * `_` taken literally), minimum score, grade. The one definition the list, the top 10 and
+ * the export share.
+ */
 export function leadsWhereSql(companyId: string, { q, minScore, grade }: Pick<ListLeadsQuery, "q" | "minScore" | "grade">) {
   const values: unknown[] = [companyId];
   const conditions = [`"companyId" = $1::uuid`];
@@ -61,7 +46,7 @@ export function leadsWhereSql(companyId: string, { q, minScore, grade }: Pick<Li
   return { text: conditions.join(" AND "), values };
 }
 
-/** The orders of SORTS, as SQL. */
+/** The orders of SORTS; "score" is the ranking everywhere: best score first, then the newest, then by email. */
 export const ORDER_SQL: Record<keyof typeof SORTS, string> = {
   score: `"score" DESC, "submittedAt" DESC, "email" ASC`,
   newest: `"submittedAt" DESC, "score" DESC, "email" ASC`,
@@ -69,36 +54,46 @@ export const ORDER_SQL: Record<keyof typeof SORTS, string> = {
 };
 
 /** What lists of leads show (table, top 10). */
-export const LEAD_SUMMARY = {
-  id: true,
-  email: true,
-  firstName: true,
-  lastName: true,
-  fullName: true,
-  jobTitle: true,
-  companyName: true,
-  score: true,
-  grade: true,
-  submittedAt: true,
-} satisfies Prisma.LeadSelect;
+export type LeadSummary = {
+  id: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  fullName: string | null;
+  jobTitle: string | null;
+  companyName: string | null;
+  score: number;
+  grade: string;
+  submittedAt: Date;
+};
+
+const SUMMARY_COLUMNS = ["id", "email", "firstName", "lastName", "fullName", "jobTitle", "companyName", "score", "grade", "submittedAt"]
+  .map((column) => `"${column}"`)
+  .join(", ");
+
+type Filters = Pick<ListLeadsQuery, "q" | "minScore" | "grade">;
+
+/** Leads of the company that match the filters, in the chosen order: `limit` of them after the first `offset`. */
+export function rankedLeads(companyId: string, filters: Filters, sort: keyof typeof SORTS, limit: number, offset = 0): Promise<LeadSummary[]> {
+  const where = leadsWhereSql(companyId, filters);
+  const at = where.values.length;
+  return prisma.$queryRawUnsafe<LeadSummary[]>(
+    `SELECT ${SUMMARY_COLUMNS} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]} LIMIT $${at + 1} OFFSET $${at + 2}`,
+    ...where.values,
+    limit,
+    offset,
+  );
+}
 
 /** A page of the company's leads that match the filters, in the chosen order, with the total. */
 export async function listLeads(companyId: string, { page, pageSize, sort, ...filters }: ListLeadsQuery) {
-  const where = leadsWhere(companyId, filters);
-  const [total, leads] = await Promise.all([
-    prisma.lead.count({ where }),
-    prisma.lead.findMany({
-      where,
-      orderBy: ORDER[sort],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: LEAD_SUMMARY,
-    }),
+  const where = leadsWhereSql(companyId, filters);
+  const [[{ total }], leads] = await Promise.all([
+    prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS "total" FROM "Lead" WHERE ${where.text}`, ...where.values),
+    rankedLeads(companyId, filters, sort, pageSize, (page - 1) * pageSize),
   ]);
   return { total, page, pageSize, leads };
 }
-
-export type LeadSummary = Awaited<ReturnType<typeof listLeads>>["leads"][number];
 
 export function leadDisplayName(lead: Pick<LeadSummary, "fullName" | "firstName" | "lastName" | "email">): string {
   const joined = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
