@@ -13,12 +13,13 @@ export function newAccount(label = "Company"): Account {
   return { email: `${label.toLowerCase().replace(/\W+/g, "-")}-${id}@example.com`, password: PASSWORD, companyName: `${label} ${id}` };
 }
 
-export async function signUp(page: Page, account = newAccount()): Promise<Account> {
+export async function signUp(page: Page, account = newAccount(), { model }: { model?: RegExp } = {}): Promise<Account> {
   await page.goto("/sign-up");
   await page.getByLabel("Company name").fill(account.companyName);
   await page.getByLabel("Your name").fill("Test Owner");
   await page.getByLabel("Work email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
+  if (model) await page.getByRole("radio", { name: model }).check();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   return account;

@@ -1,30 +1,167 @@
-import { expect, test } from "@playwright/test";
-import { seedLead, signUp } from "./helpers";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signUp, sql } from "./helpers";
 
-test("two companies never see each other's pages or API data", async ({ browser }) => {
+/**
+ * Tenant isolation, route by route. Alice has leads, an import with rejected rows and a
+ * company name; Bob, signed in to his own company, asks every page, API route and server
+ * action for them, by id and by search. The route tree is read from app/, so a new route
+ * without a case here fails the suite.
+ */
+
+const SECRET = "Zyxwv Secretlead"; // Alice's lead, searched for by name.
+const ALICE_CSV = ["Email,Full Name,Job Title,Company Size", "secret@alice.example,Zyxwv Secretlead,CTO,12000", "not-an-email,Broken Row,CEO,10"].join("\n");
+
+type World = { alice: Page; bob: Page; aliceCompany: string; leadId: string; importId: string };
+
+async function upload(page: Page, name: string, csv: string) {
+  const response = await page.request.post("/api/imports", { multipart: { file: { name, mimeType: "text/csv", buffer: Buffer.from(csv) } } });
+  expect(response.status()).toBe(202);
+  const { import: created } = await response.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status).toBe("succeeded");
+  return created.id as string;
+}
+
+async function expectNothingOf(response: { status(): number; text(): Promise<string> } | null, status: number) {
+  expect(response?.status()).toBe(status);
+  const body = (await response?.text()) ?? "";
+  expect(body).not.toContain("Zyxwv");
+  expect(body).not.toContain("secret@alice.example");
+}
+
+const expectPageNotFound = async (page: Page, url: string) => {
+  await expectNothingOf(await page.goto(url), 404);
+  await expect(page.getByText(SECRET)).toHaveCount(0);
+};
+
+const expectPageWithout = async (page: Page, url: string, aliceCompany: string) => {
+  await expectNothingOf(await page.goto(url), 200);
+  await expect(page.getByText(SECRET)).toHaveCount(0);
+  await expect(page.getByText(aliceCompany)).toHaveCount(0);
+};
+
+/** Every page and route handler method, as the route tree names them. */
+const CASES: Record<string, (world: World) => Promise<void>> = {
+  "page /": async ({ bob }) => expectNothingOf(await bob.goto("/"), 200),
+  "page /sign-in": async ({ bob }) => expectNothingOf(await bob.goto("/sign-in"), 200),
+  "page /sign-up": async ({ bob }) => expectNothingOf(await bob.goto("/sign-up"), 200),
+  "page /dashboard": async ({ bob, aliceCompany }) => expectPageWithout(bob, "/dashboard", aliceCompany),
+  // Searched by part of her email (the page repeats the search in its search box).
+  "page /leads": async ({ bob, aliceCompany }) => {
+    await expectPageWithout(bob, "/leads?q=alice.example", aliceCompany);
+    await expect(bob.getByTestId("lead-total")).toHaveText("0 leads");
+  },
+  "page /leads/[id]": async ({ bob, leadId }) => expectPageNotFound(bob, `/leads/${leadId}`),
+  "page /imports": async ({ bob, aliceCompany }) => {
+    await expectPageWithout(bob, "/imports", aliceCompany);
+    await expect(bob.getByText("alice-leads.csv")).toHaveCount(0);
+  },
+  "page /imports/[id]": async ({ bob, importId }) => expectPageNotFound(bob, `/imports/${importId}`),
+  "page /settings": async ({ bob, aliceCompany }) => expectPageWithout(bob, "/settings", aliceCompany),
+
+  "GET /api/health": async ({ bob }) => expectNothingOf(await bob.request.get("/api/health"), 200),
+  // next-auth's own endpoints: the session they describe is Bob's.
+  "GET /api/auth/[...nextauth]": async ({ bob }) => {
+    const session = await (await bob.request.get("/api/auth/session")).json();
+    expect(session.user.companyId).not.toBe(undefined);
+    expect(JSON.stringify(session)).not.toContain("alice");
+  },
+  "POST /api/auth/[...nextauth]": async ({ bob }) => {
+    // Signing in as Alice with Bob's session and a wrong password gets Bob nowhere.
+    const { csrfToken } = await (await bob.request.get("/api/auth/csrf")).json();
+    const response = await bob.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: "secret@alice.example", password: "not her password at all", json: "true" },
+    });
+    expect(JSON.stringify(await response.json())).not.toContain("Zyxwv");
+  },
+  "GET /api/dashboard": async ({ bob }) => {
+    const response = await bob.request.get("/api/dashboard?days=90");
+    await expectNothingOf(response, 200);
+    expect((await response.json()).kpis.total).toBe(0);
+  },
+  "GET /api/leads": async ({ bob }) => {
+    const response = await bob.request.get(`/api/leads?q=${encodeURIComponent(SECRET)}`);
+    await expectNothingOf(response, 200);
+    expect(await response.json()).toMatchObject({ total: 0, leads: [] });
+  },
+  "GET /api/leads/[id]": async ({ bob, leadId }) => expectNothingOf(await bob.request.get(`/api/leads/${leadId}`), 404),
+  "GET /api/leads/export": async ({ bob }) => {
+    const response = await bob.request.get(`/api/leads/export?q=${encodeURIComponent(SECRET)}`);
+    await expectNothingOf(response, 200);
+    expect((await response.text()).trim().split("\n")).toHaveLength(1); // the header only
+  },
+  "GET /api/imports": async ({ bob }) => {
+    const response = await bob.request.get("/api/imports");
+    await expectNothingOf(response, 200);
+    expect(await response.text()).not.toContain("alice-leads.csv");
+  },
+  "POST /api/imports": async ({ alice, bob, leadId }) => {
+    // Bob importing Alice's lead's email creates Bob's own lead; Alice's stays as it was.
+    await upload(bob, "bob.csv", "Email,Job Title\nsecret@alice.example,Intern\n");
+    expect((await (await alice.request.get(`/api/leads/${leadId}`)).json()).lead.jobTitle).toBe("CTO");
+  },
+  "GET /api/imports/[id]": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}`), 404),
+  "GET /api/imports/[id]/rejected": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}/rejected`), 404),
+  "DELETE /api/imports/[id]": async ({ alice, bob, importId }) => {
+    await expectNothingOf(await bob.request.delete(`/api/imports/${importId}`), 404);
+    expect((await (await alice.request.get(`/api/imports/${importId}`)).json()).import.status).toBe("succeeded");
+  },
+};
+
+/**
+ * Server actions take no ids: each one must get the company from the session, which this
+ * checks in its source; what each then does is covered by the tests named here.
+ */
+const ACTIONS: Record<string, string> = {
+  "signUp": "creates a new company; lib/auth/accounts.db.test.ts",
+  "savedMappingFor": "reads the session company's saved mappings only; lib/imports/imports.db.test.ts",
+  "chooseScoringModel": "re-scores the session company only; lib/leads/rescore.db.test.ts (another company's leads are untouched)",
+  "trySampleData": "imports into the session company; e2e/dashboard.spec.ts",
+};
+
+function routeTree(dir = "app", route = ""): { key: string; file: string }[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeTree(file, /^\(.*\)$/.test(entry.name) ? route : `${route}/${entry.name}`);
+    const source = fs.readFileSync(file, "utf8");
+    if (entry.name === "page.tsx") return [{ key: `page ${route || "/"}`, file }];
+    if (entry.name === "route.ts") {
+      const methods = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b|export \{ \w+ as (GET|POST|PUT|PATCH|DELETE) \}/g)];
+      return methods.map((m) => ({ key: `${m[1] ?? m[2]} ${route}`, file }));
+    }
+    if (source.startsWith('"use server"')) return [...source.matchAll(/export async function (\w+)/g)].map((m) => ({ key: `action ${m[1]}`, file }));
+    return [];
+  });
+}
+
+test("every page, route handler and server action of the app has an isolation case", () => {
+  const found = routeTree();
+  const missing = found.filter(({ key }) => !(key in CASES) && !(key.startsWith("action ") && key.slice(7) in ACTIONS)).map((r) => `${r.key} (${r.file})`);
+  expect(missing, "add a case for each to e2e/isolation.spec.ts").toEqual([]);
+  // And no case for a route that no longer exists.
+  const keys = new Set(found.map((r) => r.key));
+  expect([...Object.keys(CASES), ...Object.keys(ACTIONS).map((a) => `action ${a}`)].filter((key) => !keys.has(key))).toEqual([]);
+  for (const { key, file } of found.filter((r) => r.key.startsWith("action "))) {
+    const name = key.slice(7);
+    const body = fs.readFileSync(file, "utf8").split(`export async function ${name}`)[1].split(/\nexport /)[0];
+    if (name !== "signUp") expect(body, `${name} must take the company from the session`).toContain("await requireTenant()");
+  }
+});
+
+test("another company's ids and searches reach nothing, on every page and route", async ({ browser }) => {
+  test.setTimeout(120_000);
   const alice = await browser.newPage();
   const bob = await browser.newPage();
   const aliceAccount = await signUp(alice);
-  const bobAccount = await signUp(bob);
-  const leadId = await seedLead(aliceAccount.email, { fullName: "Grace Hopper", score: 87 });
-
-  await alice.goto("/leads");
-  await expect(alice.getByRole("link", { name: "Grace Hopper" })).toBeVisible();
-  await alice.goto(`/leads/${leadId}`);
-  await expect(alice.getByTestId("lead-score")).toHaveText(/^87/);
+  await signUp(bob);
+  const importId = await upload(alice, "alice-leads.csv", ALICE_CSV);
+  const [{ id: leadId }] = await sql<{ id: string }>(`SELECT id FROM "Lead" WHERE email = 'secret@alice.example' AND "importId" = $1`, [importId]);
+  // Alice herself sees all of it, so each refusal below is about the company, not the data.
   expect((await alice.request.get(`/api/leads/${leadId}`)).status()).toBe(200);
+  await alice.goto(`/leads/${leadId}`);
+  await expect(alice.getByText(SECRET).first()).toBeVisible();
 
-  await expect(bob.getByTestId("company-name")).toHaveText(bobAccount.companyName);
-  await bob.goto("/leads");
-  await expect(bob.getByRole("heading", { name: "No leads yet" })).toBeVisible();
-  await expect(bob.getByText("Grace Hopper")).toHaveCount(0);
-  const page = await bob.goto(`/leads/${leadId}`);
-  expect(page?.status()).toBe(404);
-  await expect(bob.getByText("Grace Hopper")).toHaveCount(0);
-
-  const detail = await bob.request.get(`/api/leads/${leadId}`);
-  expect(detail.status()).toBe(404);
-  expect(await detail.text()).not.toContain("Grace");
-  const list = await bob.request.get("/api/leads");
-  expect(await list.json()).toMatchObject({ total: 0, leads: [] });
+  const world = { alice, bob, aliceCompany: aliceAccount.companyName, leadId, importId };
+  for (const [key, check] of Object.entries(CASES)) await test.step(key, () => check(world));
 });

@@ -35,3 +35,10 @@ for (const viewport of [
     await expect(page.getByTestId("top-leads").getByRole("listitem").first()).toContainText("Toni Tox");
   });
 }
+
+test("the scoring model chosen at sign-up is the company's model from the start", async ({ page }) => {
+  await signUp(page, undefined, { model: /Life-science/ });
+  await page.goto("/settings");
+  await expect(page.getByRole("form", { name: "Choose the scoring model" }).getByRole("radio", { name: /Life-science/ })).toBeChecked();
+  await expect(page.getByRole("heading", { name: /Rules of Life-science/ })).toBeVisible();
+});

@@ -10,7 +10,17 @@ import { HOME_PATH } from "@/lib/auth/paths";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import { signInWithPassword } from "./sign-in-with-password";
 
-export function SignUpForm({ action }: { action: (state: SignUpState, form: FormData) => Promise<SignUpState> }) {
+type ModelChoice = { id: string; name: string; description: string };
+
+export function SignUpForm({
+  action,
+  models,
+  defaultModel,
+}: {
+  action: (state: SignUpState, form: FormData) => Promise<SignUpState>;
+  models: ModelChoice[];
+  defaultModel: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const [signInError, setSignInError] = useState<string | null>(null);
   // React resets the form after the action runs, so the password is kept from the submit event.
@@ -50,6 +60,33 @@ export function SignUpForm({ action }: { action: (state: SignUpState, form: Form
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong one.`}
         required
       />
+      <fieldset aria-describedby="scoringModelId-hint">
+        <legend className="block text-sm font-medium text-slate-800">Scoring model</legend>
+        <div className="mt-1 space-y-2">
+          {models.map((model) => (
+            <label key={model.id} className="flex cursor-pointer gap-3 rounded-md p-3 ring-1 ring-slate-300 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600">
+              <input
+                type="radio"
+                name="scoringModelId"
+                value={model.id}
+                defaultChecked={(state.values?.scoringModelId ?? defaultModel) === model.id}
+                className="mt-0.5 accent-indigo-600"
+              />
+              <span>
+                <span className="block text-sm font-medium text-slate-900">{model.name}</span>
+                <span className="block text-sm text-slate-600">{model.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.scoringModelId ? (
+          <p className="mt-1 text-sm text-red-700">{errors.scoringModelId}</p>
+        ) : (
+          <p id="scoringModelId-hint" className="mt-1 text-sm text-slate-500">
+            The rules that score your leads. You can switch in Settings at any time.
+          </p>
+        )}
+      </fieldset>
       <Button type="submit" disabled={busy} className="w-full">
         {busy ? "Creating your account…" : "Create account"}
       </Button>

@@ -24,6 +24,15 @@ describe("sign-up", () => {
     expect(user.role).toBe("owner");
     expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
+    expect(user.company.scoringModelId).toBe("b2b-saas");
+  });
+
+  it("scores with the preset chosen at sign-up, and refuses a model that does not exist", async () => {
+    const { companyId } = await createAccount({ companyName: "Lab", name: "Lee", email: testEmail("lab"), password: PASSWORD, scoringModelId: "lifescience-3d-invitro" });
+    expect((await prisma.company.findUniqueOrThrow({ where: { id: companyId } })).scoringModelId).toBe("lifescience-3d-invitro");
+    const email = testEmail("nomodel");
+    await expect(createAccount({ companyName: "X", name: "X", email, password: PASSWORD, scoringModelId: "astrology" })).rejects.toThrow(/Choose one of the scoring models/);
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
   });
 
   it("refuses a second account with the same email, in any case, and creates no company for it", async () => {

@@ -8,11 +8,11 @@ export type Tenant = { userId: string; companyId: string };
 
 /** Creates a company and its owner together: either both exist afterwards or neither. */
 export async function createAccount(input: SignUpInput): Promise<Tenant> {
-  const { companyName, name, email, password } = signUpSchema.parse(input);
+  const { companyName, name, email, password, scoringModelId } = signUpSchema.parse(input);
   const passwordHash = await hashPassword(password);
   try {
     const company = await prisma.company.create({
-      data: { name: companyName, users: { create: { name, email, passwordHash } } },
+      data: { name: companyName, scoringModelId, users: { create: { name, email, passwordHash } } },
       select: { id: true, users: { select: { id: true } } },
     });
     return { userId: company.users[0].id, companyId: company.id };

@@ -7,6 +7,8 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; companyId: string; name?: string | null; email?: string | null };
+    /** Set when the database could not tell whether the session is still open. */
+    databaseUnavailable?: boolean;
   }
 }
 
@@ -14,5 +16,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     userId: string;
     companyId: string;
+    /** The AuthSession row this cookie stands for. */
+    sessionId: string;
   }
 }

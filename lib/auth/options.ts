@@ -1,6 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { authenticate } from "./accounts";
+import { endSession, isSessionOpen, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 import { SIGN_IN_PATH } from "./paths";
 import { signInSchema } from "./schemas";
 
@@ -15,7 +17,7 @@ export function clientIp(headers: Headers | Record<string, unknown> | undefined)
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
   providers: [
     CredentialsProvider({
@@ -30,16 +32,33 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.userId = user.id;
         token.companyId = user.companyId;
+        token.sessionId = await startSession(user.id);
       }
       return token;
     },
-    session({ session, token }) {
+    // Every server-side read of the session checks that it is still open (not signed out):
+    // a closed one has no user, so pages and API routes treat the request as signed out.
+    // When the database cannot say, the session says so, and getTenant reports it.
+    async session({ session, token }) {
+      let open: boolean;
+      try {
+        open = await isSessionOpen(token.sessionId, token.userId);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        return { ...session, user: undefined, databaseUnavailable: true } as unknown as typeof session;
+      }
+      if (!open) return { ...session, user: undefined } as unknown as typeof session;
       session.user = { ...session.user, id: token.userId, companyId: token.companyId };
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sessionId) await endSession(token.sessionId);
     },
   },
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PRESET_ID, PRESETS } from "@/lib/scoring/presets";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
@@ -28,9 +29,14 @@ export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
   email: emailSchema,
   password: passwordSchema,
+  /** The preset the company scores with; switchable later in Settings. */
+  scoringModelId: z
+    .string()
+    .refine((id) => PRESETS.some((preset) => preset.id === id), "Choose one of the scoring models.")
+    .default(DEFAULT_PRESET_ID),
 });
 
-export type SignUpInput = z.infer<typeof signUpSchema>;
+export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { DatabaseUnavailableError } from "@/lib/errors";
 import type { Tenant } from "./accounts";
 import { authOptions } from "./options";
 import { HOME_PATH, PATH_HEADER, SIGN_IN_PATH } from "./paths";
@@ -11,6 +12,7 @@ import { HOME_PATH, PATH_HEADER, SIGN_IN_PATH } from "./paths";
  */
 export async function getTenant(): Promise<Tenant | null> {
   const session = await getServerSession(authOptions);
+  if (session?.databaseUnavailable) throw new DatabaseUnavailableError();
   const { id, companyId } = session?.user ?? {};
   return id && companyId ? { userId: id, companyId } : null;
 }

@@ -196,6 +196,9 @@ export function createRowReader(headers: string[], mapping: Mapping): (cells: st
       const column = columns[i];
       if (column === IGNORE) continue;
       const cell = (cells[i] ?? "").trim();
+      if (cell.includes("\0")) {
+        return { ok: false, reason: `The "${headers[i]}" cell holds an invisible control character (NUL) that cannot be stored. Remove it and import the row again.` };
+      }
       if (cell.length > MAX_CELL_LENGTH) {
         return { ok: false, reason: `The "${headers[i]}" cell is ${cell.length.toLocaleString("en-US")} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString("en-US")}.` };
       }

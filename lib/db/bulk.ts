@@ -1,5 +1,5 @@
 import pg from "pg";
-import { databaseTarget } from "./client";
+import { databaseTarget, sessionOptions } from "./client";
 
 /**
  * A dedicated connection for bulk work (imports). Batches of 20+ column arrays go through
@@ -17,7 +17,8 @@ export async function withConnection<T>(work: (client: pg.Client) => Promise<T>)
 
 /** A dedicated connection the caller ends (for work that outlives one call, such as a streamed export). */
 export async function openConnection(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: databaseTarget().url });
+  const target = databaseTarget();
+  const client = new pg.Client({ connectionString: target.url, options: sessionOptions(target) });
   await client.connect();
   return client;
 }

@@ -60,6 +60,8 @@ function expectedType(field: Field): string {
       return `timestamp(${args[0] ?? 6}) with time zone`;
     case "Timestamp":
       return `timestamp(${args[0] ?? 6}) without time zone`;
+    case "Date":
+      return "date";
     case "Char":
       return `character(${args[0] ?? 1})`;
     case "VarChar":

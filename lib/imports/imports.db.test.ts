@@ -8,6 +8,7 @@ import { getImport, rejectedRows } from "./imports";
 import { processImport } from "./process-import";
 import { enqueueImport, recoverImports, STALE_AFTER_SECONDS, startImportWorker, stopImportWorker } from "./queue";
 import { undoImport } from "./undo-import";
+import { switchScoringModel } from "@/lib/leads/rescore";
 
 async function newCompany(name = "Importer") {
   return (await prisma.company.create({ data: { name } })).id;
@@ -216,6 +217,64 @@ describe("undo", () => {
     await undoImport(companyId, second.id);
     await undoImport(companyId, first.id);
     expect(await leadsOf(companyId)).toEqual([]);
+  });
+});
+
+describe("overlapping imports", () => {
+  it("into one company at once write one after the other: no duplicates, every row accounted for", async () => {
+    const companyId = await newCompany();
+    const rows = (from: number, to: number, title: string) =>
+      Array.from({ length: to - from }, (_, i) => `lead${from + i}@example.com,${title}`).join("\n");
+    const first = await createImport({ companyId, userId: null, fileName: "a.csv", source: bytesOf(`Email,Job Title\n${rows(0, 3000, "CTO")}\n`) });
+    const second = await createImport({ companyId, userId: null, fileName: "b.csv", source: bytesOf(`Email,Job Title\n${rows(2000, 5000, "CEO")}\n`) });
+    await Promise.all([processImport(first), processImport(second)]);
+    const [a, b] = [(await getImport(companyId, first))!, (await getImport(companyId, second))!];
+    expect([a.status, b.status]).toEqual(["succeeded", "succeeded"]);
+    // Whichever ran second updated the 1,000 shared leads.
+    expect(a.createdCount + b.createdCount).toBe(5000);
+    expect(a.updatedCount + b.updatedCount).toBe(1000);
+    expect(accounted(a) + accounted(b)).toBe(6000);
+    expect(await prisma.lead.count({ where: { companyId } })).toBe(5000);
+  });
+});
+
+describe("the dashboard's counts", () => {
+  /** The per-day, per-grade counts the database keeps, next to a count of the leads themselves. */
+  async function keptAndCounted(companyId: string) {
+    const kept = await prisma.$queryRaw<unknown[]>`
+      SELECT "day"::text AS "day", "grade", "leads", "scoreSum"::int AS "scoreSum" FROM "LeadStats"
+      WHERE "companyId" = ${companyId}::uuid AND "leads" <> 0 ORDER BY 1, 2`;
+    const counted = await prisma.$queryRaw<unknown[]>`
+      SELECT ("submittedAt" AT TIME ZONE 'UTC')::date::text AS "day", "grade", count(*)::int AS "leads", sum("score")::int AS "scoreSum"
+      FROM "Lead" WHERE "companyId" = ${companyId}::uuid GROUP BY 1, 2 ORDER BY 1, 2`;
+    return { kept, counted };
+  }
+
+  it("stay equal to the leads through imports that create and update, a failed import, undo and a model switch", async () => {
+    const companyId = await newCompany();
+    const header = "Email,Job Title,Company Size,Created Date";
+    await importCsv(companyId, `${header}\nana@example.com,Developer,50,2026-01-05\nbob@example.com,CTO,20000,2026-01-06\n`);
+    let counts = await keptAndCounted(companyId);
+    expect(counts.counted).toHaveLength(2);
+    expect(counts.kept).toEqual(counts.counted);
+
+    // Ana moves to another day and grade; cy is new.
+    const second = await importCsv(companyId, `${header}\nana@example.com,CEO,20000,2026-02-01\ncy@example.com,Intern,5,2026-01-06\n`);
+    counts = await keptAndCounted(companyId);
+    expect(counts.kept).toEqual(counts.counted);
+
+    const failing = await createImport({ companyId, userId: null, fileName: "broken.csv", source: bytesOf(`${header}\nbob@example.com,Intern,1,2026-03-01\n`) });
+    await processImport(failing, { failAfterBatches: 0 });
+    expect(await keptAndCounted(companyId)).toEqual(counts);
+
+    await switchScoringModel(companyId, "lifescience-3d-invitro");
+    counts = await keptAndCounted(companyId);
+    expect(counts.kept).toEqual(counts.counted);
+
+    await undoImport(companyId, second.id);
+    counts = await keptAndCounted(companyId);
+    expect(counts.kept).toEqual(counts.counted);
+    expect(counts.counted).toHaveLength(2);
   });
 });
 

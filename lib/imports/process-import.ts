@@ -197,6 +197,7 @@ async function saveRejections(client: pg.Client, importId: string, rejected: { r
   await client.query(
     `INSERT INTO "ImportRejection" ("importId", "row", "reason", "cells")
      SELECT $1::uuid, r.* FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS r ON CONFLICT DO NOTHING`,
-    [importId, rejected.map((r) => r.row), rejected.map((r) => r.reason), rejected.map((r) => JSON.stringify(r.cells))],
+    // The database stores no NUL character: the rejected row keeps a visible stand-in.
+    [importId, rejected.map((r) => r.row), rejected.map((r) => r.reason), rejected.map((r) => JSON.stringify(r.cells.map((cell) => cell.replaceAll("\0", "\uFFFD"))))],
   );
 }

@@ -20,27 +20,30 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function getDashboard(companyId: string, days: number, now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const since = new Date(today.getTime() - (days - 1) * DAY_MS);
+  // As dates (YYYY-MM-DD), so that the session's time zone plays no part.
+  const [first, last] = [since, today].map((day) => day.toISOString().slice(0, 10));
   const [[kpis], top, trend] = await Promise.all([
+    // From the per-day, per-grade counts the database keeps (table "LeadStats"), not from the leads.
     prisma.$queryRaw<{ total: number; averageScore: number | null; newInPeriod: number; a: number; b: number; c: number; d: number }[]>`
-      SELECT count(*)::int AS "total",
-             round(avg("score"), 1)::float AS "averageScore",
-             count(*) FILTER (WHERE "submittedAt" >= ${since})::int AS "newInPeriod",
-             count(*) FILTER (WHERE "grade" = 'A')::int AS "a",
-             count(*) FILTER (WHERE "grade" = 'B')::int AS "b",
-             count(*) FILTER (WHERE "grade" = 'C')::int AS "c",
-             count(*) FILTER (WHERE "grade" = 'D')::int AS "d"
-      FROM "Lead" WHERE "companyId" = ${companyId}::uuid`,
+      SELECT COALESCE(sum("leads"), 0)::int AS "total",
+             round(sum("scoreSum") / NULLIF(sum("leads"), 0), 1)::float AS "averageScore",
+             COALESCE(sum("leads") FILTER (WHERE "day" >= ${first}::date), 0)::int AS "newInPeriod",
+             COALESCE(sum("leads") FILTER (WHERE "grade" = 'A'), 0)::int AS "a",
+             COALESCE(sum("leads") FILTER (WHERE "grade" = 'B'), 0)::int AS "b",
+             COALESCE(sum("leads") FILTER (WHERE "grade" = 'C'), 0)::int AS "c",
+             COALESCE(sum("leads") FILTER (WHERE "grade" = 'D'), 0)::int AS "d"
+      FROM "LeadStats" WHERE "companyId" = ${companyId}::uuid`,
     rankedLeads(companyId, { q: "", minScore: 0, grade: "" }, "score", 10),
     prisma.$queryRaw<{ day: string; leads: number }[]>`
       WITH counted AS (
-        SELECT date_trunc('day', "submittedAt" AT TIME ZONE 'UTC') AS "day", count(*)::int AS "leads"
-        FROM "Lead"
-        WHERE "companyId" = ${companyId}::uuid AND "submittedAt" >= ${since} AND "submittedAt" < ${new Date(today.getTime() + DAY_MS)}
+        SELECT "day", sum("leads")::int AS "leads"
+        FROM "LeadStats"
+        WHERE "companyId" = ${companyId}::uuid AND "day" BETWEEN ${first}::date AND ${last}::date
         GROUP BY 1
       )
       SELECT to_char(d, 'YYYY-MM-DD') AS "day", COALESCE(c."leads", 0)::int AS "leads"
-      FROM generate_series(${since}::timestamptz AT TIME ZONE 'UTC', ${today}::timestamptz AT TIME ZONE 'UTC', interval '1 day') AS d
-      LEFT JOIN counted c ON c."day" = d
+      FROM generate_series(${first}::date, ${last}::date, interval '1 day') AS d
+      LEFT JOIN counted c ON c."day" = d::date
       ORDER BY d`,
   ]);
   return {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { testEmail } from "@/lib/db/test-helpers";
 import { getLead } from "./get-lead";
-import { listLeads, listLeadsQuery } from "./list-leads";
+import { COUNT_LIMIT, listLeads, listLeadsQuery } from "./list-leads";
 
 const query = (input: Record<string, unknown> = {}) => listLeadsQuery.parse(input);
 
@@ -89,6 +89,7 @@ describe("searching and filtering leads", () => {
   it("filters by minimum score and grade, and sorts by score, newest or name", async () => {
     const companyId = await searchable();
     expect((await listLeads(companyId, query({ minScore: 45 }))).total).toBe(3);
+    expect(await listLeads(companyId, query({ grade: "B" }))).toMatchObject({ total: 1, totalIsExact: true });
     expect((await listLeads(companyId, query({ minScore: 45, grade: "B" }))).leads.map((l) => l.fullName)).toEqual(["Grace Hopper"]);
     expect((await listLeads(companyId, query({ sort: "newest" }))).leads.map((l) => l.score)).toEqual([20, 45, 65, 90]);
     expect((await listLeads(companyId, query({ sort: "name" }))).leads.map((l) => l.fullName)).toEqual(["Ada Lovelace", "Alan Turing", "Grace Hopper", null]);
@@ -99,5 +100,21 @@ describe("searching and filtering leads", () => {
     expect(listLeadsQuery.safeParse({ grade: "E" }).error?.issues[0].message).toBe("grade is A, B, C or D.");
     expect(listLeadsQuery.safeParse({ sort: "random" }).error?.issues[0].message).toBe("sort is score, newest or name.");
     expect(listLeadsQuery.safeParse({ pageSize: "500" }).error?.issues[0].message).toBe("pageSize is at most 200.");
+  });
+});
+
+describe("the total of a long list", () => {
+  it("is exact without a search, and stops at 10,000 for a broad search while the pages still fill", async () => {
+    const company = await prisma.company.create({ data: { name: "Many Co" } });
+    await prisma.$executeRaw`
+      INSERT INTO "Lead" ("id", "companyId", "email", "jobTitle", "submittedAt", "rawPoints", "score", "grade", "breakdown", "scoringModelId", "updatedAt")
+      SELECT gen_random_uuid(), ${company.id}::uuid, 'lead' || n || '@example.com', CASE WHEN n % 2 = 0 THEN 'Engineer' ELSE 'Buyer' END,
+             now(), n % 100, n % 100, 'D', '[]', 'b2b-saas', now()
+      FROM generate_series(1, ${2 * COUNT_LIMIT + 2}) AS n`;
+    expect(await listLeads(company.id, query())).toMatchObject({ total: 2 * COUNT_LIMIT + 2, totalIsExact: true });
+    const broad = await listLeads(company.id, query({ q: "engineer", page: 250, pageSize: 40 }));
+    expect(broad).toMatchObject({ total: COUNT_LIMIT, totalIsExact: false });
+    expect(broad.leads).toHaveLength(40);
+    expect(await listLeads(company.id, query({ q: "lead17@" }))).toMatchObject({ total: 1, totalIsExact: true });
   });
 });

@@ -26,6 +26,13 @@ export type ListLeadsQuery = z.infer<typeof listLeadsQuery>;
 
 const SEARCHED = ["fullName", "firstName", "lastName", "email", "jobTitle", "companyName", "location", "industry"] as const;
 
+/**
+ * The searched fields as one text, a line apiece: one ILIKE instead of eight is about a third
+ * faster, and a search (which never holds a line break) cannot match across two fields. The
+ * database keeps statistics on this very expression (migration 20261125090000_query_speed).
+ */
+const SEARCH_TEXT = `(${SEARCHED.map((field) => (field === "email" ? `"email"` : `coalesce("${field}", '')`)).join(" || E'\\n' || ")})`;
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 /**
@@ -41,7 +48,7 @@ export function leadsWhereSql(companyId: string, { q, minScore, grade }: Pick<Li
   if (grade) conditions.push(`"grade" = $${values.push(grade)}`);
   if (q) {
     const pattern = `$${values.push(`%${escapeLike(q)}%`)}`;
-    conditions.push(`(${SEARCHED.map((field) => `"${field}" ILIKE ${pattern}`).join(" OR ")})`);
+    conditions.push(`${SEARCH_TEXT} ILIKE ${pattern}`);
   }
   return { text: conditions.join(" AND "), values };
 }
@@ -85,14 +92,37 @@ export function rankedLeads(companyId: string, filters: Filters, sort: keyof typ
   );
 }
 
-/** A page of the company's leads that match the filters, in the chosen order, with the total. */
-export async function listLeads(companyId: string, { page, pageSize, sort, ...filters }: ListLeadsQuery) {
+/** Matches are counted exactly up to this many; beyond it, the total reads "more than 10,000". */
+export const COUNT_LIMIT = 10_000;
+
+/**
+ * How many of the company's leads match. Without a search or minimum score the database's
+ * per-grade counts answer at once; otherwise the count stops after COUNT_LIMIT matches, so a
+ * broad search of a million leads does not have to visit them all.
+ */
+async function countLeads(companyId: string, filters: Filters): Promise<{ total: number; totalIsExact: boolean }> {
+  if (!filters.q && filters.minScore === 0) {
+    const [{ total }] = await prisma.$queryRaw<{ total: number }[]>`
+      SELECT COALESCE(sum("leads"), 0)::int AS "total" FROM "LeadStats"
+      WHERE "companyId" = ${companyId}::uuid AND (${filters.grade} = '' OR "grade" = ${filters.grade})`;
+    return { total, totalIsExact: true };
+  }
   const where = leadsWhereSql(companyId, filters);
-  const [[{ total }], leads] = await Promise.all([
-    prisma.$queryRawUnsafe<{ total: number }[]>(`SELECT count(*)::int AS "total" FROM "Lead" WHERE ${where.text}`, ...where.values),
-    rankedLeads(companyId, filters, sort, pageSize, (page - 1) * pageSize),
-  ]);
-  return { total, page, pageSize, leads };
+  const [{ total }] = await prisma.$queryRawUnsafe<{ total: number }[]>(
+    `SELECT count(*)::int AS "total" FROM (SELECT 1 FROM "Lead" WHERE ${where.text} LIMIT ${COUNT_LIMIT + 1}) AS "matches"`,
+    ...where.values,
+  );
+  return total > COUNT_LIMIT ? { total: COUNT_LIMIT, totalIsExact: false } : { total, totalIsExact: true };
+}
+
+/** A page of the company's leads that match the filters, in the chosen order, with how many match. */
+export async function listLeads(companyId: string, { page, pageSize, sort, ...filters }: ListLeadsQuery) {
+  const offset = (page - 1) * pageSize;
+  const leads = await rankedLeads(companyId, filters, sort, pageSize, offset);
+  // A page that is not full is the last one: the total is known without counting again
+  // (for a search that matches a few leads out of a million, that halves the time).
+  const counted = leads.length < pageSize && (leads.length > 0 || page === 1) ? { total: offset + leads.length, totalIsExact: true } : await countLeads(companyId, filters);
+  return { ...counted, page, pageSize, leads };
 }
 
 export function leadDisplayName(lead: Pick<LeadSummary, "fullName" | "firstName" | "lastName" | "email">): string {

@@ -27,7 +27,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const { companyId } = await requireTenant();
   const parsed = listLeadsQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : DEFAULTS;
-  const { total, leads, page, pageSize } = await listLeads(companyId, query);
+  const { total, totalIsExact, leads, page, pageSize } = await listLeads(companyId, query);
   const filtered = query.q !== "" || query.minScore > 0 || query.grade !== "";
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
@@ -86,7 +86,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             </a>
           ) : null}
           <p className="ml-auto text-sm text-slate-600" data-testid="lead-total">
-            {total.toLocaleString("en-US")} {total === 1 ? "lead" : "leads"}
+            {totalIsExact ? `${total.toLocaleString("en-US")} ${total === 1 ? "lead" : "leads"}` : `More than ${total.toLocaleString("en-US")} leads`}
           </p>
         </div>
       </form>
@@ -128,7 +128,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </div>
       )}
 
-      {pages > 1 ? (
+      {pages > 1 || page > 1 ? (
         <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
           {page > 1 ? (
             <Link href={href(query, { page: page - 1 })} className="font-medium text-indigo-700 hover:underline">
@@ -138,9 +138,10 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             <span />
           )}
           <span className="text-slate-600">
-            Page {page} of {pages.toLocaleString("en-US")}
+            Page {page.toLocaleString("en-US")}
+            {totalIsExact ? ` of ${pages.toLocaleString("en-US")}` : ""}
           </span>
-          {page < pages ? (
+          {page < pages || (!totalIsExact && leads.length === pageSize) ? (
             <Link href={href(query, { page: page + 1 })} className="font-medium text-indigo-700 hover:underline">
               Next →
             </Link>

@@ -6,7 +6,7 @@ import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 
 export type SignUpState = {
   ok?: boolean;
-  values?: Pick<SignUpInput, "companyName" | "name" | "email">;
+  values?: Pick<SignUpInput, "companyName" | "name" | "email" | "scoringModelId">;
   fieldErrors?: Partial<Record<keyof SignUpInput, string>>;
   formError?: string;
 };
@@ -17,8 +17,9 @@ export async function signUp(_previous: SignUpState, form: FormData): Promise<Si
     name: String(form.get("name") ?? ""),
     email: String(form.get("email") ?? ""),
     password: String(form.get("password") ?? ""),
+    scoringModelId: form.get("scoringModelId")?.toString() || undefined,
   };
-  const values = { companyName: input.companyName, name: input.name, email: input.email };
+  const values = { companyName: input.companyName, name: input.name, email: input.email, scoringModelId: input.scoringModelId };
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: SignUpState["fieldErrors"] = {};

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { HOME_PATH } from "@/lib/auth/paths";
 import { getTenant } from "@/lib/auth/session";
+import { DEFAULT_PRESET_ID, PRESETS } from "@/lib/scoring";
 import { signUp } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account · LeadRank" };
@@ -13,7 +14,7 @@ export default async function SignUpPage() {
     <>
       <h1 className="text-xl font-bold text-slate-900">Create your LeadRank account</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">Score your leads in minutes. Your data stays in your company&apos;s account.</p>
-      <SignUpForm action={signUp} />
+      <SignUpForm action={signUp} models={PRESETS.map(({ id, name, description }) => ({ id, name, description }))} defaultModel={DEFAULT_PRESET_ID} />
     </>
   );
 }

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { e2eDatabaseUrl } from "../playwright.config";
+import { newAccount } from "./helpers";
+
+/**
+ * The database goes away while LeadRank runs, and comes back. A second app server reaches the
+ * test database through a TCP relay this test can cut: with the relay down the database is
+ * unreachable exactly as a stopped server is (connections refused, open ones dropped).
+ */
+
+const APP_PORT = Number(process.env.E2E_FAULTS_PORT || 3107);
+const app = `http://localhost:${APP_PORT}`;
+
+function relayTo(target: URL) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  const relay = {
+    port: 0,
+    async up() {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 5432), target.hostname);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on("close", () => sockets.delete(socket));
+          socket.on("error", () => socket.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      await new Promise<void>((resolve) => server!.listen(relay.port, "127.0.0.1", resolve));
+      relay.port = (server.address() as net.AddressInfo).port;
+    },
+    async down() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server?.close(resolve));
+    },
+  };
+  return relay;
+}
+
+test("with the database down, pages and API say so, health reports it, and all recovers without a restart", async ({ page }) => {
+  test.setTimeout(180_000);
+  const target = new URL(e2eDatabaseUrl);
+  const relay = relayTo(target);
+  await relay.up();
+  const through = new URL(e2eDatabaseUrl);
+  through.hostname = "127.0.0.1";
+  through.port = String(relay.port);
+
+  let server: ChildProcess | undefined;
+  try {
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: through.toString(),
+        PORT: String(APP_PORT),
+        NEXTAUTH_URL: app,
+        NEXTAUTH_SECRET: "e2e-faults-secret",
+        LEADRANK_DATA_DIR: path.join(os.tmpdir(), `leadrank-e2e-faults-${APP_PORT}`),
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: "ignore",
+    });
+    await expect.poll(async () => (await page.request.get(`${app}/api/health`).catch(() => null))?.status(), { timeout: 90_000 }).toBe(200);
+
+    const account = newAccount("Faults");
+    await page.goto(`${app}/sign-up`);
+    await page.getByLabel("Company name").fill(account.companyName);
+    await page.getByLabel("Your name").fill("Fay");
+    await page.getByLabel("Work email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    await relay.down();
+    const health = await page.request.get(`${app}/api/health`);
+    expect(health.status()).toBe(503);
+    expect((await health.json()).error.code).toBe("database_unavailable");
+    const leads = await page.request.get(`${app}/api/leads`);
+    expect(leads.status()).toBe(503);
+    expect((await leads.json()).error.message).toMatch(/database is not reachable/);
+    await page.goto(`${app}/leads`);
+    await expect(page.getByRole("heading", { name: "LeadRank hit a problem" })).toBeVisible();
+    await expect(page.getByText("the database is briefly unreachable")).toBeVisible();
+
+    await relay.up();
+    await expect.poll(async () => (await page.request.get(`${app}/api/health`)).status(), { timeout: 30_000 }).toBe(200);
+    expect((await page.request.get(`${app}/api/leads`)).status()).toBe(200);
+    await page.goto(`${app}/leads`);
+    await expect(page.getByRole("heading", { name: "Leads", exact: true })).toBeVisible();
+  } finally {
+    server?.kill("SIGTERM");
+    await relay.down();
+  }
+});

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { screenshot, signUp } from "./helpers";
+
+const SESSION_COOKIE = "next-auth.session-token";
+
+/** Collects what the browser reports as blocked by the Content-Security-Policy. */
+function cspViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  return seen;
+}
+
+test("pages and API answers carry the security headers, and every page works under its CSP", async ({ page, request }) => {
+  const violations = cspViolations(page);
+  const landing = await request.get("/");
+  const headers = landing.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-powered-by"]).toBeUndefined();
+  // A fresh nonce for every response.
+  expect((await request.get("/")).headers()["content-security-policy"]).not.toBe(headers["content-security-policy"]);
+  expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+
+  // Sign-up signs in and opens the dashboard from the browser's scripts: they ran under the policy.
+  await signUp(page);
+  const upload = await page.request.post("/api/imports", {
+    multipart: { file: { name: "two.csv", mimeType: "text/csv", buffer: Buffer.from("Email,Full Name,Job Title\nann@example.com,Ann Lee,CTO\nbo@example.com,Bo Park,Engineer\n") } },
+  });
+  const { import: created } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status).toBe("succeeded");
+  await page.goto("/dashboard");
+  await expect(page.locator("figure[aria-label^='Leads submitted per day over the last 30 days']")).toBeVisible();
+  await page.getByRole("link", { name: "90 days" }).click();
+  await expect(page.locator("figure[aria-label^='Leads submitted per day over the last 90 days']")).toBeVisible();
+  for (const path of ["/leads", "/imports", `/imports/${created.id}`, "/settings"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading").first()).toBeVisible();
+  }
+  expect(violations).toEqual([]);
+});
+
+test("signing out ends the session: a copy of the cookie is refused afterwards, and so is a tampered one", async ({ browser, page }) => {
+  await signUp(page);
+  const [cookie] = (await page.context().cookies()).filter((c) => c.name === SESSION_COOKIE);
+  expect(cookie.httpOnly).toBe(true);
+  expect(cookie.sameSite).toBe("Lax");
+
+  const copy = await browser.newContext({ baseURL });
+  await copy.addCookies([cookie]);
+  expect((await copy.request.get("/api/leads")).status()).toBe(200);
+
+  const tampered = await browser.newContext({ baseURL });
+  const value = cookie.value;
+  const flipped = value.slice(0, 40) + (value[40] === "A" ? "B" : "A") + value.slice(41);
+  await tampered.addCookies([{ ...cookie, value: flipped }]);
+  expect((await tampered.request.get("/api/leads")).status()).toBe(401);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  const after = await copy.request.get("/api/leads");
+  expect(after.status()).toBe(401);
+  const copyPage = await copy.newPage();
+  await copyPage.goto("/dashboard");
+  await expect(copyPage).toHaveURL(/\/sign-in/);
+  await copy.close();
+  await tampered.close();
+});
+
+test("a state-changing API request from another site is refused", async ({ page }) => {
+  await signUp(page);
+  const response = await page.request.post("/api/imports", {
+    headers: { Origin: "https://evil.example" },
+    multipart: { file: { name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("Email\na@example.com\n") } },
+  });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.code).toBe("cross_site");
+  expect(await (await page.request.get("/api/imports")).json()).toMatchObject({ imports: [] });
+});
+
+test("HTML and scripts in a CSV are shown as text everywhere, never run", async ({ page }) => {
+  await signUp(page);
+  const payload = `<img src=x onerror="window.__leadrankXss=1">`;
+  const csv = `Email,Full Name,Job Title,Company\nxss@example.com,"${payload.replace(/"/g, '""')}",<script>window.__leadrankXss=2</script>,<b>Bold Inc</b>\n`;
+  const upload = await page.request.post("/api/imports", { multipart: { file: { name: "<i>x</i>.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } } });
+  const { import: created } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status).toBe("succeeded");
+
+  for (const path of ["/dashboard", "/leads", "/imports"]) {
+    await page.goto(path);
+    await expect(page.locator("img[src=x]")).toHaveCount(0);
+  }
+  await page.goto("/leads");
+  await page.getByRole("link", { name: payload }).click();
+  await expect(page.getByText("<script>window.__leadrankXss=2</script>").first()).toBeVisible();
+  await expect(page.getByText("<b>Bold Inc</b>").first()).toBeVisible();
+  await expect(page.locator("b", { hasText: "Bold Inc" })).toHaveCount(0);
+  await screenshot(page, "lead-with-html");
+  expect(await page.evaluate(() => (window as unknown as { __leadrankXss?: number }).__leadrankXss)).toBeUndefined();
+});
