@@ -29,7 +29,13 @@ export async function processImport(importId: string, options: { failAfterBatche
   });
   trackImport(job.companyId, (await getImport(job.companyId, importId))!);
   try {
-    await withConnection((client) => writeImport(client, importId, job, options));
+    const counts = await withConnection((client) => writeImport(client, importId, job, options));
+    // After a large import the planner's statistics describe a much smaller table until
+    // autovacuum catches up; measured with 100k new leads, the dashboard API served 20
+    // requests a second instead of 176 at 50 connections. Refreshed now, in the background job.
+    if (counts.createdCount >= ANALYZE_AFTER_ROWS) {
+      await prisma.$executeRawUnsafe(`ANALYZE "Lead", "LeadStats"`).catch((error) => console.error("Refreshing statistics after an import failed:", error));
+    }
   } catch (error) {
     console.error(`Import ${importId} failed:`, error);
     await failImport(importId, "The import stopped because of an unexpected error; none of its rows were saved. Please try again.");
@@ -37,6 +43,9 @@ export async function processImport(importId: string, options: { failAfterBatche
     untrackImport(importId);
   }
 }
+
+/** Imports that create at least this many leads refresh the table statistics afterwards. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 export async function failImport(importId: string, reason: string): Promise<void> {
   await prisma.$transaction([

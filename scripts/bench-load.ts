@@ -1,0 +1,100 @@
+/**
+ * npm run bench:load [-- --rows N --duration S --connections C]: load test of a production
+ * build. Loads N generated leads (100,000 by default) into a new account through the import
+ * pipeline, starts `next start` on a free port, signs in over HTTP, then runs autocannon
+ * against the dashboard API and the leads API (50 connections for 30 s each by default) and
+ * prints requests/s, latency (median, p99, max) and errors. Budget: zero errors, p99 ≤ 500 ms.
+ * Needs `npm run build` first. Uses DATABASE_URL, or a fresh embedded database.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { loadDotEnv } from "@/lib/env";
+import { benchDatabase } from "./bench-setup";
+
+loadDotEnv();
+const { values } = parseArgs({
+  options: {
+    rows: { type: "string", default: "100000" },
+    duration: { type: "string", default: "30" },
+    connections: { type: "string", default: "50" },
+  },
+});
+if (!fs.existsSync(".next/BUILD_ID")) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-load-"));
+const database = await benchDatabase(dir);
+const { prisma } = await import("@/lib/db/client");
+const { createAccount } = await import("@/lib/auth/accounts");
+const { createSampleImport } = await import("@/lib/sample-data/import-sample");
+const { processImport } = await import("@/lib/imports/process-import");
+
+const email = `load-${Date.now()}@example.com`;
+const password = "load test passphrase";
+const { userId, companyId } = await createAccount({ companyName: "Load test", name: "Load", email, password });
+const importId = await createSampleImport(companyId, userId, Number(values.rows));
+await processImport(importId);
+const leads = await prisma.lead.count({ where: { companyId } });
+console.log(`${database.label}: ${leads.toLocaleString("en-US")} leads loaded`);
+
+const port = await new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, "127.0.0.1", () => {
+    const { port } = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(port));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+  env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "load-test-secret", NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+
+try {
+  for (let i = 0; ; i++) {
+    if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
+    if (i > 120) throw new Error("The app did not start within a minute.");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  // Sign in as a browser would: CSRF token and its cookie, then the credentials.
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  if (!cookie.includes("session-token")) throw new Error(`Signing in failed (${signIn.status}).`);
+
+  for (const [label, url] of [
+    ["dashboard API (30 days)", "/api/dashboard?days=30"],
+    ["leads API (first page)", "/api/leads"],
+  ]) {
+    const result = await autocannon({
+      url: base + url,
+      connections: Number(values.connections),
+      duration: Number(values.duration),
+      headers: { cookie },
+    });
+    const errors = result.errors + result.timeouts + result.non2xx;
+    console.log(
+      `${label.padEnd(26)} ${Math.round(result.requests.average).toLocaleString("en-US").padStart(6)} req/s · ` +
+        `latency median ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms · ` +
+        `${result.requests.total.toLocaleString("en-US")} requests, ${errors} errors`,
+    );
+  }
+} finally {
+  server.kill("SIGTERM");
+  await prisma.company.delete({ where: { id: companyId } });
+  await prisma.$disconnect();
+  await database.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
