@@ -3,21 +3,14 @@ import { PassThrough } from "node:stream";
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
 import { writeSampleCsv } from "../lib/sample-data/generate";
-import { screenshot, signUp } from "./helpers";
+import { importCsv, screenshot, signUp } from "./helpers";
 
 async function importSampleLeads(page: Page, rows: number) {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk) => chunks.push(chunk));
   await writeSampleCsv(out, { rows, seed: 7, endDate: new Date() });
-  const upload = await page.request.post("/api/imports", {
-    multipart: { file: { name: "sample.csv", mimeType: "text/csv", buffer: Buffer.concat(chunks) } },
-  });
-  expect(upload.status()).toBe(202);
-  const { import: created } = await upload.json();
-  await expect
-    .poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status, { timeout: 60_000 })
-    .toBe("succeeded");
+  await importCsv(page, "sample.csv", Buffer.concat(chunks), { timeout: 60_000 });
 }
 
 for (const viewport of [

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "../playwright.config";
-import { newAccount } from "./helpers";
+import { newAccount, signUp } from "./helpers";
 
 /**
  * The database goes away while LeadRank runs, and comes back. A second app server reaches the
@@ -66,14 +66,7 @@ test("with the database down, pages and API say so, health reports it, and all r
     });
     await expect.poll(async () => (await page.request.get(`${app}/api/health`).catch(() => null))?.status(), { timeout: 90_000 }).toBe(200);
 
-    const account = newAccount("Faults");
-    await page.goto(`${app}/sign-up`);
-    await page.getByLabel("Company name").fill(account.companyName);
-    await page.getByLabel("Your name").fill("Fay");
-    await page.getByLabel("Work email").fill(account.email);
-    await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await signUp(page, newAccount("Faults"), { origin: app });
 
     await relay.down();
     const health = await page.request.get(`${app}/api/health`);

@@ -13,8 +13,9 @@ export function newAccount(label = "Company"): Account {
   return { email: `${label.toLowerCase().replace(/\W+/g, "-")}-${id}@example.com`, password: PASSWORD, companyName: `${label} ${id}` };
 }
 
-export async function signUp(page: Page, account = newAccount(), { model }: { model?: RegExp } = {}): Promise<Account> {
-  await page.goto("/sign-up");
+/** Signs up through the form; `origin` names another app server than the one under test. */
+export async function signUp(page: Page, account = newAccount(), { model, origin = "" }: { model?: RegExp; origin?: string } = {}): Promise<Account> {
+  await page.goto(`${origin}/sign-up`);
   await page.getByLabel("Company name").fill(account.companyName);
   await page.getByLabel("Your name").fill("Test Owner");
   await page.getByLabel("Work email").fill(account.email);
@@ -29,6 +30,15 @@ export async function signIn(page: Page, { email, password }: Pick<Account, "ema
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Uploads a CSV through the API as the signed-in user and waits until its import has succeeded; returns the import id. */
+export async function importCsv(page: Page, name: string, csv: string | Buffer, { timeout }: { timeout?: number } = {}): Promise<string> {
+  const upload = await page.request.post("/api/imports", { multipart: { file: { name, mimeType: "text/csv", buffer: Buffer.from(csv) } } });
+  expect(upload.status()).toBe(202);
+  const { import: created } = await upload.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status, { timeout }).toBe("succeeded");
+  return created.id;
 }
 
 /** Saves a full-page screenshot under test-results/screenshots for a person to look at. */

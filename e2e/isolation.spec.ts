@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signUp, sql } from "./helpers";
+import { importCsv, signUp, sql } from "./helpers";
 
 /**
  * Tenant isolation, route by route. Alice has leads, an import with rejected rows and a
@@ -14,14 +14,6 @@ const SECRET = "Zyxwv Secretlead"; // Alice's lead, searched for by name.
 const ALICE_CSV = ["Email,Full Name,Job Title,Company Size", "secret@alice.example,Zyxwv Secretlead,CTO,12000", "not-an-email,Broken Row,CEO,10"].join("\n");
 
 type World = { alice: Page; bob: Page; aliceCompany: string; leadId: string; importId: string };
-
-async function upload(page: Page, name: string, csv: string) {
-  const response = await page.request.post("/api/imports", { multipart: { file: { name, mimeType: "text/csv", buffer: Buffer.from(csv) } } });
-  expect(response.status()).toBe(202);
-  const { import: created } = await response.json();
-  await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status).toBe("succeeded");
-  return created.id as string;
-}
 
 async function expectNothingOf(response: { status(): number; text(): Promise<string> } | null, status: number) {
   expect(response?.status()).toBe(status);
@@ -98,7 +90,7 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
   },
   "POST /api/imports": async ({ alice, bob, leadId }) => {
     // Bob importing Alice's lead's email creates Bob's own lead; Alice's stays as it was.
-    await upload(bob, "bob.csv", "Email,Job Title\nsecret@alice.example,Intern\n");
+    await importCsv(bob, "bob.csv", "Email,Job Title\nsecret@alice.example,Intern\n");
     expect((await (await alice.request.get(`/api/leads/${leadId}`)).json()).lead.jobTitle).toBe("CTO");
   },
   "GET /api/imports/[id]": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}`), 404),
@@ -155,7 +147,7 @@ test("another company's ids and searches reach nothing, on every page and route"
   const bob = await browser.newPage();
   const aliceAccount = await signUp(alice);
   await signUp(bob);
-  const importId = await upload(alice, "alice-leads.csv", ALICE_CSV);
+  const importId = await importCsv(alice, "alice-leads.csv", ALICE_CSV);
   const [{ id: leadId }] = await sql<{ id: string }>(`SELECT id FROM "Lead" WHERE email = 'secret@alice.example' AND "importId" = $1`, [importId]);
   // Alice herself sees all of it, so each refusal below is about the company, not the data.
   expect((await alice.request.get(`/api/leads/${leadId}`)).status()).toBe(200);

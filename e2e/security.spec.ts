@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { screenshot, signUp } from "./helpers";
+import { importCsv, screenshot, signUp } from "./helpers";
 
 const SESSION_COOKIE = "next-auth.session-token";
 
@@ -29,16 +29,12 @@ test("pages and API answers carry the security headers, and every page works und
 
   // Sign-up signs in and opens the dashboard from the browser's scripts: they ran under the policy.
   await signUp(page);
-  const upload = await page.request.post("/api/imports", {
-    multipart: { file: { name: "two.csv", mimeType: "text/csv", buffer: Buffer.from("Email,Full Name,Job Title\nann@example.com,Ann Lee,CTO\nbo@example.com,Bo Park,Engineer\n") } },
-  });
-  const { import: created } = await upload.json();
-  await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status).toBe("succeeded");
+  const importId = await importCsv(page, "two.csv", "Email,Full Name,Job Title\nann@example.com,Ann Lee,CTO\nbo@example.com,Bo Park,Engineer\n");
   await page.goto("/dashboard");
   await expect(page.locator("figure[aria-label^='Leads submitted per day over the last 30 days']")).toBeVisible();
   await page.getByRole("link", { name: "90 days" }).click();
   await expect(page.locator("figure[aria-label^='Leads submitted per day over the last 90 days']")).toBeVisible();
-  for (const path of ["/leads", "/imports", `/imports/${created.id}`, "/settings"]) {
+  for (const path of ["/leads", "/imports", `/imports/${importId}`, "/settings"]) {
     await page.goto(path);
     await expect(page.getByRole("heading").first()).toBeVisible();
   }
@@ -87,9 +83,7 @@ test("HTML and scripts in a CSV are shown as text everywhere, never run", async 
   await signUp(page);
   const payload = `<img src=x onerror="window.__leadrankXss=1">`;
   const csv = `Email,Full Name,Job Title,Company\nxss@example.com,"${payload.replace(/"/g, '""')}",<script>window.__leadrankXss=2</script>,<b>Bold Inc</b>\n`;
-  const upload = await page.request.post("/api/imports", { multipart: { file: { name: "<i>x</i>.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } } });
-  const { import: created } = await upload.json();
-  await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status).toBe("succeeded");
+  await importCsv(page, "<i>x</i>.csv", csv);
 
   for (const path of ["/dashboard", "/leads", "/imports"]) {
     await page.goto(path);

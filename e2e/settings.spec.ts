@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signUp } from "./helpers";
+import { importCsv, screenshot, signUp } from "./helpers";
 
 const CSV = [
   "Email,Full Name,Job Title,Company Size,Industry,Location,Uses in vitro models,Open to NAMs,In biotech hub,Published DILI paper",
@@ -14,10 +14,7 @@ for (const viewport of [
   test(`choosing another scoring model re-scores the leads and the dashboard follows (${viewport.name})`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await signUp(page);
-    const upload = await page.request.post("/api/imports", { multipart: { file: { name: "two.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) } } });
-    expect(upload.status()).toBe(202);
-    const { import: created } = await upload.json();
-    await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status).toBe("succeeded");
+    await importCsv(page, "two.csv", CSV);
 
     await page.goto("/dashboard");
     await expect(page.getByTestId("top-leads").getByRole("listitem").first()).toContainText("Casey CTO");

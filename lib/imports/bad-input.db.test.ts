@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { bytesOf } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
 import { createImport } from "./create-import";
 import { getImport, rejectedRows } from "./imports";
@@ -102,10 +103,6 @@ const CORPUS: [string, Uint8Array | (() => AsyncIterable<Uint8Array>), Refused |
     { refused: 413, message: /larger than 100 MB/ },
   ],
 ];
-
-async function* bytesOf(content: Uint8Array) {
-  yield content;
-}
 
 describe("awkward and hostile files", () => {
   it("has at least 30 of them", () => expect(CORPUS.length).toBeGreaterThanOrEqual(30));

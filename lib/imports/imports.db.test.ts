@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { bytesOf } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
 import { writeSampleCsv } from "@/lib/sample-data/generate";
 import { createImport } from "./create-import";
@@ -12,10 +13,6 @@ import { switchScoringModel } from "@/lib/leads/rescore";
 
 async function newCompany(name = "Importer") {
   return (await prisma.company.create({ data: { name } })).id;
-}
-
-async function* bytesOf(text: string | Uint8Array) {
-  yield typeof text === "string" ? new TextEncoder().encode(text) : text;
 }
 
 /** Uploads and runs an import to the end, as the background worker would. */

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { bytesOf } from "@/lib/db/test-helpers";
 import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
 import { exportLeadsCsv } from "./export-leads";
@@ -82,7 +83,7 @@ describe("scored CSV export", () => {
     const source = await prisma.company.create({ data: { name: "Source" } });
     const csv = "Email,Full Name,Job Title,Company Size,Industry,Location,Favourite colour\nada@example.com,Ada,CTO,12000,SaaS,Berlin,teal\nbob@example.com,Bob,Developer,50,Retail,Nowhere,\n";
     const load = async (companyId: string, text: string) => {
-      const id = await createImport({ companyId, userId: null, fileName: "f.csv", source: (async function* () { yield new TextEncoder().encode(text); })() });
+      const id = await createImport({ companyId, userId: null, fileName: "f.csv", source: bytesOf(text) });
       await processImport(id);
     };
     await load(source.id, csv);

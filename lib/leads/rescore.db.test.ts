@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { bytesOf } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
 import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
@@ -17,10 +18,7 @@ const CSV = [
 
 async function companyWithLeads(name: string) {
   const companyId = (await prisma.company.create({ data: { name } })).id;
-  async function* bytes() {
-    yield new TextEncoder().encode(CSV);
-  }
-  await processImport(await createImport({ companyId, userId: null, fileName: "leads.csv", source: bytes() }));
+  await processImport(await createImport({ companyId, userId: null, fileName: "leads.csv", source: bytesOf(CSV) }));
   return companyId;
 }
 
