@@ -41,7 +41,7 @@ function relayTo(target: URL) {
   return relay;
 }
 
-test("with the database down, pages and API say so, health reports it, and all recovers without a restart", async ({ page }) => {
+test("with the database down, pages and API say so, health reports it, and all recovers without a restart", async ({ page, playwright }) => {
   test.setTimeout(180_000);
   const target = new URL(e2eDatabaseUrl);
   const relay = relayTo(target);
@@ -62,17 +62,20 @@ test("with the database down, pages and API say so, health reports it, and all r
         LEADRANK_DATA_DIR: path.join(os.tmpdir(), `leadrank-e2e-faults-${APP_PORT}`),
         NEXT_TELEMETRY_DISABLED: "1",
       },
-      stdio: "ignore",
+      stdio: ["ignore", "ignore", "inherit"],
     });
     await expect.poll(async () => (await page.request.get(`${app}/api/health`).catch(() => null))?.status(), { timeout: 90_000 }).toBe(200);
 
     await signUp(page, newAccount("Faults"), { origin: app });
 
+    // A new request context for the API calls from here on, signed in as the page is: the
+    // page's own one may hold a kept-alive connection the server has just timed out (ECONNRESET).
+    const api = await playwright.request.newContext({ storageState: await page.context().storageState() });
     await relay.down();
-    const health = await page.request.get(`${app}/api/health`);
+    const health = await api.get(`${app}/api/health`);
     expect(health.status()).toBe(503);
     expect((await health.json()).error.code).toBe("database_unavailable");
-    const leads = await page.request.get(`${app}/api/leads`);
+    const leads = await api.get(`${app}/api/leads`);
     expect(leads.status()).toBe(503);
     expect((await leads.json()).error.message).toMatch(/database is not reachable/);
     await page.goto(`${app}/leads`);
@@ -80,8 +83,9 @@ test("with the database down, pages and API say so, health reports it, and all r
     await expect(page.getByText("the database is briefly unreachable")).toBeVisible();
 
     await relay.up();
-    await expect.poll(async () => (await page.request.get(`${app}/api/health`)).status(), { timeout: 30_000 }).toBe(200);
-    expect((await page.request.get(`${app}/api/leads`)).status()).toBe(200);
+    await expect.poll(async () => (await api.get(`${app}/api/health`)).status(), { timeout: 30_000 }).toBe(200);
+    expect((await api.get(`${app}/api/leads`)).status()).toBe(200);
+    await api.dispose();
     await page.goto(`${app}/leads`);
     await expect(page.getByRole("heading", { name: "Leads", exact: true })).toBeVisible();
   } finally {
