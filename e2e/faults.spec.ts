@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "../playwright.config";
-import { newAccount, signUp } from "./helpers";
+import { newAccount, signUp, startAppServer } from "./helpers";
 
 /**
  * The database goes away while LeadRank runs, and comes back. A second app server reaches the
@@ -50,22 +47,9 @@ test("with the database down, pages and API say so, health reports it, and all r
   through.hostname = "127.0.0.1";
   through.port = String(relay.port);
 
-  let server: ChildProcess | undefined;
+  let server: { stop(): void } | undefined;
   try {
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: through.toString(),
-        PORT: String(APP_PORT),
-        NEXTAUTH_URL: app,
-        NEXTAUTH_SECRET: "e2e-faults-secret",
-        LEADRANK_DATA_DIR: path.join(os.tmpdir(), `leadrank-e2e-faults-${APP_PORT}`),
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    await expect.poll(async () => (await page.request.get(`${app}/api/health`).catch(() => null))?.status(), { timeout: 90_000 }).toBe(200);
-
+    server = await startAppServer(APP_PORT, { DATABASE_URL: through.toString() });
     await signUp(page, newAccount("Faults"), { origin: app });
 
     // A new request context for the API calls from here on, signed in as the page is: the
@@ -89,7 +73,7 @@ test("with the database down, pages and API say so, health reports it, and all r
     await page.goto(`${app}/leads`);
     await expect(page.getByRole("heading", { name: "Leads", exact: true })).toBeVisible();
   } finally {
-    server?.kill("SIGTERM");
+    server?.stop();
     await relay.down();
   }
 });

@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
@@ -39,6 +41,36 @@ export async function importCsv(page: Page, name: string, csv: string | Buffer, 
   const { import: created } = await upload.json();
   await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status, { timeout }).toBe("succeeded");
   return created.id;
+}
+
+/**
+ * Starts a second production server of the built app on `port`, beside the one under test
+ * (same build, its own settings), and waits until it answers. Call `stop()` when done.
+ */
+export async function startAppServer(port: number, env: Record<string, string>) {
+  const origin = `http://localhost:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: e2eDatabaseUrl,
+      PORT: String(port),
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: `e2e-secret-${port}`,
+      LEADRANK_DATA_DIR: path.join(os.tmpdir(), `leadrank-e2e-${port}`),
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+    // Its errors go to the test output, so a crash shows there.
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = () => void server.kill("SIGTERM");
+  try {
+    await expect.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status, { timeout: 90_000 }).toBe(200);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { origin, stop };
 }
 
 /** Saves a full-page screenshot under test-results/screenshots for a person to look at. */

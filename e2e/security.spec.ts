@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { importCsv, screenshot, signUp } from "./helpers";
+import { importCsv, screenshot, signUp, startAppServer } from "./helpers";
 
 const SESSION_COOKIE = "next-auth.session-token";
 
@@ -77,6 +77,73 @@ test("a state-changing API request from another site is refused", async ({ page 
   expect(response.status()).toBe(403);
   expect((await response.json()).error.code).toBe("cross_site");
   expect(await (await page.request.get("/api/imports")).json()).toMatchObject({ imports: [] });
+});
+
+test("a server action posted from another site is refused and changes nothing", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/settings");
+  const picker = page.getByRole("form", { name: "Choose the scoring model" });
+  const choose = async (model: RegExp) => {
+    await picker.getByRole("radio", { name: model }).check();
+    await picker.getByRole("button", { name: "Use this model" }).click();
+    await expect(page.getByRole("status")).toContainText("re-scored");
+  };
+  // The browser's own call of the action, captured to be sent again.
+  const captured = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+  await choose(/Life-science/);
+  const action = await captured;
+  await page.reload();
+  await choose(/B2B SaaS/);
+
+  const replay = (origin: string) =>
+    page.request.post("/settings", {
+      headers: { ...action.headers(), origin },
+      data: action.postDataBuffer() ?? undefined,
+      maxRedirects: 0,
+    });
+  const modelShown = async () => {
+    await page.goto("/settings");
+    return page.getByRole("heading", { name: /^Rules of / }).textContent();
+  };
+  const crossSite = await replay("https://evil.example");
+  expect(crossSite.ok()).toBe(false);
+  expect(await modelShown()).toMatch(/B2B SaaS/);
+  // The same request from LeadRank's own origin goes through, so the refusal above was the Origin's.
+  expect((await replay(baseURL)).ok()).toBe(true);
+  expect(await modelShown()).toMatch(/Life-science/);
+});
+
+test("served over https, the session cookie is Secure, HttpOnly and SameSite=Lax, and it works", async ({ page }) => {
+  test.setTimeout(150_000);
+  const account = await signUp(page);
+  const port = Number(process.env.E2E_HTTPS_PORT || 3108);
+  // Behind a TLS proxy, NEXTAUTH_URL names the public https address; the server itself speaks http.
+  const server = await startAppServer(port, { NEXTAUTH_URL: `https://localhost:${port}` });
+  try {
+    const csrf = await fetch(`${server.origin}/api/auth/csrf`);
+    const { csrfToken } = await csrf.json();
+    const csrfCookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+    expect(csrfCookies.join()).toMatch(/^__Host-next-auth\.csrf-token=/);
+
+    const signIn = await fetch(`${server.origin}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
+      body: new URLSearchParams({ csrfToken, email: account.email, password: account.password, json: "true" }),
+    });
+    const session = signIn.headers.getSetCookie().find((cookie) => cookie.startsWith(`__Secure-${SESSION_COOKIE}=`));
+    expect(session, "a __Secure- session cookie").toBeDefined();
+    const attributes = session!.split(";").slice(1).map((attribute) => attribute.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(["secure", "httponly", "samesite=lax", "path=/"]));
+
+    const leads = await fetch(`${server.origin}/api/leads`, { headers: { cookie: session!.split(";")[0] } });
+    expect(leads.status).toBe(200);
+    // The plain-http cookie name is not accepted there.
+    const plain = await fetch(`${server.origin}/api/leads`, { headers: { cookie: session!.split(";")[0].replace("__Secure-", "") } });
+    expect(plain.status).toBe(401);
+  } finally {
+    server.stop();
+  }
 });
 
 test("HTML and scripts in a CSV are shown as text everywhere, never run", async ({ page }) => {
