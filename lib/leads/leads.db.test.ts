@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { testEmail } from "@/lib/db/test-helpers";
 import { getLead } from "./get-lead";
-import { COUNT_LIMIT, listLeads, listLeadsQuery } from "./list-leads";
+import { COUNT_LIMIT, listLeads, listLeadsQuery, SEARCH_TEXT } from "./list-leads";
 
 const query = (input: Record<string, unknown> = {}) => listLeadsQuery.parse(input);
 
@@ -116,5 +116,26 @@ describe("the total of a long list", () => {
     expect(broad).toMatchObject({ total: COUNT_LIMIT, totalIsExact: false });
     expect(broad.leads).toHaveLength(40);
     expect(await listLeads(company.id, query({ q: "lead17@" }))).toMatchObject({ total: 1, totalIsExact: true });
+  });
+});
+
+describe("the search statistics", () => {
+  it("are kept on the very expression the search filters on, so the planner's estimates for it hold", async () => {
+    // The migration wrote the expression out by hand; PostgreSQL stores both in one normal form.
+    const expressions = (name: string) => prisma.$queryRawUnsafe<{ exprs: string[] }[]>(
+      `SELECT pg_get_statisticsobjdef_expressions(oid) AS exprs FROM pg_statistic_ext WHERE stxname = $1`,
+      name,
+    );
+    const [migrated] = await expressions("Lead_search_stats");
+    expect(migrated?.exprs).toHaveLength(1);
+    const [current] = await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`CREATE STATISTICS "Lead_search_stats_check" ON ${SEARCH_TEXT} FROM "Lead"`);
+      const rows = await tx.$queryRawUnsafe<{ exprs: string[] }[]>(
+        `SELECT pg_get_statisticsobjdef_expressions(oid) AS exprs FROM pg_statistic_ext WHERE stxname = 'Lead_search_stats_check'`,
+      );
+      await tx.$executeRawUnsafe(`DROP STATISTICS "Lead_search_stats_check"`);
+      return rows;
+    });
+    expect(current.exprs).toEqual(migrated.exprs);
   });
 });

@@ -31,7 +31,7 @@ const SEARCHED = ["fullName", "firstName", "lastName", "email", "jobTitle", "com
  * faster, and a search (which never holds a line break) cannot match across two fields. The
  * database keeps statistics on this very expression (migration 20261125090000_query_speed).
  */
-const SEARCH_TEXT = `(${SEARCHED.map((field) => (field === "email" ? `"email"` : `coalesce("${field}", '')`)).join(" || E'\\n' || ")})`;
+export const SEARCH_TEXT = `(${SEARCHED.map((field) => (field === "email" ? `"email"` : `coalesce("${field}", '')`)).join(" || E'\\n' || ")})`;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
