@@ -17,7 +17,7 @@ describe("scored CSV export", () => {
   it("exports exactly the filtered leads, in ranked order, with fields, extra columns and points per rule, safe for Excel", async () => {
     const company = await prisma.company.create({ data: { name: "Export Co" } });
     const leads = [
-      { email: "ada@example.com", fullName: "Ada", companyName: "=HYPERLINK(\"http://evil\")", score: 90, grade: "A", breakdown: [10, 6, 2, 0], extra: { Notes: "@sum(1)" } },
+      { email: "ada@example.com", fullName: "Ada", companyName: "=HYPERLINK(\"http://evil\")", score: 90, grade: "A", breakdown: [10, 6, 2, 0], extra: { Notes: "@sum(1)" }, usesInVitroModels: true, openToNams: false, companySize: 120 },
       { email: "bob@example.com", fullName: "Bob", companyName: "Acme", score: 40, grade: "C", breakdown: [3, 1, 2, 2], extra: { Source: "Web" } },
       { email: "cy@example.com", fullName: "Cy", companyName: "Acme", score: 40, grade: "C", breakdown: [4, 0, 2, 2], extra: {} },
       { email: "dee@example.com", fullName: "Dee", companyName: "Other", score: 5, grade: "D", breakdown: [0, 1, 0, 0], extra: {} },
@@ -44,6 +44,11 @@ describe("scored CSV export", () => {
     expect(ada[header.indexOf("Company")]).toBe(`'=HYPERLINK("http://evil")`);
     expect(ada[header.indexOf("Notes")]).toBe("'@sum(1)");
     expect(ada.slice(-4)).toEqual(["10", "6", "2", "0"]);
+    expect(ada[header.indexOf("Uses in-vitro models")]).toBe("yes");
+    expect(ada[header.indexOf("Open to NAMs")]).toBe("no");
+    expect(ada[header.indexOf("In biotech hub")]).toBe("");
+    expect(ada[header.indexOf("Company size")]).toBe("120");
+    expect(ada[header.indexOf("Submitted at")]).toBe("2026-11-01T00:00:00.000Z");
     expect(rows[1][header.indexOf("Source")] + rows[2][header.indexOf("Source")]).toBe("Web");
   });
 

@@ -2,14 +2,21 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { openConnection } from "@/lib/db/bulk";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
-import { CSV_BOM, csvLine } from "@/lib/csv/write";
+import { CSV_BOM, csvLine, csvLines } from "@/lib/csv/write";
 import { activeModel } from "@/lib/scoring";
 import { leadsWhereSql, ORDER_SQL, type ListLeadsQuery } from "./list-leads";
 
-const PAGE = 2000;
+// Small pages: their rows die young, which the garbage collector handles cheaply (measured on
+// a million leads with a 192 MB heap: 500 rows a page 13–14 s, 2,000 rows 15–19 s).
+const PAGE = 500;
 
-const cell = (value: unknown): string =>
-  value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+/** A lead field as the file shows it, converted by the database (the rows arrive as text only). */
+function cellSql(field: (typeof LEAD_FIELDS)[number]): string {
+  const column = `"${field.name}"`;
+  if (field.type === "boolean") return `CASE WHEN ${column} THEN 'yes' WHEN NOT ${column} THEN 'no' END`;
+  if (field.type === "date") return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return `${column}::text`;
+}
 
 /**
  * The company's leads that match the filters, in the chosen order, as CSV text pieces:
@@ -22,43 +29,52 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
   const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { scoringModelId: true } });
   const model = activeModel(company.scoringModelId);
   const where = leadsWhereSql(companyId, filters);
-  const columns = ["score", "grade", "extra", "breakdown", ...LEAD_FIELDS.map((field) => field.name)].map((c) => `"${c}"`).join(", ");
   const client = await openConnection();
   // Named apart: on the embedded database every connection shares one session, and a held
   // cursor outlives its connection until it is closed.
   const cursor = `export_${randomUUID().replaceAll("-", "")}`;
   try {
-    // WITH HOLD: the result is kept after its statement, and no transaction stays open while
-    // the file downloads (the embedded database answers one transaction at a time).
-    await client.query(`DECLARE ${cursor} NO SCROLL CURSOR WITH HOLD FOR SELECT ${columns} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]}`, where.values);
-    // Read after the cursor, so it names every extra column of the leads the cursor holds.
+    // The extra columns and the cursor read one snapshot, so every extra column of the
+    // exported leads has its header. WITH HOLD keeps the result after the commit: no
+    // transaction stays open while the file downloads (the embedded database answers one
+    // transaction at a time).
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     const { rows: keys } = await client.query<{ key: string }>(
       `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,
       where.values,
     );
     const extraKeys = keys.map((row) => row.key);
+    // Every cell is made text by the database, in the file's order, so a page of rows goes
+    // to the CSV writer as it comes (measured on a million leads: converting them here took
+    // longer than everything else together). Named apart from the columns, so that ORDER BY
+    // sorts by the columns, not by their text.
+    const values = [...where.values];
+    const cells = [
+      `(row_number() OVER (ORDER BY ${ORDER_SQL[sort]}))::text`,
+      `"score"::text`,
+      `"grade"`,
+      ...LEAD_FIELDS.map(cellSql),
+      ...extraKeys.map((key) => `"extra"->>$${values.push(key)}`),
+      ...model.criteria.map((_, i) => `"breakdown"->>${i}`),
+    ];
+    await client.query(`DECLARE ${cursor} NO SCROLL CURSOR WITH HOLD FOR SELECT ${cells.map((cell, i) => `${cell} AS "c${i}"`).join(", ")} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]}`, values);
+    await client.query("COMMIT");
     yield CSV_BOM + csvLine(["Rank", "Score", "Grade", ...LEAD_FIELDS.map((f) => f.label), ...extraKeys, ...model.criteria.map((c) => `Points: ${c.label}`)]);
-    let rank = 0;
-    for (;;) {
-      const { rows } = await client.query<Record<string, unknown>>(`FETCH ${PAGE} FROM ${cursor}`);
+    const fetchPage = () => {
+      const page = client.query<string[]>({ text: `FETCH ${PAGE} FROM ${cursor}`, rowMode: "array" });
+      page.catch(() => {}); // Awaited below, unless the download stops first.
+      return page;
+    };
+    // The next page is on its way while this one is written.
+    for (let next = fetchPage(); ; ) {
+      const { rows } = await next;
       if (rows.length === 0) break;
-      let text = "";
-      for (const lead of rows) {
-        const extra = lead.extra as Record<string, string>;
-        const points = Array.isArray(lead.breakdown) ? (lead.breakdown as number[]) : [];
-        text += csvLine([
-          String(++rank),
-          String(lead.score),
-          String(lead.grade),
-          ...LEAD_FIELDS.map((field) => cell(lead[field.name])),
-          ...extraKeys.map((key) => extra[key] ?? ""),
-          ...model.criteria.map((_, i) => cell(points[i])),
-        ]);
-      }
-      yield text;
+      next = fetchPage();
+      yield csvLines(rows);
     }
   } finally {
-    // Also when the download is cancelled midway.
+    // Also when the download is cancelled midway, or the export failed before its commit.
+    await client.query("ROLLBACK").catch(() => {});
     await client.query(`CLOSE ${cursor}`).catch(() => {});
     await client.end().catch(() => {});
   }

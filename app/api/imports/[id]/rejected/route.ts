@@ -1,6 +1,6 @@
 import { notFound, withTenant } from "@/lib/http";
 import { getImport, rejectedRows } from "@/lib/imports/imports";
-import { csvLine, CSV_BOM } from "@/lib/csv/write";
+import { csvLine, csvLines, CSV_BOM } from "@/lib/csv/write";
 
 /** The rows an import could not use: their original cells, then `row` and `reason`. */
 export const GET = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => {
@@ -12,7 +12,7 @@ export const GET = withTenant<{ id: string }>(async (_request, { companyId }, { 
     async start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvLine([...headers, "row", "reason"])));
       for await (const page of rejectedRows(companyId, id)) {
-        const text = page.map((r) => csvLine([...headers.map((_, i) => r.cells[i] ?? ""), ...r.cells.slice(headers.length), String(r.row), r.reason])).join("");
+        const text = csvLines(page.map((r) => [...headers.map((_, i) => r.cells[i] ?? ""), ...r.cells.slice(headers.length), String(r.row), r.reason]));
         controller.enqueue(encoder.encode(text));
       }
       controller.close();
