@@ -8,7 +8,8 @@
  * Budgets (1M leads, PostgreSQL): dashboard ≤ 150 ms, leads search + filter ≤ 200 ms,
  * export ≤ 15 s and ≤ 300 MB, re-score ≤ 20 s.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -112,9 +113,13 @@ for (const [name, companyId] of [
 }
 
 console.log();
-const exported = spawnSync(process.execPath, ["--import", "tsx", process.argv[1], "--export-company", big], { encoding: "utf8", env: process.env });
-if (exported.status !== 0) throw new Error(exported.stderr);
-const result = JSON.parse(exported.stdout.trim().split("\n").pop()!);
+// Not spawnSync: on the embedded database this process serves the child's queries.
+const child = spawn(process.execPath, ["--import", "tsx", process.argv[1], "--export-company", big], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+let stdout = "";
+child.stdout.on("data", (chunk) => (stdout += chunk));
+const [status] = await once(child, "close");
+if (status !== 0) throw new Error(`The export process failed (exit ${status}).`);
+const result = JSON.parse(stdout.trim().split("\n").pop()!);
 console.log(`export of ${rows.toLocaleString("en-US")} leads: ${result.seconds.toFixed(1)} s, ${(result.bytes / 1e6).toFixed(0)} MB of CSV, peak RSS ${result.peakMb.toFixed(0)} MB`);
 
 for (const model of ["lifescience-3d-invitro", "b2b-saas"]) {
