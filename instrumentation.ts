@@ -1,6 +1,7 @@
 /**
  * Runs once when the server starts: imports cut off by a crash are failed or queued again,
- * and this process starts taking queued imports.
+ * and this process starts taking queued imports (unless LEADRANK_IMPORT_WORKER=off: an
+ * instance that only answers requests, while others do the imports).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -9,7 +10,7 @@ export async function register() {
   try {
     // The embedded database serves a single app process, so whatever it left running is dead.
     await recoverImports({ all: databaseTarget().kind === "pglite" });
-    await startImportWorker();
+    if (process.env.LEADRANK_IMPORT_WORKER !== "off") await startImportWorker();
   } catch (error) {
     console.error("The import worker could not start:", error);
   }

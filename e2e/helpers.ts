@@ -45,7 +45,9 @@ export async function importCsv(page: Page, name: string, csv: string | Buffer, 
 
 /**
  * Starts a second production server of the built app on `port`, beside the one under test
- * (same build, its own settings), and waits until it answers. Call `stop()` when done.
+ * (same build, same database, its own settings), and waits until it answers. It takes no
+ * imports, so that the other tests' imports stay with the server under test (this one may be
+ * cut off from the database on purpose). Call `stop()` when done.
  */
 export async function startAppServer(port: number, env: Record<string, string>) {
   const origin = `http://localhost:${port}`;
@@ -58,6 +60,7 @@ export async function startAppServer(port: number, env: Record<string, string>) 
       NEXTAUTH_SECRET: `e2e-secret-${port}`,
       LEADRANK_DATA_DIR: path.join(os.tmpdir(), `leadrank-e2e-${port}`),
       NEXT_TELEMETRY_DISABLED: "1",
+      LEADRANK_IMPORT_WORKER: "off",
       ...env,
     },
     // Its errors go to the test output, so a crash shows there.

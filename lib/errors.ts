@@ -26,11 +26,3 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
-
-/** Thrown where the database's answer was needed and it could not be reached; shown as 503. */
-export class DatabaseUnavailableError extends Error {
-  readonly code = "DatabaseNotReachable";
-  constructor() {
-    super("The database could not be reached.");
-  }
-}

@@ -7,8 +7,6 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; companyId: string; name?: string | null; email?: string | null };
-    /** Set when the database could not tell whether the session is still open. */
-    databaseUnavailable?: boolean;
   }
 }
 

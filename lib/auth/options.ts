@@ -1,6 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { isDatabaseUnavailable } from "@/lib/errors";
 import { authenticate } from "./accounts";
 import { endSession, isSessionOpen, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 import { SIGN_IN_PATH } from "./paths";
@@ -40,18 +39,10 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    // Every server-side read of the session checks that it is still open (not signed out):
-    // a closed one has no user, so pages and API routes treat the request as signed out.
-    // When the database cannot say, the session says so, and getTenant reports it.
+    // next-auth's own session endpoint (/api/auth/session) shows a signed-out session as
+    // none. The app itself reads the session with getTenant (lib/auth/session.ts).
     async session({ session, token }) {
-      let open: boolean;
-      try {
-        open = await isSessionOpen(token.sessionId, token.userId);
-      } catch (error) {
-        if (!isDatabaseUnavailable(error)) throw error;
-        return { ...session, user: undefined, databaseUnavailable: true } as unknown as typeof session;
-      }
-      if (!open) return { ...session, user: undefined } as unknown as typeof session;
+      if (!(await isSessionOpen(token.sessionId, token.userId))) return { ...session, user: undefined } as unknown as typeof session;
       session.user = { ...session.user, id: token.userId, companyId: token.companyId };
       return session;
     },
