@@ -3,7 +3,8 @@
  * build. Loads N generated leads (100,000 by default) into a new account through the import
  * pipeline, starts `next start` on a free port, signs in over HTTP, then runs autocannon
  * against the dashboard API and the leads API (50 connections for 30 s each by default) and
- * prints requests/s, latency (median, p99, max) and errors. Budget: zero errors, p99 ≤ 500 ms.
+ * prints requests/s, latency (median, p99, max), errors and the app server's CPU time per
+ * request (Linux). Budget: zero errors, p99 ≤ 500 ms.
  * Needs `npm run build` first. Uses DATABASE_URL, or a fresh embedded database.
  */
 import { spawn } from "node:child_process";
@@ -27,6 +28,16 @@ const { values } = parseArgs({
 if (!fs.existsSync(".next/BUILD_ID")) {
   console.error("No production build: run `npm run build` first.");
   process.exit(1);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux only). */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-load-"));
@@ -78,6 +89,7 @@ try {
     ["dashboard API (30 days)", "/api/dashboard?days=30"],
     ["leads API (first page)", "/api/leads"],
   ]) {
+    const cpuBefore = cpuSeconds(server.pid);
     const result = await autocannon({
       url: base + url,
       connections: Number(values.connections),
@@ -90,6 +102,11 @@ try {
         `latency median ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms · ` +
         `${result.requests.total.toLocaleString("en-US")} requests, ${errors} errors`,
     );
+    // The app server's own CPU per request varies far less than latency on a shared machine.
+    const cpu = cpuSeconds(server.pid);
+    if (cpu !== undefined && cpuBefore !== undefined) {
+      console.log(`${"".padEnd(26)} app server CPU ${((1000 * (cpu - cpuBefore)) / result.requests.total).toFixed(2)} ms per request`);
+    }
   }
 } finally {
   server.kill("SIGTERM");
