@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
+import { signInOverHttp } from "../scripts/sign-in-over-http";
 import { importCsv, screenshot, signUp, startAppServer } from "./helpers";
 
 const SESSION_COOKIE = "next-auth.session-token";
@@ -120,18 +121,9 @@ test("served over https, the session cookie is Secure, HttpOnly and SameSite=Lax
   // Behind a TLS proxy, NEXTAUTH_URL names the public https address; the server itself speaks http.
   const server = await startAppServer(port, { NEXTAUTH_URL: `https://localhost:${port}` });
   try {
-    const csrf = await fetch(`${server.origin}/api/auth/csrf`);
-    const { csrfToken } = await csrf.json();
-    const csrfCookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-    expect(csrfCookies.join()).toMatch(/^__Host-next-auth\.csrf-token=/);
-
-    const signIn = await fetch(`${server.origin}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-      body: new URLSearchParams({ csrfToken, email: account.email, password: account.password, json: "true" }),
-    });
-    const session = signIn.headers.getSetCookie().find((cookie) => cookie.startsWith(`__Secure-${SESSION_COOKIE}=`));
+    const signIn = await signInOverHttp(server.origin, account);
+    expect(signIn.csrfCookies.join()).toMatch(/^__Host-next-auth\.csrf-token=/);
+    const session = signIn.setCookies.find((cookie) => cookie.startsWith(`__Secure-${SESSION_COOKIE}=`));
     expect(session, "a __Secure- session cookie").toBeDefined();
     const attributes = session!.split(";").slice(1).map((attribute) => attribute.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(["secure", "httponly", "samesite=lax", "path=/"]));

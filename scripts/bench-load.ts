@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { loadDotEnv } from "@/lib/env";
 import { benchDatabase } from "./bench-setup";
+import { signInOverHttp } from "./sign-in-over-http";
 
 loadDotEnv();
 const { values } = parseArgs({
@@ -73,16 +74,8 @@ try {
     if (i > 120) throw new Error("The app did not start within a minute.");
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  // Sign in as a browser would: CSRF token and its cookie, then the credentials.
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrf.json();
-  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const signIn = await signInOverHttp(base, { email, password });
+  const cookie = signIn.setCookies.map((c) => c.split(";")[0]).join("; ");
   if (!cookie.includes("session-token")) throw new Error(`Signing in failed (${signIn.status}).`);
 
   for (const [label, url] of [
