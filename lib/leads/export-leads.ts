@@ -39,26 +39,32 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
     // transaction stays open while the file downloads (the embedded database answers one
     // transaction at a time).
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    const { rows: keys } = await client.query<{ key: string }>(
-      `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,
-      where.values,
-    );
-    const extraKeys = keys.map((row) => row.key);
-    // Every cell is made text by the database, in the file's order, so a page of rows goes
-    // to the CSV writer as it comes (measured on a million leads: converting them here took
-    // longer than everything else together). Named apart from the columns, so that ORDER BY
-    // sorts by the columns, not by their text.
-    const values = [...where.values];
-    const cells = [
-      `(row_number() OVER (ORDER BY ${ORDER_SQL[sort]}))::text`,
-      `"score"::text`,
-      `"grade"`,
-      ...LEAD_FIELDS.map(cellSql),
-      ...extraKeys.map((key) => `"extra"->>$${values.push(key)}`),
-      ...model.criteria.map((_, i) => `"breakdown"->>${i}`),
-    ];
-    await client.query(`DECLARE ${cursor} NO SCROLL CURSOR WITH HOLD FOR SELECT ${cells.map((cell, i) => `${cell} AS "c${i}"`).join(", ")} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]}`, values);
-    await client.query("COMMIT");
+    let extraKeys: string[];
+    try {
+      const { rows: keys } = await client.query<{ key: string }>(
+        `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,
+        where.values,
+      );
+      extraKeys = keys.map((row) => row.key);
+      // Every cell is made text by the database, in the file's order, so a page of rows goes
+      // to the CSV writer as it comes (measured on a million leads: converting them here took
+      // longer than everything else together). Named apart from the columns, so that ORDER BY
+      // sorts by the columns, not by their text.
+      const values = [...where.values];
+      const cells = [
+        `(row_number() OVER (ORDER BY ${ORDER_SQL[sort]}))::text`,
+        `"score"::text`,
+        `"grade"`,
+        ...LEAD_FIELDS.map(cellSql),
+        ...extraKeys.map((key) => `"extra"->>$${values.push(key)}`),
+        ...model.criteria.map((_, i) => `"breakdown"->>${i}`),
+      ];
+      await client.query(`DECLARE ${cursor} NO SCROLL CURSOR WITH HOLD FOR SELECT ${cells.map((cell, i) => `${cell} AS "c${i}"`).join(", ")} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]}`, values);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
     yield CSV_BOM + csvLine(["Rank", "Score", "Grade", ...LEAD_FIELDS.map((f) => f.label), ...extraKeys, ...model.criteria.map((c) => `Points: ${c.label}`)]);
     const fetchPage = () => {
       const page = client.query<string[]>({ text: `FETCH ${PAGE} FROM ${cursor}`, rowMode: "array" });
@@ -73,8 +79,7 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
       yield csvLines(rows);
     }
   } finally {
-    // Also when the download is cancelled midway, or the export failed before its commit.
-    await client.query("ROLLBACK").catch(() => {});
+    // Also when the download is cancelled midway.
     await client.query(`CLOSE ${cursor}`).catch(() => {});
     await client.end().catch(() => {});
   }
