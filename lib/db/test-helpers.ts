@@ -40,10 +40,10 @@ export async function query<T extends pg.QueryResultRow>(url: string, sql: strin
   }
 }
 
-/** A unique email for a test account. */
 /** Bytes as the upload stream a route handler hands to the import pipeline. */
 export async function* bytesOf(content: string | Uint8Array) {
   yield typeof content === "string" ? new TextEncoder().encode(content) : content;
 }
 
+/** A unique email for a test account. */
 export const testEmail = (label = "user") => `${label}-${randomUUID().slice(0, 8)}@example.com`;
