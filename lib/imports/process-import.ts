@@ -63,7 +63,6 @@ type Counts = { processedRows: number; processedBytes: number; totalRows: number
 async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches }: { failAfterBatches?: number }): Promise<Counts> {
   const headers = job.headers as string[];
   const mapping = job.mapping as Mapping;
-  const readRow = createRowReader(headers, mapping);
   const modelDefinition = activeModel(job.company.scoringModelId);
   const model = compileModel(modelDefinition);
   const statement = upsertStatement(mapping.includes("submittedAt"));
@@ -87,24 +86,15 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     let batches = 0;
     let shared: Promise<unknown> = Promise.resolve();
     let sharedAt = 0;
-    for await (const batch of readCsvRecords(counted(), { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter })) {
-      // Within a batch the last row of an email wins; across batches the upsert does it.
-      const accepted = new Map<string, ParsedLead>();
-      const rejected: { row: number; reason: string; cells: string[] }[] = [];
-      for (const record of batch) {
-        const result = record.problem ? { ok: false as const, reason: record.problem } : readRow(record.cells);
-        if (!result.ok) rejected.push({ row: record.row, reason: result.reason, cells: record.cells });
-        else {
-          if (accepted.has(result.lead.email)) counts.duplicateCount++;
-          accepted.set(result.lead.email, result.lead);
-        }
-      }
-      const params = [importId, job.companyId, modelDefinition.id, batchJson([...accepted.values()], model)];
+    const source = scoredBatches(counted(), { headers, mapping, encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter, model });
+    for await (const { records, leads, leadCount, rejected, duplicates } of source) {
+      counts.duplicateCount += duplicates;
+      const params = [importId, job.companyId, modelDefinition.id, leads];
       // The database writes this batch while the next one is parsed.
       await inflight;
       if (failAfterBatches !== undefined && batches++ >= failAfterBatches) throw new Error("Simulated failure");
       inflight = (async () => {
-        if (accepted.size > 0) {
+        if (leadCount > 0) {
           const { rows } = await client.query<{ created: number; written: number }>(statement, params);
           counts.createdCount += rows[0].created;
           // Updated, or written earlier in this import: told apart at the end.
@@ -112,7 +102,7 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
         }
         if (rejected.length > 0) await saveRejections(client, importId, rejected);
       })();
-      counts.processedRows += batch.length;
+      counts.processedRows += records;
       counts.rejectedCount += rejected.length;
       counts.processedBytes = bytes;
       updateProgress(importId, { ...counts });
@@ -144,6 +134,35 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
+  }
+}
+
+type Rejection = { row: number; reason: string; cells: string[] };
+
+/**
+ * The file's records in batches, validated and scored. Each batch gives its number of
+ * records, the accepted leads as the upsert's parameter (`leads`, `leadCount` of them), the
+ * rejected rows, and the rows that repeat an email of the same batch. Within a batch the last
+ * row of an email wins; across batches the upsert does it.
+ */
+export async function* scoredBatches(
+  source: AsyncIterable<Uint8Array>,
+  { headers, mapping, encoding, delimiter, model }: { headers: string[]; mapping: Mapping; encoding: Encoding; delimiter: Delimiter; model: CompiledModel },
+): AsyncGenerator<{ records: number; leads: string; leadCount: number; rejected: Rejection[]; duplicates: number }> {
+  const readRow = createRowReader(headers, mapping);
+  for await (const batch of readCsvRecords(source, { encoding, delimiter })) {
+    const accepted = new Map<string, ParsedLead>();
+    const rejected: Rejection[] = [];
+    let duplicates = 0;
+    for (const record of batch) {
+      const result = record.problem ? { ok: false as const, reason: record.problem } : readRow(record.cells);
+      if (!result.ok) rejected.push({ row: record.row, reason: result.reason, cells: record.cells });
+      else {
+        if (accepted.has(result.lead.email)) duplicates++;
+        accepted.set(result.lead.email, result.lead);
+      }
+    }
+    yield { records: batch.length, leads: batchJson([...accepted.values()], model), leadCount: accepted.size, rejected, duplicates };
   }
 }
 
@@ -185,7 +204,7 @@ const UPDATED = Object.keys(BATCH_COLUMNS)
  * lead is kept by the database (trigger "Lead_remember_previous"), for undo.
  * Parameters: $1 import id, $2 company id, $3 scoring model id, $4 the batch as JSON.
  */
-function upsertStatement(fileHasDates: boolean): string {
+export function upsertStatement(fileHasDates: boolean): string {
   const fields = Object.entries(BATCH_COLUMNS).map(([column, type], index) =>
     type === "jsonb" ? `r->${index} AS "${column}"` : `(r->>${index})::${type} AS "${column}"`,
   );
@@ -202,7 +221,7 @@ function upsertStatement(fileHasDates: boolean): string {
     SELECT (count(*) FILTER (WHERE created))::int AS created, count(*)::int AS written FROM written`;
 }
 
-async function saveRejections(client: pg.Client, importId: string, rejected: { row: number; reason: string; cells: string[] }[]) {
+async function saveRejections(client: pg.Client, importId: string, rejected: Rejection[]) {
   await client.query(
     `INSERT INTO "ImportRejection" ("importId", "row", "reason", "cells")
      SELECT $1::uuid, r.* FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS r ON CONFLICT DO NOTHING`,
