@@ -8,7 +8,7 @@ export const metadata: Metadata = {
   description: "Upload a CSV of leads and see every lead scored 0–100 with transparent rules, ranked and ready to export.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#4f46e5" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request: its scripts carry that response's CSP nonce (proxy.ts).

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { newAccount, screenshot, signIn, signUp } from "./helpers";
 
 test("a new company signs up, signs out and signs in again", async ({ page }) => {
@@ -21,7 +21,8 @@ test("a new company signs up, signs out and signs in again", async ({ page }) =>
   await expect(page.getByTestId("company-name")).toHaveText(account.companyName);
 });
 
-test("a wrong password is refused with the same message as an unknown email", async ({ page }) => {
+test("a wrong password is refused with the same message as an unknown email", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 401 .*\/api\/auth\/callback\/credentials/);
   const account = await signUp(page);
   await page.context().clearCookies();
   await page.goto("/sign-in");
@@ -84,7 +85,8 @@ test("API routes answer 401 JSON without a session", async ({ request }) => {
   expect((await health.json()).ok).toBe(true);
 });
 
-test("repeated failed sign-ins are throttled with a message saying how long to wait", async ({ page, request }) => {
+test("repeated failed sign-ins are throttled with a message saying how long to wait", async ({ page, request, consoleErrors }) => {
+  consoleErrors.allow(/status of (401|429) .*\/api\/auth\/callback\/credentials/);
   const account = await signUp(page);
   await page.context().clearCookies();
   await page.goto("/sign-in");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { PassThrough } from "node:stream";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import Papa from "papaparse";
 import { writeSampleCsv } from "../lib/sample-data/generate";
 import { importCsv, screenshot, signUp } from "./helpers";

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import Papa from "papaparse";
 import { screenshot, signUp } from "./helpers";
 
@@ -65,7 +65,8 @@ test("a file that is not a CSV is refused before anything is uploaded", async ({
   await expect(page.getByRole("alert").filter({ hasText: /ZIP archive/ })).toBeVisible();
 });
 
-test("another company's import ids answer 404", async ({ browser }) => {
+test("another company's import ids answer 404", async ({ browser, consoleErrors }) => {
+  consoleErrors.allow(/status of 404 .*\/imports\//);
   const owner = await browser.newPage();
   await signUp(owner);
   const upload = await owner.request.post("/api/imports", {

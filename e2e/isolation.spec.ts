@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { importCsv, signUp, sql } from "./helpers";
 
 /**
@@ -141,7 +141,8 @@ test("every page, route handler and server action of the app has an isolation ca
   }
 });
 
-test("another company's ids and searches reach nothing, on every page and route", async ({ browser }) => {
+test("another company's ids and searches reach nothing, on every page and route", async ({ browser, consoleErrors }) => {
+  consoleErrors.allow(/status of 404 .*\/(leads|imports)\//);
   test.setTimeout(120_000);
   const alice = await browser.newPage();
   const bob = await browser.newPage();

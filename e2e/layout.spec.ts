@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { screenshot, signUp } from "./helpers";
 
 const viewports = [
@@ -29,3 +29,23 @@ for (const viewport of viewports) {
     }
   });
 }
+
+test("the browser tab shows LeadRank's icon, and the app can be installed with its name and colour", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const icon = page.locator("head link[rel='icon'][type='image/svg+xml']");
+  await expect(icon).toHaveAttribute("href", /^\/icon\.svg/);
+  await expect(page.locator("head link[rel='apple-touch-icon']")).toHaveAttribute("href", /^\/apple-icon\.png/);
+  await expect(page.locator("head meta[name='theme-color']")).toHaveAttribute("content", "#4f46e5");
+  const manifestHref = await page.locator("head link[rel='manifest']").getAttribute("href");
+  const manifest = await (await request.get(manifestHref!)).json();
+  expect(manifest).toMatchObject({ name: "LeadRank", theme_color: "#4f46e5", start_url: "/dashboard" });
+  for (const { src, type } of manifest.icons as { src: string; type: string }[]) {
+    const answer = await request.get(src);
+    expect(answer.status(), src).toBe(200);
+    expect(answer.headers()["content-type"], src).toContain(type);
+  }
+  // Browsers and crawlers still ask for /favicon.ico by name.
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+});

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { baseURL } from "../playwright.config";
 import { signInOverHttp } from "../scripts/sign-in-over-http";
 import { importCsv, screenshot, signUp, startAppServer } from "./helpers";
