@@ -1,16 +1,15 @@
 /**
- * Runs once when the server starts: imports cut off by a crash are failed or queued again,
- * and this process starts taking queued imports (unless LEADRANK_IMPORT_WORKER=off: an
- * instance that only answers requests, while others do the imports).
+ * Runs once when the server starts. An instance that runs imports (all, unless
+ * LEADRANK_IMPORT_WORKER=off: one that only answers requests while others import) first fails
+ * the imports whose worker is gone and queues the waiting ones again, then takes queued
+ * imports and keeps looking for dead workers (lib/imports/queue.ts).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { databaseTarget } = await import("@/lib/db/client");
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LEADRANK_IMPORT_WORKER === "off") return;
   const { recoverImports, startImportWorker } = await import("@/lib/imports/queue");
   try {
-    // The embedded database serves a single app process, so whatever it left running is dead.
-    await recoverImports({ all: databaseTarget().kind === "pglite" });
-    if (process.env.LEADRANK_IMPORT_WORKER !== "off") await startImportWorker();
+    await recoverImports({ atStart: true });
+    await startImportWorker();
   } catch (error) {
     console.error("The import worker could not start:", error);
   }

@@ -1,16 +1,11 @@
 import fs from "node:fs";
-import { PassThrough } from "node:stream";
 import { expect, test, type Page } from "./test";
 import Papa from "papaparse";
-import { writeSampleCsv } from "../lib/sample-data/generate";
+import { sampleCsvBytes } from "../lib/sample-data/generate";
 import { importCsv, screenshot, signUp } from "./helpers";
 
 async function importSampleLeads(page: Page, rows: number) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk) => chunks.push(chunk));
-  await writeSampleCsv(out, { rows, seed: 7, endDate: new Date() });
-  await importCsv(page, "sample.csv", Buffer.concat(chunks), { timeout: 60_000 });
+  await importCsv(page, "sample.csv", await sampleCsvBytes({ rows, seed: 7, endDate: new Date() }), { timeout: 60_000 });
 }
 
 for (const viewport of [

@@ -47,7 +47,8 @@ export async function importCsv(page: Page, name: string, csv: string | Buffer, 
  * Starts a second production server of the built app on `port`, beside the one under test
  * (same build, same database, its own settings), and waits until it answers. It takes no
  * imports, so that the other tests' imports stay with the server under test (this one may be
- * cut off from the database on purpose). Call `stop()` when done.
+ * cut off from the database on purpose). Call `stop()` when done, or `crash()` to kill it and
+ * everything it started at once, as a power cut or the kernel's OOM killer would.
  */
 export async function startAppServer(port: number, env: Record<string, string>) {
   const origin = `http://localhost:${port}`;
@@ -65,15 +66,29 @@ export async function startAppServer(port: number, env: Record<string, string>) 
     },
     // Its errors go to the test output, so a crash shows there.
     stdio: ["ignore", "ignore", "inherit"],
+    // Its own process group, so that crash() reaches Next.js's server too.
+    detached: true,
   });
   const stop = () => void server.kill("SIGTERM");
+  const crash = async () => {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    process.kill(-server.pid!, "SIGKILL");
+    await exited;
+  };
+  let exited = false;
+  server.once("exit", () => (exited = true));
   try {
-    await expect.poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status, { timeout: 90_000 }).toBe(200);
+    await expect
+      .poll(async () => {
+        if (exited) throw new Error(`The app server on port ${port} exited while starting (its errors are above).`);
+        return (await fetch(`${origin}/api/health`).catch(() => null))?.status;
+      }, { timeout: 90_000 })
+      .toBe(200);
   } catch (error) {
     stop();
     throw error;
   }
-  return { origin, stop };
+  return { origin, stop, crash };
 }
 
 /** Saves a full-page screenshot under test-results/screenshots for a person to look at. */

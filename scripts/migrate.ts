@@ -7,7 +7,7 @@ import { dataDir, loadDotEnv } from "@/lib/env";
 loadDotEnv();
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDatabase({ dataDir: dataDir() });
 try {
-  const applied = await migrate(process.env.DATABASE_URL ?? embedded!.url);
+  const applied = await migrate(process.env.DATABASE_URL || embedded!.url);
   const target = embedded ? `embedded database in ${path.resolve(dataDir())}` : "DATABASE_URL";
   console.log(applied.length ? `Applied to ${target}: ${applied.join(", ")}` : `The ${target} is up to date.`);
 } catch (error) {

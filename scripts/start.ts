@@ -43,7 +43,7 @@ if (!process.env.DATABASE_URL) {
 }
 
 try {
-  const applied = await migrate(process.env.DATABASE_URL ?? embedded!.url);
+  const applied = await migrate(process.env.DATABASE_URL || embedded!.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   if (ensureAuthSecret().generated && mode === "start" && process.env.DATABASE_URL) {
     console.warn("NEXTAUTH_SECRET is not set: using a generated one kept in the data folder. Set it in production.");

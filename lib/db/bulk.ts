@@ -19,6 +19,9 @@ export async function withConnection<T>(work: (client: pg.Client) => Promise<T>)
 export async function openConnection(): Promise<pg.Client> {
   const target = databaseTarget();
   const client = new pg.Client({ connectionString: target.url, options: sessionOptions(target) });
+  // A connection that breaks while idle reports it here (the next query fails too); without a
+  // listener it would end the process.
+  client.on("error", (error) => console.error("Database connection lost:", error.message));
   await client.connect();
   return client;
 }

@@ -1,11 +1,11 @@
 import type pg from "pg";
 import { v7 as timeOrderedId } from "uuid";
-import { withConnection } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
 import type { Delimiter, Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
 import { readCsvRecords } from "@/lib/csv/read";
 import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
+import { asJobWorker } from "@/lib/jobs/liveness";
 import { activeModel, compileModel, type CompiledModel } from "@/lib/scoring";
 import { getImport } from "./imports";
 import { trackImport, untrackImport, updateProgress } from "./progress";
@@ -18,30 +18,62 @@ import { readStoredUpload } from "./store-upload";
  * the process dies, nothing of it is kept and the import is marked failed.
  */
 export async function processImport(importId: string, options: { failAfterBatches?: number } = {}): Promise<void> {
-  const claimed = await prisma.import.updateMany({
-    where: { id: importId, status: "queued" },
-    data: { status: "running", heartbeatAt: new Date() },
-  });
-  if (claimed.count === 0) return; // Another worker has it.
-  const job = await prisma.import.findUniqueOrThrow({
-    where: { id: importId },
-    select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true, company: { select: { scoringModelId: true } } },
-  });
-  trackImport(job.companyId, (await getImport(job.companyId, importId))!);
-  try {
-    const counts = await withConnection((client) => writeImport(client, importId, job, options));
-    // After a large import the planner's statistics describe a much smaller table until
-    // autovacuum catches up; measured with 100k new leads, the dashboard API served 20
-    // requests a second instead of 176 at 50 connections. Refreshed now, in the background job.
-    if (counts.createdCount >= ANALYZE_AFTER_ROWS) {
-      await prisma.$executeRawUnsafe(`ANALYZE "Lead", "LeadStats"`).catch((error) => console.error("Refreshing statistics after an import failed:", error));
+  await asJobWorker("import", importId, async (client) => {
+    const claimed = await client.query(
+      `UPDATE "Import" SET "status" = 'running', "heartbeatAt" = now() WHERE "id" = $1 AND "status" = 'queued' RETURNING "companyId"`,
+      [importId],
+    );
+    if (claimed.rowCount === 0) return; // Another worker has it.
+    const job = await prisma.import.findUniqueOrThrow({
+      where: { id: importId },
+      select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true },
+    });
+    trackImport(job.companyId, (await getImport(job.companyId, importId))!);
+    try {
+      const counts = await writeImport(client, importId, job, options);
+      // After a large import the planner's statistics describe a much smaller table until
+      // autovacuum catches up; measured with 100k new leads, the dashboard API served 20
+      // requests a second instead of 176 at 50 connections. Refreshed now, in the background job.
+      if (counts.createdCount >= ANALYZE_AFTER_ROWS) {
+        await prisma.$executeRawUnsafe(`ANALYZE "Lead", "LeadStats"`).catch((error) => console.error("Refreshing statistics after an import failed:", error));
+      }
+    } catch (error) {
+      console.error(`Import ${importId} failed:`, error);
+      await recordFailure(importId, error);
+    } finally {
+      untrackImport(importId);
     }
-  } catch (error) {
-    console.error(`Import ${importId} failed:`, error);
-    await failImport(importId, "The import stopped because of an unexpected error; none of its rows were saved. Please try again.");
-  } finally {
-    untrackImport(importId);
+  });
+}
+
+const UNEXPECTED = "The import stopped because of an unexpected error; none of its rows were saved. Please try again.";
+const CONNECTION_LOST = "The database connection was lost during the import, so none of its rows were saved. Upload the file again.";
+
+/**
+ * Marks the import failed with the true reason. When the database itself went away, that
+ * needs the database too: it is tried again until the database is back (up to
+ * FAILURE_RETRY_SECONDS; after that, the liveness check of any instance fails the import).
+ */
+async function recordFailure(importId: string, error: unknown, retryMs = 1000) {
+  const reason = isConnectionLost(error) ? CONNECTION_LOST : UNEXPECTED;
+  const giveUpAt = Date.now() + FAILURE_RETRY_SECONDS * 1000;
+  for (;;) {
+    try {
+      return await failImport(importId, reason);
+    } catch (retryError) {
+      if (Date.now() > giveUpAt) return console.error(`Import ${importId} could not be marked failed:`, retryError);
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+    }
   }
+}
+
+const FAILURE_RETRY_SECONDS = 120;
+
+/** Errors that mean the connection to the database broke, not that a statement was wrong. */
+export function isConnectionLost(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && (/^(08|57P0)/.test(code) || ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"].includes(code))) return true;
+  return typeof message === "string" && /Connection terminated|connection (is )?closed|Client has encountered a connection error/i.test(message);
 }
 
 /** Imports that create at least this many leads refresh the table statistics afterwards. */
@@ -57,14 +89,12 @@ export async function failImport(importId: string, reason: string): Promise<void
   ]);
 }
 
-type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; company: { scoringModelId: string } };
+type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null };
 type Counts = { processedRows: number; processedBytes: number; totalRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number };
 
 async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches }: { failAfterBatches?: number }): Promise<Counts> {
   const headers = job.headers as string[];
   const mapping = job.mapping as Mapping;
-  const modelDefinition = activeModel(job.company.scoringModelId);
-  const model = compileModel(modelDefinition);
   const statement = upsertStatement(mapping.includes("submittedAt"));
   // Progress goes to the database too when other connections can read it meanwhile.
   const shareProgress = databaseTarget().kind === "postgres";
@@ -80,8 +110,14 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   const counts: Counts = { processedRows: 0, processedBytes: 0, totalRows: 0, createdCount: 0, updatedCount: 0, rejectedCount: 0, duplicateCount: 0 };
   await client.query("BEGIN");
   try {
-    // One import of a company writes at a time (and never beside an undo of it).
-    await client.query(`SELECT 1 FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`, [job.companyId]);
+    // One import of a company writes at a time (and never beside an undo of it or a model
+    // switch): the model is read under the lock, so a switch that ran first is in force.
+    const { rows: locked } = await client.query<{ scoringModelId: string }>(
+      `SELECT "scoringModelId" FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`,
+      [job.companyId],
+    );
+    const modelDefinition = activeModel(locked[0].scoringModelId);
+    const model = compileModel(modelDefinition);
     let inflight: Promise<void> | undefined;
     let batches = 0;
     let shared: Promise<unknown> = Promise.resolve();

@@ -1,8 +1,8 @@
 import type pg from "pg";
-import { withConnection } from "@/lib/db/bulk";
 import { prisma } from "@/lib/db/client";
 import { analyseSample, byteOrderMark, CsvFormatError, SAMPLE_BYTES, type CsvSample, type Encoding } from "@/lib/csv/detect";
 import { AppError } from "@/lib/errors";
+import { asJobWorker } from "@/lib/jobs/liveness";
 
 /** Uploads larger than this are refused with 413 (LEADRANK_MAX_UPLOAD_MB, default 100). */
 export function maxUploadBytes(): number {
@@ -28,8 +28,9 @@ export async function storeUpload(
   limit = maxUploadBytes(),
 ): Promise<{ size: number; sample: CsvSample }> {
   try {
-    // Through pg, not Prisma: Prisma holds on to large binary parameters for a while.
-    return await withConnection(async (client) => {
+    // Through pg, not Prisma: Prisma holds on to large binary parameters for a while. As the
+    // import's live worker, so that recovery leaves an upload alone however long it takes.
+    return await asJobWorker("import", importId, async (client) => {
       const utf8 = new TextDecoder("utf-8", { fatal: true });
       let validUtf8 = true;
       let size = 0;

@@ -1,17 +1,11 @@
-import { PassThrough } from "node:stream";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { generateLeadRows, SAMPLE_COLUMNS, writeSampleCsv, type SampleOptions } from "./generate";
+import { generateLeadRows, SAMPLE_COLUMNS, sampleCsvBytes, type SampleOptions } from "./generate";
 
 const endDate = new Date("2026-11-23T23:59:59Z");
 
 async function csvOf(options: SampleOptions): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk) => chunks.push(chunk));
-  await writeSampleCsv(out, options);
-  out.end();
-  return Buffer.concat(chunks).toString("utf8");
+  return (await sampleCsvBytes(options)).toString("utf8");
 }
 
 describe("sample lead generator", () => {

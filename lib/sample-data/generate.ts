@@ -1,4 +1,4 @@
-import type { Writable } from "node:stream";
+import { PassThrough, type Writable } from "node:stream";
 
 /**
  * Deterministic sample leads shaped like the Python prototype's seed data (same titles,
@@ -236,4 +236,14 @@ export async function writeSampleCsv(out: Writable, options: SampleOptions): Pro
     }
   }
   await write(chunk);
+}
+
+/** A sample CSV in memory, for tests and small uploads. */
+export async function sampleCsvBytes(options: SampleOptions): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeSampleCsv(out, options);
+  out.end();
+  return Buffer.concat(chunks);
 }

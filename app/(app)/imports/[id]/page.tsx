@@ -34,7 +34,16 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           </Link>
         </div>
         {job.status === "queued" || job.status === "running" ? <LiveImportProgress importId={job.id} initial={job} /> : null}
-        {job.status === "failed" ? <p className="text-sm text-red-700">{job.error}</p> : <ImportCounts counts={job} />}
+        {job.status === "failed" ? (
+          <div className="space-y-2">
+            <p className="text-sm text-red-700">{job.error}</p>
+            <Link href="/imports" className="inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">
+              Upload a file
+            </Link>
+          </div>
+        ) : (
+          <ImportCounts counts={job} />
+        )}
 
         <section>
           <h2 className="mb-2 font-semibold text-slate-900">Mapping</h2>
