@@ -105,3 +105,14 @@ test("repeated failed sign-ins are throttled with a message saying how long to w
   expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await response.json()).error.code).toBe("too_many_attempts");
 });
+
+test("after sign-in, a callback that leaves LeadRank's origin goes to the dashboard instead", async ({ page }) => {
+  await signUp(page);
+  for (const callback of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5C%2Fevil.example", "%2F.%2F%2Fevil.example", "https%3A%2F%2Fevil.example"]) {
+    const answer = await page.request.get(`/sign-in?callbackUrl=${callback}`, { maxRedirects: 0 });
+    expect(answer.status(), callback).toBe(307);
+    expect(answer.headers().location, callback).toBe("/dashboard");
+  }
+  const own = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/leads?q=cto")}`, { maxRedirects: 0 });
+  expect(own.headers().location).toBe("/leads?q=cto");
+});

@@ -5,7 +5,23 @@ export const HOME_PATH = "/dashboard";
 export const PATH_HEADER = "x-leadrank-path";
 export const APP_PAGE_PREFIXES = ["/dashboard", "/leads", "/imports", "/settings"];
 
-/** Only same-site paths are followed after sign-in, never another origin. */
+const OWN_ORIGIN = "https://leadrank.invalid";
+
+/**
+ * Only paths on LeadRank's own origin are followed after sign-in, never another origin. The
+ * value is resolved by the URL parser, as a browser would, and must stay on our origin.
+ * Control characters (browsers drop tabs and newlines, so `/<TAB>/evil.example` becomes
+ * `//evil.example`) and backslashes (read as slashes) are refused outright, and so is a path
+ * that resolves to `//…` (e.g. `/.//evil.example`).
+ */
 export function safeCallbackPath(value: string | null | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : HOME_PATH;
+  if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return HOME_PATH;
+  let url: URL;
+  try {
+    url = new URL(value, OWN_ORIGIN);
+  } catch {
+    return HOME_PATH;
+  }
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === OWN_ORIGIN && !path.startsWith("//") ? path : HOME_PATH;
 }

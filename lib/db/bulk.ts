@@ -1,4 +1,5 @@
 import pg from "pg";
+import { AppError } from "@/lib/errors";
 import { databaseTarget, sessionOptions } from "./client";
 
 /**
@@ -24,4 +25,30 @@ export async function openConnection(): Promise<pg.Client> {
   client.on("error", (error) => console.error("Database connection lost:", error.message));
   await client.connect();
   return client;
+}
+
+/**
+ * Runs `work` in one transaction on `client`, holding the company's write lock: its imports,
+ * undos and model switches take turns, and each reads the company's scoring model under the
+ * lock, so what one of them commits is in force for the next. Rolled back if `work` throws.
+ */
+export async function companyTransaction<T>(
+  client: pg.Client,
+  companyId: string,
+  work: (company: { scoringModelId: string }) => Promise<T>,
+): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const { rows } = await client.query<{ scoringModelId: string }>(
+      `SELECT "scoringModelId" FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`,
+      [companyId],
+    );
+    if (rows.length === 0) throw new AppError("not_found", "This company was not found.", 404);
+    const result = await work(rows[0]);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
 }

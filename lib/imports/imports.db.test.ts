@@ -9,6 +9,8 @@ import { processImport } from "./process-import";
 import { enqueueImport, startImportWorker, stopImportWorker } from "./queue";
 import { undoImport } from "./undo-import";
 import { switchScoringModel } from "@/lib/leads/rescore";
+import { openConnection } from "@/lib/db/bulk";
+import { activeModel, compileModel } from "@/lib/scoring";
 
 async function newCompany(name = "Importer") {
   return (await prisma.company.create({ data: { name } })).id;
@@ -23,6 +25,17 @@ async function importCsv(companyId: string, text: string | Uint8Array, mapping?:
 
 const leadsOf = (companyId: string) =>
   prisma.lead.findMany({ where: { companyId }, orderBy: { email: "asc" }, select: { email: true, jobTitle: true, score: true, companySize: true, extra: true, importId: true, submittedAt: true } });
+
+/** The per-day, per-grade counts the database keeps, next to a count of the leads themselves. */
+async function keptAndCounted(companyId: string) {
+  const kept = await prisma.$queryRaw<unknown[]>`
+    SELECT "day"::text AS "day", "grade", "leads", "scoreSum"::int AS "scoreSum" FROM "LeadStats"
+    WHERE "companyId" = ${companyId}::uuid AND "leads" <> 0 ORDER BY 1, 2`;
+  const counted = await prisma.$queryRaw<unknown[]>`
+    SELECT ("submittedAt" AT TIME ZONE 'UTC')::date::text AS "day", "grade", count(*)::int AS "leads", sum("score")::int AS "scoreSum"
+    FROM "Lead" WHERE "companyId" = ${companyId}::uuid GROUP BY 1, 2 ORDER BY 1, 2`;
+  return { kept, counted };
+}
 
 const accounted = (i: { createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number }) =>
   i.createdCount + i.updatedCount + i.rejectedCount + i.duplicateCount;
@@ -200,6 +213,54 @@ describe("undo", () => {
   });
 });
 
+describe("scores always follow the company's model", () => {
+  /** Each lead's stored score next to what the company's model gives it now. */
+  async function storedAndRescored(companyId: string) {
+    const { scoringModelId } = await prisma.company.findUniqueOrThrow({ where: { id: companyId } });
+    const model = compileModel(activeModel(scoringModelId));
+    const leads = await prisma.lead.findMany({ where: { companyId }, orderBy: { email: "asc" } });
+    return {
+      stored: leads.map((l) => ({ email: l.email, model: l.scoringModelId, score: l.score, grade: l.grade })),
+      rescored: leads.map((l) => ({ email: l.email, model: scoringModelId, score: model.score(l).score, grade: model.score(l).grade })),
+    };
+  }
+
+  it("after undoing an import that ran before a model switch, the restored leads are scored with the new model", async () => {
+    const companyId = await newCompany();
+    const rows = (title: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `lead${from + i}@example.com,${title},20000`).join("\n");
+    await importCsv(companyId, `Email,Job Title,Company Size\n${rows("Head of Toxicology", 0, 50)}\n`);
+    const second = await importCsv(companyId, `Email,Job Title,Company Size\n${rows("CEO", 0, 10)}\n`);
+    await switchScoringModel(companyId, "lifescience-3d-invitro");
+    await undoImport(companyId, second.id);
+
+    const { stored, rescored } = await storedAndRescored(companyId);
+    expect(stored).toHaveLength(50);
+    expect(stored).toEqual(rescored);
+    expect(stored.filter((l) => l.score === 30)).toHaveLength(50); // toxicology 20 + head 10, in all 50
+    const counts = await keptAndCounted(companyId);
+    expect(counts.kept).toEqual(counts.counted);
+  });
+
+  it("an import that starts while a model switch holds the company is scored with the new model", async () => {
+    const companyId = await newCompany();
+    const id = await createImport({ companyId, userId: null, fileName: "during.csv", source: bytesOf("Email,Job Title\nceo@example.com,Chief Executive Officer\n") });
+    // A switch in progress: it has the company's lock and has changed the model, not yet committed.
+    const switching = await openConnection();
+    await switching.query("BEGIN");
+    await switching.query(`SELECT 1 FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`, [companyId]);
+    await switching.query(`UPDATE "Company" SET "scoringModelId" = 'lifescience-3d-invitro' WHERE "id" = $1`, [companyId]);
+    const importing = processImport(id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await switching.query("COMMIT");
+    await switching.end();
+    await importing;
+
+    const { stored, rescored } = await storedAndRescored(companyId);
+    expect(stored).toEqual([{ email: "ceo@example.com", model: "lifescience-3d-invitro", score: 10, grade: "D" }]);
+    expect(stored).toEqual(rescored);
+  });
+});
+
 describe("overlapping imports", () => {
   it("into one company at once write one after the other: no duplicates, every row accounted for", async () => {
     const companyId = await newCompany();
@@ -219,17 +280,6 @@ describe("overlapping imports", () => {
 });
 
 describe("the dashboard's counts", () => {
-  /** The per-day, per-grade counts the database keeps, next to a count of the leads themselves. */
-  async function keptAndCounted(companyId: string) {
-    const kept = await prisma.$queryRaw<unknown[]>`
-      SELECT "day"::text AS "day", "grade", "leads", "scoreSum"::int AS "scoreSum" FROM "LeadStats"
-      WHERE "companyId" = ${companyId}::uuid AND "leads" <> 0 ORDER BY 1, 2`;
-    const counted = await prisma.$queryRaw<unknown[]>`
-      SELECT ("submittedAt" AT TIME ZONE 'UTC')::date::text AS "day", "grade", count(*)::int AS "leads", sum("score")::int AS "scoreSum"
-      FROM "Lead" WHERE "companyId" = ${companyId}::uuid GROUP BY 1, 2 ORDER BY 1, 2`;
-    return { kept, counted };
-  }
-
   it("stay equal to the leads through imports that create and update, a failed import, undo and a model switch", async () => {
     const companyId = await newCompany();
     const header = "Email,Job Title,Company Size,Created Date";

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { v7 as timeOrderedId } from "uuid";
+import { companyTransaction } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
 import type { Delimiter, Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
@@ -108,15 +109,10 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   }
 
   const counts: Counts = { processedRows: 0, processedBytes: 0, totalRows: 0, createdCount: 0, updatedCount: 0, rejectedCount: 0, duplicateCount: 0 };
-  await client.query("BEGIN");
-  try {
-    // One import of a company writes at a time (and never beside an undo of it or a model
-    // switch): the model is read under the lock, so a switch that ran first is in force.
-    const { rows: locked } = await client.query<{ scoringModelId: string }>(
-      `SELECT "scoringModelId" FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`,
-      [job.companyId],
-    );
-    const modelDefinition = activeModel(locked[0].scoringModelId);
+  // One import of a company writes at a time, and never beside an undo or a model switch;
+  // the model is read under that lock, so a switch that ran first is in force.
+  return companyTransaction(client, job.companyId, async (company) => {
+    const modelDefinition = activeModel(company.scoringModelId);
     const model = compileModel(modelDefinition);
     let inflight: Promise<void> | undefined;
     let batches = 0;
@@ -165,12 +161,8 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
       [importId, counts.processedRows, counts.processedBytes, counts.totalRows, counts.createdCount, counts.updatedCount, counts.rejectedCount, counts.duplicateCount],
     );
     await client.query(`DELETE FROM "ImportFile" WHERE "importId" = $1`, [importId]);
-    await client.query("COMMIT");
     return counts;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
+  });
 }
 
 type Rejection = { row: number; reason: string; cells: string[] };

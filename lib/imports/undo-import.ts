@@ -1,23 +1,26 @@
-import { prisma } from "@/lib/db/client";
+import { companyTransaction, withConnection } from "@/lib/db/bulk";
 import { AppError } from "@/lib/errors";
+import { rescoreLeads } from "@/lib/leads/rescore";
+import { activeModel } from "@/lib/scoring";
 
 /**
  * Undoes a finished import: deletes the leads it created and puts the leads it updated
- * back as they were. Refused when a later import has changed some of the same leads.
+ * back as they were, scored with the model in force now (the company may have switched
+ * since). Refused when a later import has changed some of the same leads.
  */
 export async function undoImport(companyId: string, importId: string): Promise<void> {
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM "Company" WHERE "id" = ${companyId}::uuid FOR UPDATE`;
-      const target = await tx.import.findFirst({ where: { id: importId, companyId }, select: { status: true } });
-      if (!target) throw new AppError("not_found", "This import was not found.", 404);
-      if (target.status === "undone") throw new AppError("already_undone", "This import has already been undone.", 409);
-      if (target.status !== "succeeded") throw new AppError("not_finished", "Only a finished import can be undone.", 409);
+  await withConnection((client) =>
+    companyTransaction(client, companyId, async (company) => {
+      const { rows: targets } = await client.query<{ status: string }>(`SELECT "status" FROM "Import" WHERE "id" = $1 AND "companyId" = $2`, [importId, companyId]);
+      if (targets.length === 0) throw new AppError("not_found", "This import was not found.", 404);
+      if (targets[0].status === "undone") throw new AppError("already_undone", "This import has already been undone.", 409);
+      if (targets[0].status !== "succeeded") throw new AppError("not_finished", "Only a finished import can be undone.", 409);
 
-      const later = await tx.$queryRaw<{ fileName: string; createdAt: Date }[]>`
-        SELECT i."fileName", i."createdAt" FROM "ImportChange" c JOIN "Import" i ON i."id" = c."importId"
-        WHERE c."previousImportId" = ${importId}::uuid AND i."status" = 'succeeded' AND i."companyId" = ${companyId}::uuid
-        LIMIT 1`;
+      const { rows: later } = await client.query<{ fileName: string }>(
+        `SELECT i."fileName" FROM "ImportChange" c JOIN "Import" i ON i."id" = c."importId"
+         WHERE c."previousImportId" = $1 AND i."status" = 'succeeded' AND i."companyId" = $2 LIMIT 1`,
+        [importId, companyId],
+      );
       if (later.length > 0) {
         throw new AppError(
           "undo_blocked",
@@ -27,13 +30,15 @@ export async function undoImport(companyId: string, importId: string): Promise<v
       }
       // Every lead this import wrote goes; those it had updated come back as they were.
       // (Deleted and re-inserted rather than updated: only imports change a lead's import.)
-      await tx.$executeRaw`DELETE FROM "Lead" WHERE "companyId" = ${companyId}::uuid AND "importId" = ${importId}::uuid`;
-      await tx.$executeRaw`
-        INSERT INTO "Lead" SELECT r.* FROM "ImportChange" c CROSS JOIN LATERAL jsonb_populate_record(NULL::"Lead", c."previous") r
-        WHERE c."importId" = ${importId}::uuid AND r."companyId" = ${companyId}::uuid`;
-      await tx.importChange.deleteMany({ where: { importId } });
-      await tx.import.update({ where: { id: importId }, data: { status: "undone" } });
-    },
-    { timeout: 15 * 60 * 1000, maxWait: 60 * 1000 },
+      await client.query(`DELETE FROM "Lead" WHERE "companyId" = $1 AND "importId" = $2`, [companyId, importId]);
+      await client.query(
+        `INSERT INTO "Lead" SELECT r.* FROM "ImportChange" c CROSS JOIN LATERAL jsonb_populate_record(NULL::"Lead", c."previous") r
+         WHERE c."importId" = $1 AND r."companyId" = $2`,
+        [importId, companyId],
+      );
+      await rescoreLeads(client, companyId, activeModel(company.scoringModelId), { onlyScoredByOthers: true });
+      await client.query(`DELETE FROM "ImportChange" WHERE "importId" = $1`, [importId]);
+      await client.query(`UPDATE "Import" SET "status" = 'undone' WHERE "id" = $1`, [importId]);
+    }),
   );
 }
