@@ -163,6 +163,11 @@ describe("validating a row", () => {
     });
   });
 
+  it("accepts the largest company size a column holds, and a date up to a day ahead (time zones)", () => {
+    const tomorrow = new Date(Date.now() + 20 * 60 * 60 * 1000);
+    expect(read(["a@x.io", "2147483647", "", tomorrow.toISOString()])).toMatchObject({ ok: true, lead: { companySize: 2_147_483_647, submittedAt: tomorrow } });
+  });
+
   it("treats empty cells as unknown and accepts short rows", () => {
     const result = read(["a@x.io"]);
     expect(result).toMatchObject({ ok: true, lead: { companySize: null, usesInVitroModels: null, submittedAt: null, jobTitle: null, extra: {} } });
@@ -177,6 +182,15 @@ describe("validating a row", () => {
     [["a@x.io", "", "", "2026-02-30"], /Submitted at "2026-02-30" is not a date/],
     [["a@x.io", "", "", "", "x".repeat(10_001)], /10,001 characters long; the limit is 10,000/],
     [["a@x.io", "", "", "", "", "", "surprise"], /7 cells but the header has 6 columns/],
+    // Values the database columns cannot hold: the row is refused, never the whole file.
+    [["a@x.io", "3000000k"], /Company size "3000000k" is above 2,147,483,647/],
+    [["a@x.io", "99999999999999"], /is above 2,147,483,647/],
+    [["a@x.io", "1,000,000,000,000"], /is above 2,147,483,647/],
+    [["a@x.io", "2147483648"], /is above 2,147,483,647/],
+    [[`${"a".repeat(250)}@x.io`, "10"], /longer than 254 characters/],
+    [["a@x.io", "", "", "2099-01-01"], /Submitted at "2099-01-01" is in the future/],
+    [["a@x.io", "", "", "9999-12-31"], /is in the future/],
+    [["a@x.io", "", "", "12/31/9999"], /is in the future/],
   ])("rejects %j with a reason", (cells, reason) => {
     const result = read(cells);
     expect(result.ok).toBe(false);

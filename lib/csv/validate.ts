@@ -9,6 +9,10 @@ import { IGNORE, type Mapping } from "./mapping";
  */
 
 export const MAX_CELL_LENGTH = 10_000;
+/** The largest whole number PostgreSQL's integer column holds. */
+export const MAX_INTEGER = 2_147_483_647;
+/** A submitted date may be at most this far ahead of now (time zones), never further. */
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 export type ParsedLead = {
   email: string;
@@ -119,11 +123,16 @@ function cellSchema(name: LeadFieldName, label: string, type: string) {
       return z
         .string()
         .min(1, "No email address.")
+        .max(254, "The email address is longer than 254 characters, the most an address can have.")
         .transform((value) => value.toLowerCase())
         .pipe(z.email({ error: (issue) => `${quote(String(issue.input))} is not a valid email address.` }));
     case "integer":
       return z.string().transform((value, ctx) => {
         const size = parseCompanySize(value);
+        if (size !== undefined && size !== null && size > MAX_INTEGER) {
+          ctx.addIssue({ code: "custom", message: `${label} ${quote(value)} is above ${MAX_INTEGER.toLocaleString("en-US")}, the largest LeadRank stores.` });
+          return z.NEVER;
+        }
         if (size !== undefined) return size;
         ctx.addIssue({ code: "custom", message: `${label} ${quote(value)} is not a number of employees (write e.g. 250, 1,200, 51-200 or 10,001+).` });
         return z.NEVER;
@@ -138,6 +147,10 @@ function cellSchema(name: LeadFieldName, label: string, type: string) {
     case "date":
       return z.string().transform((value, ctx) => {
         const date = parseDate(value);
+        if (date && date.getTime() > Date.now() + FUTURE_SLACK_MS) {
+          ctx.addIssue({ code: "custom", message: `${label} ${quote(value)} is in the future; a lead cannot have been submitted then.` });
+          return z.NEVER;
+        }
         if (date !== undefined) return date;
         ctx.addIssue({
           code: "custom",

@@ -54,6 +54,17 @@ const CORPUS: [string, Uint8Array | (() => AsyncIterable<Uint8Array>), Refused |
   ["more cells than headers", utf8("Email,Name\nana@example.com,Ana,extra,cells\n"), { created: 0, rejected: 1, reasons: [/4 cells but the header has 2 columns/] }],
   ["fewer cells than headers", utf8("Email,Name,Title\nana@example.com\n"), { created: 1 }],
   [
+    "company sizes too large for the database",
+    utf8("Email,Employees\nana@example.com,3000000k\nbob@example.com,99999999999999\ncy@example.com,\"1,000,000,000,000\"\ndee@example.com,2147483647\n"),
+    { created: 1, rejected: 3, reasons: [/above 2,147,483,647/, /above 2,147,483,647/, /above 2,147,483,647/], check: ([lead]) => expect(lead.companySize).toBe(2_147_483_647) },
+  ],
+  [
+    "submitted dates in the future",
+    utf8("Email,Created Date\nana@example.com,2099-01-01\nbob@example.com,9999-12-31\ncy@example.com,12/31/9999\ndee@example.com,2026-01-05\n"),
+    { created: 1, rejected: 3, reasons: [/is in the future/, /is in the future/, /is in the future/] },
+  ],
+  ["an email longer than any address", utf8(`Email,Name\n${"a".repeat(3000)}@example.com,Long\nbob@example.com,Bob\n`), { created: 1, rejected: 1, reasons: [/longer than 254 characters/] }],
+  [
     "a NUL byte deep in the file",
     join("Email,Name\n", lines(3000, (i) => `lead${i}@example.com,Lead ${i}`), "\nnul@example.com,Nu\0l\n"),
     { created: 3000, rejected: 1, reasons: [/invisible control character/] },

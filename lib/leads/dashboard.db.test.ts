@@ -57,6 +57,21 @@ describe("dashboard data", () => {
     expect((await getDashboard(companyId, 90, now)).trend).toHaveLength(90);
   });
 
+  it("counts the same leads as new in the period as its trend adds up to, even with leads dated after today", async () => {
+    // Older data (or a clock ahead by a day) can hold dates after today; they belong to no period yet.
+    const companyId = await companyWith([
+      { score: 50, grade: "C", submittedAt: "2026-12-02T10:00:00Z" },
+      { score: 50, grade: "C", submittedAt: "2026-12-03T10:00:00Z" },
+      { score: 90, grade: "A", submittedAt: "9999-12-31T00:00:00Z" },
+      { score: 50, grade: "C", submittedAt: "2026-11-20T10:00:00Z" },
+    ]);
+    for (const days of [7, 30, 90]) {
+      const { kpis, trend } = await getDashboard(companyId, days, now);
+      expect(kpis.newInPeriod, `${days} days`).toBe(trend.reduce((sum, day) => sum + day.leads, 0));
+    }
+    expect((await getDashboard(companyId, 7, now)).kpis.newInPeriod).toBe(1);
+  });
+
   it("shows only the company's own leads, and zeros for an empty account", async () => {
     await companyWith([{ score: 99, grade: "A", submittedAt: "2026-12-01T10:00:00Z" }]);
     const empty = await prisma.company.create({ data: { name: "Empty" } });

@@ -20,14 +20,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function getDashboard(companyId: string, days: number, now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const since = new Date(today.getTime() - (days - 1) * DAY_MS);
-  // As dates (YYYY-MM-DD), so that the session's time zone plays no part.
+  // As dates (YYYY-MM-DD), so that the session's time zone plays no part. The KPI "new in the
+  // period" and the trend count the same days, so they always add up to the same leads.
   const [first, last] = [since, today].map((day) => day.toISOString().slice(0, 10));
   const [[kpis], top, trend] = await Promise.all([
     // From the per-day, per-grade counts the database keeps (table "LeadStats"), not from the leads.
     prisma.$queryRaw<{ total: number; averageScore: number | null; newInPeriod: number; a: number; b: number; c: number; d: number }[]>`
       SELECT COALESCE(sum("leads"), 0)::int AS "total",
              round(sum("scoreSum") / NULLIF(sum("leads"), 0), 1)::float AS "averageScore",
-             COALESCE(sum("leads") FILTER (WHERE "day" >= ${first}::date), 0)::int AS "newInPeriod",
+             COALESCE(sum("leads") FILTER (WHERE "day" BETWEEN ${first}::date AND ${last}::date), 0)::int AS "newInPeriod",
              COALESCE(sum("leads") FILTER (WHERE "grade" = 'A'), 0)::int AS "a",
              COALESCE(sum("leads") FILTER (WHERE "grade" = 'B'), 0)::int AS "b",
              COALESCE(sum("leads") FILTER (WHERE "grade" = 'C'), 0)::int AS "c",
