@@ -84,3 +84,24 @@ test("another company's import ids answer 404", async ({ browser, consoleErrors 
   expect((await stranger.goto(`/imports/${created.id}`))?.status()).toBe(404);
   expect((await owner.request.get(`/api/imports/${created.id}`)).status()).toBe(200);
 });
+
+test("a wide file lists its mapped columns and collapses the rest; one past the column limit is refused with the limit", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/imports");
+  const headers = ["Email", "Job Title", ...Array.from({ length: 398 }, (_, i) => `Attribute${String(i).padStart(3, "0")}`)];
+  const csv = `${headers.join(",")}\nana@example.com,CTO,${headers.slice(2).map((_, i) => `v${i}`).join(",")}\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "wide.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByTestId("detected-format")).toContainText("400 columns");
+  await expect(page.getByRole("combobox")).toHaveCount(25);
+  await expect(page.getByText("Preview of the first row", { exact: true })).toBeVisible();
+  await screenshot(page, "import-mapping-wide");
+  await page.getByRole("button", { name: "Show the other 375 columns (kept as extra data)" }).click();
+  await expect(page.getByRole("combobox")).toHaveCount(400);
+  await page.getByRole("button", { name: "Import wide.csv" }).click();
+  await expect(page.getByText("Import finished.")).toBeVisible();
+
+  await page.goto("/imports");
+  const tooWide = `${Array.from({ length: 1001 }, (_, i) => (i === 0 ? "Email" : `C${i}`)).join(",")}\nana@example.com\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "too-wide.csv", mimeType: "text/csv", buffer: Buffer.from(tooWide) });
+  await expect(page.getByRole("alert").filter({ hasText: /more than 1,000 columns, the most LeadRank reads/ })).toBeVisible();
+});

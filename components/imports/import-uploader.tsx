@@ -15,6 +15,9 @@ import { fileSize } from "./format";
 import { ImportCounts } from "./import-counts";
 import { progressLabel, ProgressBar } from "./import-progress";
 
+/** Beyond this many columns, the mapping step lists the mapped ones and the first others only. */
+const COLLAPSE_AFTER = 25;
+
 type Stage =
   | { step: "choose"; error?: string }
   | { step: "map"; file: File; sample: CsvSample; mapping: Mapping; remembered: boolean }
@@ -163,6 +166,12 @@ function MappingStep({
   }, [sample, mapping]);
   const example = (column: number) => sample.rows.find((row) => row[column])?.[column] ?? "";
   const shown = mapping.map((field, index) => ({ field, index })).filter(({ field }) => field !== null && field !== IGNORE).slice(0, 5);
+  // A wide file lists its mapped columns and the first few others; the rest on request.
+  const [showAll, setShowAll] = useState(false);
+  const listed = sample.headers
+    .map((header, column) => ({ header, column }))
+    .filter(({ column }, position) => showAll || sample.headers.length <= COLLAPSE_AFTER || mapping[column] !== null || position < COLLAPSE_AFTER);
+  const hidden = sample.headers.length - listed.length;
 
   return (
     <section className="space-y-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
@@ -187,7 +196,7 @@ function MappingStep({
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {sample.headers.map((header, column) => (
+              {listed.map(({ header, column }) => (
                 <tr key={header}>
                   <td className="py-2 pr-4 font-medium text-slate-900">{header}</td>
                   <td className="max-w-[12rem] truncate py-2 pr-4 text-slate-600">{example(column)}</td>
@@ -212,10 +221,17 @@ function MappingStep({
             </tbody>
           </table>
         </div>
+        {hidden > 0 ? (
+          <Button variant="secondary" className="mt-2" onClick={() => setShowAll(true)}>
+            Show the other {hidden.toLocaleString("en-US")} columns (kept as extra data)
+          </Button>
+        ) : null}
       </div>
 
       <div>
-        <h3 className="text-sm font-semibold text-slate-900">Preview of the first {preview.length} rows</h3>
+        <h3 className="text-sm font-semibold text-slate-900">
+          Preview of the first {preview.length === 1 ? "row" : `${preview.length} rows`}
+        </h3>
         <div className="mt-2 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="preview">
             <thead className="text-left text-slate-600">

@@ -49,7 +49,11 @@ export function mappingProblems(headers: string[], mapping: Mapping): string[] {
   return problems;
 }
 
-/** Identifies files with the same columns, to offer the mapping used last time. */
-export function headersKey(headers: string[]): string {
-  return headers.map(normaliseHeader).join("|");
+/**
+ * What makes two headers the same column for a remembered mapping: case, spacing and
+ * punctuation do not count; every letter and digit of every script does (so "Почта" and
+ * "Компания", or "Q1 Revenue" and "Q2 Revenue", stay apart).
+ */
+export function headerIdentity(header: string): string {
+  return header.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }

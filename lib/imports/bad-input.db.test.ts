@@ -35,6 +35,16 @@ const CORPUS: [string, Uint8Array | (() => AsyncIterable<Uint8Array>), Refused |
     { created: 1, check: ([lead]) => expect(lead.fullName).toBe("Ana") },
   ],
   [
+    "400 columns with 12-letter names",
+    utf8(`Email,${lines(399, (i) => `Attribute${String(i).padStart(3, "0")}`).replace(/\n/g, ",")}\nana@example.com,${lines(399, (i) => `v${i}`).replace(/\n/g, ",")}\n`),
+    { created: 1, check: ([lead]) => expect(Object.keys(lead.extra as object)).toHaveLength(399) },
+  ],
+  [
+    "10,000 columns",
+    utf8(`Email,${lines(9999, (i) => `Column ${i}`).replace(/\n/g, ",")}\nana@example.com\n`),
+    { refused: 422, message: /more than 1,000 columns, the most LeadRank reads/ },
+  ],
+  [
     "200 columns",
     utf8(`Email,${lines(199, (i) => `Column ${i}`).replace(/\n/g, ",")}\nana@example.com,${lines(199, (i) => `v${i}`).replace(/\n/g, ",")}\n`),
     { created: 1, check: ([lead]) => expect(Object.keys(lead.extra as object)).toHaveLength(199) },

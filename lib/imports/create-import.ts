@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { headersKey, mappingProblems, mappingSchema, suggestMapping, type Mapping } from "@/lib/csv/mapping";
+import { headerIdentity, mappingProblems, mappingSchema, suggestMapping, type Mapping } from "@/lib/csv/mapping";
 import { AppError } from "@/lib/errors";
 import { storeUpload } from "./store-upload";
 
@@ -69,6 +70,14 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Identifies files with the same columns, to offer the mapping used last time: a hash, so the
+ * key stays short however many columns a file has (a B-tree key holds at most 2,704 bytes).
+ */
+export function headersKey(headers: string[]): string {
+  return createHash("sha256").update(JSON.stringify(headers.map(headerIdentity))).digest("hex");
 }
 
 /** The mapping the company used last for a file with these headers, if any. */

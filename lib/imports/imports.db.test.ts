@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
 import { sampleCsvBytes } from "@/lib/sample-data/generate";
-import { createImport } from "./create-import";
+import { createImport, findSavedMapping, headersKey } from "./create-import";
 import { getImport, rejectedRows } from "./imports";
 import { processImport } from "./process-import";
 import { enqueueImport, startImportWorker, stopImportWorker } from "./queue";
@@ -101,6 +101,25 @@ describe("importing a CSV", () => {
     const again = await importCsv(companyId, "Contact,Notes\nbob@example.com,CEO\n");
     expect(again.mapping).toEqual(["email", "jobTitle"]);
     expect((await leadsOf(companyId)).map((l) => l.jobTitle)).toEqual(["CTO", "CEO"]);
+  });
+
+  it("tells apart headers that differ only in letters of other scripts or in digits", async () => {
+    const companyId = await newCompany();
+    await importCsv(companyId, "Почта,Компания\nana@example.com,Acme\n", ["email", "companyName"]);
+    expect(await findSavedMapping(companyId, ["Почта", "Компания"])).toEqual(["email", "companyName"]);
+    expect(await findSavedMapping(companyId, [" почта ", "КОМПАНИЯ"])).toEqual(["email", "companyName"]);
+    expect(await findSavedMapping(companyId, ["Компания", "Почта"])).toBeNull();
+    const different = [
+      [["Q1 Revenue"], ["Q2 Revenue"]],
+      [["Ηλεκτρονικό ταχυδρομείο"], ["Εταιρεία"]],
+      [["邮箱"], ["公司"]],
+      [["Prénom"], ["Prenom"]],
+      [["Société"], ["Sociéte"]],
+    ];
+    for (const [a, b] of different) expect(headersKey(a), `${a} vs ${b}`).not.toBe(headersKey(b));
+    // Case, spacing, punctuation and compatibility forms (full-width letters) do not count.
+    expect(headersKey(["E-Mail Address"])).toBe(headersKey(["email address"]));
+    expect(headersKey(["ＥＭＡＩＬ"])).toBe(headersKey(["email"]));
   });
 });
 

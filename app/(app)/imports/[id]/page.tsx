@@ -5,6 +5,7 @@ import { ImportCounts, StatusBadge } from "@/components/imports/import-counts";
 import { fileSize } from "@/components/imports/format";
 import { LiveImportProgress } from "@/components/imports/import-progress";
 import { UndoButton } from "@/components/imports/undo-button";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
 import { DELIMITER_NAMES, ENCODING_NAMES, type Delimiter, type Encoding } from "@/lib/csv/detect";
@@ -37,9 +38,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         {job.status === "failed" ? (
           <div className="space-y-2">
             <p className="text-sm text-red-700">{job.error}</p>
-            <Link href="/imports" className="inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">
-              Upload a file
-            </Link>
+            <ButtonLink href="/imports">Upload a file</ButtonLink>
           </div>
         ) : (
           <ImportCounts counts={job} />
