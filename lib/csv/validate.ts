@@ -187,6 +187,12 @@ const emptyLead = (): ParsedLead => ({
   extra: {},
 });
 
+/** A cell LeadRank's export (or a spreadsheet) protected from running as a formula: '=1+1. */
+const NEUTRALISED = /^'[=+\-@\t\r\n]/;
+
+/** Takes back the one apostrophe an export put before =, +, -, @, tab, CR or LF (lib/csv/write.ts). */
+export const unneutralise = (cell: string) => (NEUTRALISED.test(cell) ? cell.slice(1) : cell);
+
 /**
  * Prepares the checks for one file's mapping; call the result once per record. Each mapped
  * cell goes through its field's zod schema; the first problems found make the reason.
@@ -208,7 +214,7 @@ export function createRowReader(headers: string[], mapping: Mapping): (cells: st
     for (let i = 0; i < width; i++) {
       const column = columns[i];
       if (column === IGNORE) continue;
-      const cell = (cells[i] ?? "").trim();
+      const cell = unneutralise((cells[i] ?? "").trim());
       if (cell.includes("\0")) {
         return { ok: false, reason: `The "${headers[i]}" cell holds an invisible control character (NUL) that cannot be stored. Remove it and import the row again.` };
       }

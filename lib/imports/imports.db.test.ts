@@ -4,7 +4,7 @@ import { bytesOf } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
 import { sampleCsvBytes } from "@/lib/sample-data/generate";
 import { createImport, findSavedMapping, headersKey } from "./create-import";
-import { getImport, rejectedRows } from "./imports";
+import { getImport, rejectedCsvRows, rejectedRows } from "./imports";
 import { processImport } from "./process-import";
 import { enqueueImport, startImportWorker, stopImportWorker } from "./queue";
 import { undoImport } from "./undo-import";
@@ -337,6 +337,34 @@ describe("background work", () => {
     await enqueueImport(id);
     await expect.poll(async () => (await getImport(companyId, id))?.status, { timeout: 30_000, interval: 250 }).toBe("succeeded");
     expect((await leadsOf(companyId)).map((l) => l.email)).toEqual(["q@example.com"]);
+  });
+});
+
+describe("the rejected rows' CSV", () => {
+  const download = async (companyId: string, id: string) => {
+    const rows: string[][] = [];
+    const found = (await getImport(companyId, id))!;
+    for await (const page of rejectedCsvRows(companyId, id, found.headers as string[], found.delimiter!)) rows.push(...page);
+    return rows;
+  };
+
+  it("keeps row and reason under their headers when a row has more cells than the header", async () => {
+    const companyId = await newCompany();
+    const job = await importCsv(companyId, "Email,Name,Company\nr1@x.test,A,C\nr2@x.test,B,C,D,E\nnot-an-email,F,G\n");
+    const [header, ...rows] = await download(companyId, job.id);
+    expect(header).toEqual(["Email", "Name", "Company", "row", "reason", "extra cells"]);
+    expect(rows).toEqual([
+      ["r2@x.test", "B", "C", "3", expect.stringMatching(/5 cells but the header has 3 columns/), "D,E"],
+      ["not-an-email", "F", "G", "4", expect.stringMatching(/not a valid email address/), ""],
+    ]);
+  });
+
+  it("has just the file's columns, row and reason otherwise, with the file's delimiter for extra cells", async () => {
+    const companyId = await newCompany();
+    const plain = await importCsv(companyId, "Email,Name\nnot-an-email,F\n");
+    expect(await download(companyId, plain.id)).toEqual([["Email", "Name", "row", "reason"], ["not-an-email", "F", "2", expect.any(String)]]);
+    const semicolons = await importCsv(companyId, "Email;Name\nx@x.test;A;B;C\n");
+    expect((await download(companyId, semicolons.id))[1].at(-1)).toBe("B;C");
   });
 });
 

@@ -55,3 +55,25 @@ export async function* rejectedRows(companyId: string, importId: string) {
     after = page[page.length - 1].row;
   }
 }
+
+/**
+ * The rejected rows as the CSV a user downloads, a page of rows at a time, header first: the
+ * file's columns, then `row` and `reason`, so that the file can be fixed and imported again.
+ * Cells past the header's width (a stray delimiter) go together into one last column,
+ * "extra cells", joined by the file's delimiter, so `row` and `reason` stay under their names.
+ */
+export async function* rejectedCsvRows(companyId: string, importId: string, headers: string[], delimiter: string) {
+  const width = headers.length;
+  const [{ overflow }] = await prisma.$queryRaw<{ overflow: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "ImportRejection" r JOIN "Import" i ON i."id" = r."importId"
+      WHERE r."importId" = ${importId}::uuid AND i."companyId" = ${companyId}::uuid AND jsonb_array_length(r."cells") > ${width}) AS "overflow"`;
+  yield [[...headers, "row", "reason", ...(overflow ? ["extra cells"] : [])]];
+  for await (const page of rejectedRows(companyId, importId)) {
+    yield page.map(({ row, reason, cells }) => [
+      ...headers.map((_, i) => cells[i] ?? ""),
+      String(row),
+      reason,
+      ...(overflow ? [cells.slice(width).join(delimiter)] : []),
+    ]);
+  }
+}

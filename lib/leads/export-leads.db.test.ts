@@ -86,7 +86,13 @@ describe("scored CSV export", () => {
 
   it("round-trips: the exported file imported into another company gives the same leads and scores", async () => {
     const source = await prisma.company.create({ data: { name: "Source" } });
-    const csv = "Email,Full Name,Job Title,Company Size,Industry,Location,Favourite colour\nada@example.com,Ada,CTO,12000,SaaS,Berlin,teal\nbob@example.com,Bob,Developer,50,Retail,Nowhere,\n";
+    const csv = [
+      "Email,Full Name,Job Title,Company Size,Industry,Location,Favourite colour,Phone",
+      "ada@example.com,Ada,CTO,12000,SaaS,Berlin,teal,+49 30 1234567",
+      "bob@example.com,Bob,Developer,50,Retail,Nowhere,,=1+1",
+      "cy@example.com,-minus,@here,,,,-,'quoted",
+      "",
+    ].join("\n");
     const load = async (companyId: string, text: string) => {
       const id = await createImport({ companyId, userId: null, fileName: "f.csv", source: bytesOf(text) });
       await processImport(id);
@@ -101,5 +107,10 @@ describe("scored CSV export", () => {
         select: { email: true, fullName: true, jobTitle: true, companySize: true, industry: true, location: true, score: true, grade: true, breakdown: true, extra: true, submittedAt: true },
       });
     expect(await snapshot(target.id)).toEqual(await snapshot(source.id));
+    // The export neutralised these cells for spreadsheets; the import took the apostrophe back.
+    const cy = await prisma.lead.findFirstOrThrow({ where: { companyId: target.id, email: "cy@example.com" } });
+    expect(cy).toMatchObject({ fullName: "-minus", jobTitle: "@here", extra: { "Favourite colour": "-", Phone: "'quoted" } });
+    const bob = await prisma.lead.findFirstOrThrow({ where: { companyId: target.id, email: "bob@example.com" } });
+    expect(bob.extra).toEqual({ Phone: "=1+1" });
   });
 });
