@@ -29,7 +29,11 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isAppPage = APP_PAGE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-  if (isAppPage && !(await getToken({ req: request }))) {
+  // A server action is a fetch from a page already open, not a page load: redirecting it here
+  // would hand the page HTML where it expects the action's answer. The action itself checks
+  // the session and sends the user to sign-in (requireTenant).
+  const isServerAction = request.method === "POST" && request.headers.has("next-action");
+  if (isAppPage && !isServerAction && !(await getToken({ req: request }))) {
     const signIn = new URL(SIGN_IN_PATH, request.url);
     signIn.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(signIn);

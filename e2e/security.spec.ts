@@ -156,3 +156,20 @@ test("HTML and scripts in a CSV are shown as text everywhere, never run", async 
   await screenshot(page, "lead-with-html");
   expect(await page.evaluate(() => (window as unknown as { __leadrankXss?: number }).__leadrankXss)).toBeUndefined();
 });
+
+test("control characters in a search or an upload's name are dropped, never an error", async ({ page }) => {
+  await signUp(page);
+  await importCsv(page, "ann\u0000.csv", "Email,Full Name\nann@example.com,Ann Bee\n");
+  for (const q of ["a%00b", "%00", "ann%00", "%1B%5B31m", "%0D%0Aann"]) {
+    const api = await page.request.get(`/api/leads?q=${q}`);
+    expect(api.status(), q).toBe(200);
+    const exported = await page.request.get(`/api/leads/export?q=${q}`);
+    expect(exported.status(), q).toBe(200);
+    expect(await exported.text()).toContain("Rank");
+  }
+  expect((await (await page.request.get("/api/leads?q=an%00n")).json()).total).toBe(1);
+  await page.goto("/leads?q=%00");
+  await expect(page.getByRole("link", { name: "Ann Bee" })).toBeVisible();
+  await page.goto("/imports");
+  await expect(page.getByTestId("import-history")).toContainText("ann.csv");
+});

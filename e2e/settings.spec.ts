@@ -39,3 +39,20 @@ test("the scoring model chosen at sign-up is the company's model from the start"
   await expect(page.getByRole("form", { name: "Choose the scoring model" }).getByRole("radio", { name: /Life-science/ })).toBeChecked();
   await expect(page.getByRole("heading", { name: /Rules of Life-science/ })).toBeVisible();
 });
+
+test("a settings action after signing out in another tab sends the user to sign-in, saying the session ended", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/settings");
+  const other = await page.context().newPage();
+  await other.goto("/dashboard");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/sign-in/);
+
+  const picker = page.getByRole("form", { name: "Choose the scoring model" });
+  await picker.getByRole("radio", { name: /Life-science/ }).check();
+  await picker.getByRole("button", { name: "Use this model" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings/);
+  await expect(page.getByText("Your session has ended")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "LeadRank hit a problem" })).toHaveCount(0);
+  await screenshot(page, "session-ended");
+});

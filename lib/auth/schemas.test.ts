@@ -9,6 +9,8 @@ describe("password rules", () => {
     ["a common password", "Password1234", /too common/],
     ["73 ASCII bytes", "a".repeat(73), /at most 72 bytes/],
     ["20 emoji, 80 bytes in UTF-8", "🔑".repeat(20), /at most 72 bytes/],
+    ["twelve spaces", " ".repeat(12), /not only spaces/],
+    ["tabs and line breaks only", "\t\n".repeat(8), /not only spaces/],
   ])("refuses %s with a message that says why", (_label, password, message) => {
     expect(firstError(passwordSchema.safeParse(password))).toMatch(message);
   });
@@ -34,6 +36,12 @@ describe("email", () => {
 });
 
 describe("sign-up form", () => {
+  it("drops control characters from names, which the database could not store", () => {
+    const result = signUpSchema.parse({ companyName: "Acme\u0000 Inc", name: "Ada\u001b Lovelace", email: "a@example.com", password: "a long passphrase" });
+    expect(result).toMatchObject({ companyName: "Acme Inc", name: "Ada Lovelace" });
+    expect(signUpSchema.safeParse({ companyName: "\u0000", name: "Ada", email: "a@example.com", password: "a long passphrase" }).error?.issues[0].message).toBe("Enter your company's name.");
+  });
+
   it("names every missing field", () => {
     const result = signUpSchema.safeParse({ companyName: " ", name: "", email: "", password: "" });
     expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(["companyName", "email", "name", "password"]);

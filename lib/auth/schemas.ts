@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_PRESET_ID, PRESETS } from "@/lib/scoring/presets";
+import { withoutControlCharacters } from "@/lib/text";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
@@ -17,6 +18,7 @@ export const emailSchema = z
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .refine((value) => value.trim() !== "", { message: "Use letters, digits or symbols, not only spaces." })
   .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES, {
     message: `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji).`,
   })
@@ -25,8 +27,8 @@ export const passwordSchema = z
   });
 
 export const signUpSchema = z.object({
-  companyName: z.string().trim().min(1, "Enter your company's name.").max(120, "Use at most 120 characters."),
-  name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
+  companyName: z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1, "Enter your company's name.").max(120, "Use at most 120 characters.")),
+  name: z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters.")),
   email: emailSchema,
   password: passwordSchema,
   /** The preset the company scores with; switchable later in Settings. */

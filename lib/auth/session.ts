@@ -25,10 +25,15 @@ export const getTenant = cache(async (): Promise<Tenant | null> => {
   return (await isSessionOpen(token.sessionId, token.userId)) ? { userId: token.userId, companyId: token.companyId } : null;
 });
 
-/** For pages: the tenant, or a redirect to sign-in that comes back to this page. */
+/**
+ * For pages and server actions: the tenant, or a redirect to sign-in that comes back to this
+ * page. From a server action (a page that was open while the session ended, e.g. signed out in
+ * another tab) the sign-in page says that the session ended.
+ */
 export async function requireTenant(): Promise<Tenant> {
   const tenant = await getTenant();
   if (tenant) return tenant;
-  const path = (await headers()).get(PATH_HEADER) ?? HOME_PATH;
-  redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(path)}`);
+  const request = await headers();
+  const path = request.get(PATH_HEADER) ?? HOME_PATH;
+  redirect(`${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(path)}${request.has("next-action") ? "&ended=1" : ""}`);
 }

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { headerIdentity, mappingProblems, mappingSchema, suggestMapping, type Mapping } from "@/lib/csv/mapping";
 import { AppError } from "@/lib/errors";
+import { withoutControlCharacters } from "@/lib/text";
 import { storeUpload } from "./store-upload";
 
 /**
@@ -16,16 +18,22 @@ export async function createImport({
   fileName,
   source,
   mapping,
+  guard,
 }: {
   companyId: string;
   userId: string | null;
   fileName: string;
   source: AsyncIterable<Uint8Array>;
   mapping?: unknown;
+  /** Runs in the transaction that records the import, and may refuse it by throwing. */
+  guard?: (tx: Prisma.TransactionClient) => Promise<void>;
 }): Promise<string> {
-  const created = await prisma.import.create({
-    data: { companyId, userId, fileName: fileName.slice(0, 255) || "upload.csv", status: "uploading", heartbeatAt: new Date() },
-    select: { id: true },
+  const created = await prisma.$transaction(async (tx) => {
+    await guard?.(tx);
+    return tx.import.create({
+      data: { companyId, userId, fileName: withoutControlCharacters(fileName).slice(0, 255) || "upload.csv", status: "uploading", heartbeatAt: new Date() },
+      select: { id: true },
+    });
   });
   try {
     const { size, sample } = await storeUpload(created.id, source);

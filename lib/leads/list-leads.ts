@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { withoutControlCharacters } from "@/lib/text";
 
 export const SORTS = { score: "Best score", newest: "Newest", name: "Name" } as const;
 
 export const listLeadsQuery = z.object({
-  q: z.string().trim().max(200, "The search is at most 200 characters.").default(""),
+  q: z.string().transform(withoutControlCharacters).pipe(z.string().trim().max(200, "The search is at most 200 characters.")).default(""),
   minScore: z.coerce
     .number({ error: "minScore must be a whole number from 0 to 100." })
     .int("minScore must be a whole number from 0 to 100.")

@@ -3,9 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { TopFiveChart, TrendChart } from "@/components/dashboard/charts";
 import { ScoreBadge } from "@/components/leads/score-badge";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { trySampleData } from "./actions";
+import { SampleDataButton } from "@/components/dashboard/sample-data-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
 import { dashboardQuery, getDashboard, TREND_DAYS } from "@/lib/leads/dashboard";
@@ -27,11 +27,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           action={
             <>
               <ButtonLink href="/imports">Upload a CSV of leads</ButtonLink>
-              <form action={trySampleData}>
-                <Button type="submit" variant="secondary">
-                  Try with sample data
-                </Button>
-              </form>
+              <SampleDataButton />
             </>
           }
         >
