@@ -1,42 +1,15 @@
-import net from "node:net";
 import { expect, test } from "./test";
 import { e2eDatabaseUrl } from "../playwright.config";
+import { relayTo } from "../lib/db/test-relay";
 import { newAccount, signUp, startAppServer } from "./helpers";
 
 /**
  * The database goes away while LeadRank runs, and comes back. A second app server reaches the
- * test database through a TCP relay this test can cut: with the relay down the database is
- * unreachable exactly as a stopped server is (connections refused, open ones dropped).
+ * test database through a TCP relay this test can cut (lib/db/test-relay.ts).
  */
 
 const APP_PORT = Number(process.env.E2E_FAULTS_PORT || 3107);
 const app = `http://localhost:${APP_PORT}`;
-
-function relayTo(target: URL) {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | undefined;
-  const relay = {
-    port: 0,
-    async up() {
-      server = net.createServer((client) => {
-        const upstream = net.connect(Number(target.port || 5432), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on("close", () => sockets.delete(socket));
-          socket.on("error", () => socket.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      await new Promise<void>((resolve) => server!.listen(relay.port, "127.0.0.1", resolve));
-      relay.port = (server.address() as net.AddressInfo).port;
-    },
-    async down() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server?.close(resolve));
-    },
-  };
-  return relay;
-}
 
 test("with the database down, pages and API say so, health reports it, and all recovers without a restart", async ({ page, playwright, consoleErrors }) => {
   test.setTimeout(180_000);

@@ -1,8 +1,14 @@
 import { PgBoss } from "pg-boss";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { openConnection } from "@/lib/db/bulk";
 import { prisma } from "@/lib/db/client";
-import { bytesOf } from "@/lib/db/test-helpers";
+import { bytesOf, testEmail } from "@/lib/db/test-helpers";
+import { relayTo } from "@/lib/db/test-relay";
+import { sampleCsvBytes } from "@/lib/sample-data/generate";
 import { asJobWorker, holdJobLock } from "@/lib/jobs/liveness";
 import { createImport } from "./create-import";
 import { getImport } from "./imports";
@@ -107,5 +113,44 @@ describe.runIf(onPostgres)("on PostgreSQL, a worker's liveness is its connection
     expect(await getImport(companyId, id)).toMatchObject({ status: "failed", error: expect.stringMatching(/database connection was lost/) });
     expect(await prisma.lead.count({ where: { companyId } })).toBe(0);
     expect(await prisma.importFile.count({ where: { importId: id } })).toBe(0);
+  });
+
+  it("a worker cut off from the database for 3 s records the failure, with that reason, once the database is back", { timeout: 180_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-outage-"));
+    const file = path.join(dir, "big.csv");
+    fs.writeFileSync(file, await sampleCsvBytes({ rows: 200_000, seed: 3, endDate: new Date("2026-11-23T00:00:00Z") }));
+    const email = testEmail("outage");
+    const company = await prisma.company.create({ data: { name: "Outage Co", users: { create: { email, name: "O", passwordHash: "x" } } } });
+
+    // The importing process reaches the database only through a relay this test cuts.
+    const relay = relayTo(new URL(inject("databaseUrl")));
+    await relay.up();
+    const through = new URL(inject("databaseUrl"));
+    through.hostname = "127.0.0.1";
+    through.port = String(relay.port);
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-leads.ts", "--email", email, "--file", file], {
+      env: { ...process.env, DATABASE_URL: through.toString() },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    try {
+      const progress = async () => (await prisma.import.findFirst({ where: { companyId: company.id }, select: { processedRows: true } }))?.processedRows ?? 0;
+      await expect.poll(progress, { timeout: 60_000, interval: 100 }).toBeGreaterThan(0);
+      await relay.down();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const job = await prisma.import.findFirstOrThrow({ where: { companyId: company.id } });
+      expect(job.status).toBe("running"); // nobody could record anything meanwhile
+      await relay.up();
+      expect(await exited).toBe(1);
+      expect(await prisma.import.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+        status: "failed",
+        error: expect.stringMatching(/database connection was lost/),
+      });
+      expect(await prisma.lead.count({ where: { companyId: company.id } })).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      await relay.down();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
