@@ -1,4 +1,5 @@
 import { expect, test } from "./test";
+import { baseURL } from "../playwright.config";
 import { newAccount, screenshot, signIn, signUp } from "./helpers";
 
 test("a new company signs up, signs out and signs in again", async ({ page }) => {
@@ -115,4 +116,13 @@ test("after sign-in, a callback that leaves LeadRank's origin goes to the dashbo
   }
   const own = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/leads?q=cto")}`, { maxRedirects: 0 });
   expect(own.headers().location).toBe("/leads?q=cto");
+});
+
+test("signing out stays on the address the user opened, whatever NEXTAUTH_URL names", async ({ page }) => {
+  // The server under test has NEXTAUTH_URL=http://localhost:…; this user opens it by IP.
+  const origin = baseURL.replace("localhost", "127.0.0.1");
+  await signUp(page, newAccount("ByIp"), { origin });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${origin}/sign-in`);
+  expect((await page.request.get(`${origin}/api/leads`)).status()).toBe(401);
 });

@@ -121,4 +121,17 @@ test("an empty dashboard offers sample data, imported through the usual pipeline
   await page.goto("/dashboard");
   await expect(page.getByTestId("top-leads").getByRole("listitem")).toHaveCount(10);
   await expect(page.getByTestId("kpis")).toContainText(/9,9\d\d/);
+  await expect(page.getByTestId("grade-counts")).toContainText(/\d,\d{3}/);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "phone-dashboard-grades");
+});
+
+test("a leads page past the end shows the last page instead of an empty table", async ({ page }) => {
+  await signUp(page);
+  await importSampleLeads(page, 120);
+  await page.goto("/leads?page=99999&grade=D");
+  await expect(page).toHaveURL(/\/leads\?grade=D&page=\d+$/);
+  await expect(page.getByRole("link", { name: "← Previous" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Next →" })).toHaveCount(0);
+  await expect(page.locator("tbody tr").first()).toBeVisible();
 });

@@ -22,6 +22,10 @@ for (const viewport of [
     await page.goto("/settings");
     const picker = page.getByRole("form", { name: "Choose the scoring model" });
     await expect(picker.getByRole("radio", { name: /B2B SaaS/ })).toBeChecked();
+    // Rules read with the fields' names, as the import and the lead page show them.
+    await expect(page.getByTestId("scoring-model")).toContainText("Company size ≥ 10000");
+    await expect(page.getByTestId("scoring-model")).toContainText("Job title mentions");
+    await expect(page.getByTestId("scoring-model")).not.toContainText("companySize");
     await picker.getByRole("radio", { name: /Life-science/ }).check();
     await picker.getByRole("button", { name: "Use this model" }).click();
     await expect(page.getByRole("status")).toContainText("2 leads re-scored");

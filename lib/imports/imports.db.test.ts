@@ -94,6 +94,12 @@ describe("importing a CSV", () => {
     expect(await prisma.lead.count({ where: { companyId } })).toBe(result.createdCount);
   });
 
+  it("keeps an upload's name without control characters, which the database could not store", async () => {
+    const companyId = await newCompany();
+    const result = await importCsv(companyId, "Email\nana@example.com\n", undefined, "ann\u0000\u0007\n.csv");
+    expect(result).toMatchObject({ status: "succeeded", fileName: "ann.csv" });
+  });
+
   it("remembers the mapping a company chose for files with the same headers", async () => {
     const companyId = await newCompany();
     const csv = "Contact,Notes\nana@example.com,CTO\n";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { testEmail } from "@/lib/db/test-helpers";
 import { getLead } from "./get-lead";
-import { COUNT_LIMIT, listLeads, listLeadsQuery, SEARCH_TEXT } from "./list-leads";
+import { COUNT_LIMIT, leadDisplayName, listLeads, listLeadsQuery, SEARCH_TEXT } from "./list-leads";
 
 const query = (input: Record<string, unknown> = {}) => listLeadsQuery.parse(input);
 
@@ -52,6 +52,59 @@ describe("leads of a company", () => {
     expect(await getLead(other, lead.id)).toBeNull();
     expect(await getLead(owner, randomUUID())).toBeNull();
     expect(await getLead(owner, "not-a-uuid")).toBeNull();
+  });
+});
+
+describe("names and accents", () => {
+  async function named(people: { fullName?: string; firstName?: string; lastName?: string; jobTitle?: string }[]) {
+    const company = await prisma.company.create({ data: { name: "Names Co" } });
+    await prisma.lead.createMany({
+      data: people.map((person, i) => ({
+        companyId: company.id,
+        email: `p${i}@example.com`,
+        ...person,
+        submittedAt: new Date("2026-11-01T00:00:00Z"),
+        rawPoints: 0,
+        score: 0,
+        grade: "D",
+        breakdown: [],
+        scoringModelId: "b2b-saas",
+      })),
+    });
+    return company.id;
+  }
+
+  it("sorts by the name the list shows, ignoring case and accents", async () => {
+    const companyId = await named([
+      { fullName: "Yara Young" },
+      { fullName: "Zed Zimmer" },
+      { firstName: "Zoe", lastName: "Abbott" },
+      { fullName: "Aaron Zulu" },
+      { fullName: "bob adams" },
+      { fullName: "Émile Brun" },
+      { fullName: "Élodie Arnaud" },
+      {},
+    ]);
+    const { leads } = await listLeads(companyId, query({ sort: "name" }));
+    expect(leads.map(leadDisplayName)).toEqual([
+      "Aaron Zulu",
+      "bob adams",
+      "Élodie Arnaud",
+      "Émile Brun",
+      "p7@example.com", // no name: shown, and sorted, by its email
+      "Yara Young",
+      "Zed Zimmer",
+      "Zoe Abbott",
+    ]);
+  });
+
+  it("finds names with or without their accents, in any case", async () => {
+    const companyId = await named([{ fullName: "José Müller" }, { fullName: "Jose Muller" }, { fullName: "JOSÉ MÜLLER" }, { fullName: "Zoë Ångström", jobTitle: "Straße-Bauer" }]);
+    for (const q of ["jose", "José", "JOSE", "muller", "müller", "MÜLLER"]) {
+      expect((await listLeads(companyId, query({ q }))).total, q).toBe(3);
+    }
+    expect((await listLeads(companyId, query({ q: "zoe angstrom" }))).total).toBe(1);
+    expect((await listLeads(companyId, query({ q: "strasse" }))).total).toBe(1);
   });
 });
 

@@ -38,18 +38,30 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     );
   }
 
-  const tiles = [
+  const tiles: [string, ReactNode][] = [
     ["Total leads", kpis.total.toLocaleString("en-US")],
     ["Average score", kpis.averageScore.toFixed(1)],
     [`New in ${days} days`, kpis.newInPeriod.toLocaleString("en-US")],
-    ["A · B · C · D", `${kpis.grades.A} · ${kpis.grades.B} · ${kpis.grades.C} · ${kpis.grades.D}`],
+    [
+      "Leads per grade",
+      <span key="grades" className="grid grid-cols-4 gap-1 text-base sm:text-lg" data-testid="grade-counts">
+        {(["A", "B", "C", "D"] as const).map((grade) => (
+          <span key={grade} className="min-w-0">
+            <span className="block text-xs font-medium text-slate-500">{grade}</span>
+            <span className="block tabular-nums">{kpis.grades[grade].toLocaleString("en-US")}</span>
+          </span>
+        ))}
+      </span>,
+    ],
   ];
   return (
     <>
       <PageHeader title="Dashboard" description="Your best leads and how your pipeline is trending." />
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="kpis">
-        {tiles.map(([label, value]) => (
-          <div key={label} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+        {tiles.map(([label, value], index) => (
+          // Below the wide layout the last two tiles take a row each: the grade counts need the
+          // width for four numbers side by side, and no tile is left alone beside a gap.
+          <div key={label} className={`rounded-lg bg-white p-4 ring-1 ring-slate-200 ${index >= 2 ? "col-span-2 lg:col-span-1" : ""}`}>
             <dt className="text-sm text-slate-600">{label}</dt>
             <dd className="mt-1 break-words text-2xl font-bold text-slate-900">{value}</dd>
           </div>

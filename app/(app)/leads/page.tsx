@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ScoreBadge } from "@/components/leads/score-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -30,6 +31,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const { total, totalIsExact, leads, page, pageSize } = await listLeads(companyId, query);
   const filtered = query.q !== "" || query.minScore > 0 || query.grade !== "";
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  // A page past the end (an old bookmark, a hand-edited address) shows the last one.
+  if (leads.length === 0 && page > pages && total > 0) redirect(href(query, { page: pages }));
 
   if (total === 0 && !filtered) {
     return (

@@ -4,22 +4,25 @@ import { getAccount } from "@/lib/auth/accounts";
 import { requireTenant } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { ModelPicker } from "@/components/settings/model-picker";
+import { fieldByName } from "@/lib/csv/fields";
 import { activeModel, PRESETS, type Condition } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Settings · LeadRank" };
 
 function describe(condition: Condition): string {
+  // The field as the rest of LeadRank names it ("Company size", not "companySize").
+  const field = fieldByName(condition.field)?.label ?? condition.field;
   switch (condition.kind) {
     case "keywords":
-      return `${condition.field} mentions ${condition.keywords.join(", ")}`;
+      return `${field} mentions ${condition.keywords.join(", ")}`;
     case "values":
-      return `${condition.field} is ${condition.values.join(", ")}`;
+      return `${field} is ${condition.values.join(", ")}`;
     case "range":
-      return `${condition.field} ${condition.max === undefined ? `≥ ${condition.min}` : condition.min === undefined ? `≤ ${condition.max}` : `${condition.min}–${condition.max}`}`;
+      return `${field} ${condition.max === undefined ? `≥ ${condition.min}` : condition.min === undefined ? `≤ ${condition.max}` : `${condition.min}–${condition.max}`}`;
     case "yes":
-      return `${condition.field} is yes`;
+      return `${field} is yes`;
     case "present":
-      return `${condition.field} has any value`;
+      return `${field} has any value`;
   }
 }
 

@@ -35,7 +35,8 @@ export const POST = withTenant(async (request, { companyId, userId }) => {
         .then(resolve, reject)
         .finally(() => file.resume());
     });
-    parser.on("error", reject);
+    // A request that is not well-formed multipart (e.g. a control character in a part's header).
+    parser.on("error", (error: Error) => reject(new AppError("bad_request", `The upload is not well-formed multipart/form-data: ${error.message}.`, 400)));
     parser.on("close", () => {
       if (!started) reject(new AppError("bad_request", "No file was sent: use a multipart field named file.", 400));
     });
