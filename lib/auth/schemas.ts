@@ -18,7 +18,8 @@ export const emailSchema = z
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .refine((value) => value.trim() !== "", { message: "Use letters, digits or symbols, not only spaces." })
+  // (A password too short already has its message.)
+  .refine((value) => value.length < PASSWORD_MIN_LENGTH || value.trim() !== "", { message: "Use letters, digits or symbols, not only spaces." })
   .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES, {
     message: `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji).`,
   })
