@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedDatabase = {
@@ -24,7 +23,7 @@ export async function startEmbeddedDatabase(options: {
   const releaseLock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   let db: PGlite | undefined;
   try {
-    db = await PGlite.create(options.dataDir, { extensions: { pg_trgm, unaccent } });
+    db = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({
       db,
       host: "127.0.0.1",
