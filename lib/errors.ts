@@ -15,12 +15,14 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * True when an error means the database could not be reached (server down, connection
- * refused or cut), as opposed to a failing query.
+ * refused or cut, the session terminated by the server: SQLSTATE classes 08 and 57P0x), as
+ * opposed to a failing query.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string" && /^(08...|57P0.)$/.test(e.code)) return true;
     const text = `${String(e.code ?? "")} ${String(e.message ?? "")}`;
-    if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|P1001|P1017|DatabaseNotReachable|Connection terminated|connection timeout|Can't reach database/i.test(text)) {
+    if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|P1001|P1017|DatabaseNotReachable|Connection terminated|connection timeout|Can't reach database|encountered a connection error/i.test(text)) {
       return true;
     }
   }

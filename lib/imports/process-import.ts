@@ -2,6 +2,7 @@ import type pg from "pg";
 import { v7 as timeOrderedId } from "uuid";
 import { companyTransaction } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import type { Delimiter, Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
 import { readCsvRecords } from "@/lib/csv/read";
@@ -21,7 +22,7 @@ import { readStoredUpload } from "./store-upload";
 export async function processImport(importId: string, options: { failAfterBatches?: number } = {}): Promise<void> {
   await asJobWorker("import", importId, async (client) => {
     const claimed = await client.query(
-      `UPDATE "Import" SET "status" = 'running', "heartbeatAt" = now() WHERE "id" = $1 AND "status" = 'queued' RETURNING "companyId"`,
+      `UPDATE "Import" SET "status" = 'running', "heartbeatAt" = now() WHERE "id" = $1 AND "status" = 'queued'`,
       [importId],
     );
     if (claimed.rowCount === 0) return; // Another worker has it.
@@ -55,27 +56,20 @@ const CONNECTION_LOST = "The database connection was lost during the import, so 
  * needs the database too: it is tried again until the database is back (up to
  * FAILURE_RETRY_SECONDS; after that, the liveness check of any instance fails the import).
  */
-async function recordFailure(importId: string, error: unknown, retryMs = 1000) {
-  const reason = isConnectionLost(error) ? CONNECTION_LOST : UNEXPECTED;
+async function recordFailure(importId: string, error: unknown) {
+  const reason = isDatabaseUnavailable(error) ? CONNECTION_LOST : UNEXPECTED;
   const giveUpAt = Date.now() + FAILURE_RETRY_SECONDS * 1000;
   for (;;) {
     try {
       return await failImport(importId, reason);
     } catch (retryError) {
       if (Date.now() > giveUpAt) return console.error(`Import ${importId} could not be marked failed:`, retryError);
-      await new Promise((resolve) => setTimeout(resolve, retryMs));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 }
 
 const FAILURE_RETRY_SECONDS = 120;
-
-/** Errors that mean the connection to the database broke, not that a statement was wrong. */
-export function isConnectionLost(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === "string" && (/^(08|57P0)/.test(code) || ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"].includes(code))) return true;
-  return typeof message === "string" && /Connection terminated|connection (is )?closed|Client has encountered a connection error/i.test(message);
-}
 
 /** Imports that create at least this many leads refresh the table statistics afterwards. */
 const ANALYZE_AFTER_ROWS = 10_000;
