@@ -4,9 +4,10 @@ import { bytesOf } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
 import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
-import { presetById, scoreLead } from "@/lib/scoring";
+import { companyTransaction, openConnection } from "@/lib/db/bulk";
+import { parseScoringModel, presetById, scoreLead } from "@/lib/scoring";
 import { getDashboard } from "./dashboard";
-import { switchScoringModel } from "./rescore";
+import { rescoreLeads, switchScoringModel } from "./rescore";
 
 const CSV = [
   "Email,Job Title,Company Size,Industry,Location,Uses in vitro models,Open to NAMs,In biotech hub,Published DILI paper",
@@ -82,5 +83,38 @@ describe("switching the scoring model", () => {
     await expect(switchScoringModel(companyId, "no-such-model")).rejects.toMatchObject({ status: 400 });
     expect(await leadsOf(companyId)).toEqual(before);
     expect((await prisma.company.findUniqueOrThrow({ where: { id: companyId } })).scoringModelId).toBe("b2b-saas");
+  });
+});
+
+describe("re-scoring with a model of the company's own", () => {
+  it("reads extra columns, the email's domain and negative points exactly as scoring a lead does", async () => {
+    const companyId = (await prisma.company.create({ data: { name: "Own model" } })).id;
+    const csv = "Email,Job Title,Lead Source,ARR\nana@acme.pt,CEO,Webinar,\"1,200\"\nbob@gmail.com,Student,Cold call,n/a\ncy@acme.pt,CTO,,\n";
+    await processImport(await createImport({ companyId, userId: null, fileName: "own.csv", source: bytesOf(csv) }));
+    const own = parseScoringModel({
+      id: "own",
+      name: "Own",
+      pointsFor100: 10,
+      grades: { A: 70, B: 40, C: 10 },
+      criteria: [
+        { id: "source", label: "Source", tiers: [{ points: 3, when: [{ kind: "values", field: "extra:lead source", values: ["webinar"] }] }] },
+        { id: "arr", label: "ARR", tiers: [{ points: 4, when: [{ kind: "range", field: "extra:ARR", min: 1000 }] }] },
+        { id: "mail", label: "Mail", tiers: [{ points: -5, when: [{ kind: "yes", field: "freeEmail" }] }] },
+        { id: "title", label: "Title", mode: "sum", max: 4, tiers: [{ points: 3, when: [{ kind: "keywords", field: "jobTitle", keywords: ["CEO", "CTO"] }] }, { points: 2, when: [{ kind: "values", field: "emailDomain", values: ["acme.pt"] }] }] },
+      ],
+    });
+    const client = await openConnection();
+    try {
+      expect(await companyTransaction(client, companyId, () => rescoreLeads(client, companyId, own))).toBe(3);
+    } finally {
+      await client.end();
+    }
+    const leads = await leadsOf(companyId);
+    expect(leads.map((lead) => [lead.email, lead.rawPoints, lead.score, lead.grade])).toEqual([
+      ["ana@acme.pt", 11, 100, "A"],
+      ["bob@gmail.com", -5, 0, "D"],
+      ["cy@acme.pt", 4, 40, "B"],
+    ]);
+    for (const lead of leads) expect(lead.breakdown).toEqual(scoreLead(lead, own).breakdown.map((entry) => entry.points));
   });
 });

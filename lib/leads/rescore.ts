@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { companyTransaction, withConnection } from "@/lib/db/bulk";
 import { AppError } from "@/lib/errors";
-import { BOOLEAN_FIELDS, compileModel, NUMBER_FIELDS, presetById, TEXT_FIELDS, type ScorableLead, type ScoringModel } from "@/lib/scoring";
+import { BOOLEAN_FIELDS, compileModel, NUMBER_FIELDS, presetById, readsExtraColumns, TEXT_FIELDS, type ScorableLead, type ScoringModel } from "@/lib/scoring";
 
 const BATCH = 10_000;
 const FIELDS = [...TEXT_FIELDS, ...NUMBER_FIELDS, ...BOOLEAN_FIELDS];
@@ -30,8 +30,10 @@ export async function switchScoringModel(companyId: string, modelId: string): Pr
  */
 export async function rescoreLeads(client: pg.Client, companyId: string, definition: ScoringModel, { onlyScoredByOthers = false } = {}): Promise<number> {
   const model = compileModel(definition);
+  // The extra columns are read only for a model that names one: they are the widest column.
+  const columns = readsExtraColumns(definition) ? [...FIELDS, "extra"] : FIELDS;
   await client.query(
-    `DECLARE leads NO SCROLL CURSOR FOR SELECT "id", ${FIELDS.map((f) => `"${f}"`).join(", ")} FROM "Lead"
+    `DECLARE leads NO SCROLL CURSOR FOR SELECT "id", ${columns.map((f) => `"${f}"`).join(", ")} FROM "Lead"
      WHERE "companyId" = $1 ${onlyScoredByOthers ? `AND "scoringModelId" <> $2` : ""}`,
     onlyScoredByOthers ? [companyId, definition.id] : [companyId],
   );

@@ -211,3 +211,77 @@ describe("a custom model", () => {
     expect(scoreLead({ usesInVitroModels: true }, model)).toMatchObject({ rawPoints: 0, score: 0, grade: "D" });
   });
 });
+
+describe("the model format for companies' own models", () => {
+  const model = (criteria: object[], extra: object = {}) => parseScoringModel({ id: "own", name: "Own", pointsFor100: 10, criteria, ...extra });
+  const tier = (points: number, condition: object) => ({ points, when: [condition] });
+
+  it("takes negative points off, and never scores below 0", () => {
+    const own = model([
+      { id: "title", label: "Title", tiers: [tier(8, { kind: "keywords", field: "jobTitle", keywords: ["CEO"] }), tier(-20, { kind: "keywords", field: "jobTitle", keywords: ["Student"] })] },
+      { id: "mail", label: "Mail", tiers: [tier(-3, { kind: "yes", field: "freeEmail" })] },
+    ]);
+    expect(scoreLead({ jobTitle: "CEO", email: "ceo@acme.io" }, own)).toMatchObject({ rawPoints: 8, score: 80 });
+    expect(scoreLead({ jobTitle: "CEO", email: "ceo@gmail.com" }, own)).toMatchObject({ rawPoints: 5, score: 50 });
+    expect(scoreLead({ jobTitle: "Student", email: "s@gmail.com" }, own)).toMatchObject({ rawPoints: -23, score: 0, grade: "D" });
+  });
+
+  it("adds every matching tier in mode sum, capped at max, and the receipt shows the parts and the cap", () => {
+    const own = model([
+      {
+        id: "fit",
+        label: "Fit",
+        mode: "sum",
+        max: 7,
+        otherwise: -1,
+        tiers: [tier(4, { kind: "keywords", field: "jobTitle", keywords: ["Founder"] }), tier(3, { kind: "keywords", field: "jobTitle", keywords: ["CEO"] }), tier(2, { kind: "values", field: "country", values: ["Portugal"] })],
+      },
+    ]);
+    const capped = scoreLead({ jobTitle: "Founder & CEO", country: "Portugal" }, own).breakdown[0];
+    expect(capped).toMatchObject({ points: 7, capped: 2, matched: "Founder, CEO, Portugal", parts: [{ matched: "Founder", points: 4 }, { matched: "CEO", points: 3 }, { matched: "Portugal", points: 2 }] });
+    expect(scoreLead({ jobTitle: "CEO", country: "Portugal" }, own).breakdown[0]).toMatchObject({ points: 5, capped: 0 });
+    expect(scoreLead({ jobTitle: "Intern" }, own).breakdown[0]).toMatchObject({ points: -1, matched: null });
+  });
+
+  it("matches an empty field with missing, and tells empty from 0", () => {
+    const own = model([{ id: "size", label: "Size", tiers: [tier(-2, { kind: "missing", field: "companySize" }), tier(1, { kind: "range", field: "companySize", max: 10 })] }]);
+    expect(scoreLead({}, own).breakdown[0]).toMatchObject({ points: -2, matched: "empty", value: null });
+    expect(scoreLead({ companySize: 0 }, own).breakdown[0]).toMatchObject({ points: 1, value: 0 });
+  });
+
+  it("reads the email's domain and whether it is a public mailbox", () => {
+    const own = model([
+      { id: "domain", label: "Domain", tiers: [tier(5, { kind: "values", field: "emailDomain", values: ["acme.pt"] })] },
+      { id: "free", label: "Free mail", tiers: [tier(1, { kind: "yes", field: "freeEmail" })] },
+    ]);
+    expect(scoreLead({ email: "Ana.Silva@ACME.pt" }, own).rawPoints).toBe(5);
+    for (const free of ["a@gmail.com", "b@googlemail.com", "c@yahoo.com", "d@hotmail.com", "e@outlook.com", "f@live.com", "g@icloud.com", "h@aol.com", "i@gmx.de", "j@gmx.net", "k@web.de", "l@proton.me", "m@protonmail.com", "n@mail.ru", "o@yandex.ru"]) {
+      expect(scoreLead({ email: free }, own).rawPoints, free).toBe(1);
+    }
+    expect(scoreLead({ email: "x@acme.io" }, own).rawPoints).toBe(0);
+    expect(scoreLead({}, own).breakdown[1]).toMatchObject({ value: null, points: 0 });
+  });
+
+  it("reads extra columns by header in any case, as text and as numbers when the cell reads as one", () => {
+    const own = model([
+      { id: "source", label: "Source", tiers: [tier(3, { kind: "values", field: "extra:Lead Source", values: ["Webinar"] })] },
+      { id: "revenue", label: "Revenue", tiers: [tier(4, { kind: "range", field: "extra:ARR", min: 1000 })] },
+    ]);
+    expect(scoreLead({ extra: { "lead source": "webinar", arr: "1,200" } }, own).rawPoints).toBe(7);
+    expect(scoreLead({ extra: { "Lead Source": "Webinar", ARR: "1200.5" } }, own).rawPoints).toBe(7);
+    expect(scoreLead({ extra: { ARR: "999" } }, own).rawPoints).toBe(0);
+    expect(scoreLead({ extra: { ARR: "" } }, own).rawPoints).toBe(0);
+    expect(scoreLead({ extra: { ARR: "n/a" } }, own).rawPoints).toBe(0);
+    expect(scoreLead({ extra: null }, own).rawPoints).toBe(0);
+  });
+
+  it("grades with the model's own thresholds, at every boundary", () => {
+    const own = model([{ id: "p", label: "P", tiers: [tier(1, { kind: "present", field: "email" })] }], { pointsFor100: 1, grades: { A: 90, B: 50, C: 10 } });
+    const grades = { A: 90, B: 50, C: 10 };
+    for (const [score, grade] of [[100, "A"], [90, "A"], [89, "B"], [50, "B"], [49, "C"], [10, "C"], [9, "D"], [0, "D"]] as const) {
+      expect(gradeFor(score, grades), String(score)).toBe(grade);
+    }
+    expect(scoreLead({ email: "a@b.co" }, own).grade).toBe("A");
+    expect(parseScoringModel({ id: "d", name: "D", pointsFor100: 1, criteria: own.criteria }).grades).toEqual({ A: 80, B: 60, C: 40 });
+  });
+});

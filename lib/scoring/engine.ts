@@ -1,5 +1,5 @@
-import type { LeadField, ScorableLead } from "./lead";
-import type { Condition, Criterion, ScoringModel } from "./model";
+import { EXTRA_PREFIX, FREE_EMAIL_DOMAINS, type FieldRef, type ScorableLead } from "./lead";
+import { DEFAULT_GRADES, type Condition, type Criterion, type ScoringModel } from "./model";
 
 export type Grade = "A" | "B" | "C" | "D";
 
@@ -12,22 +12,54 @@ export type BreakdownEntry = {
   /** What matched: the keyword found, the value, the range; null when no tier matched. */
   matched: string | null;
   points: number;
+  /** Mode "sum": every tier that matched, with its points, and what the cap took away. */
+  parts?: { matched: string; points: number }[];
+  capped?: number;
 };
 
 export type ScoreResult = { rawPoints: number; score: number; grade: Grade; breakdown: BreakdownEntry[] };
 
-export function gradeFor(score: number): Grade {
-  return score >= 80 ? "A" : score >= 60 ? "B" : score >= 40 ? "C" : "D";
+export function gradeFor(score: number, grades: { A: number; B: number; C: number } = DEFAULT_GRADES): Grade {
+  return score >= grades.A ? "A" : score >= grades.B ? "B" : score >= grades.C ? "C" : "D";
 }
 
-/** score = min(100, round(100 × rawPoints / pointsFor100)) */
+/** score = clamp(round(100 × rawPoints / pointsFor100), 0, 100), rounding half up. */
 export function scoreFromPoints(rawPoints: number, pointsFor100: number): number {
-  return Math.min(100, Math.round((100 * rawPoints) / pointsFor100));
+  return Math.max(0, Math.min(100, Math.round((100 * rawPoints) / pointsFor100)));
 }
 
 type Value = BreakdownEntry["value"];
 type Match = { value: Value; matched: string };
-type CompiledCondition = { field: LeadField; test: (value: Value) => Match | null };
+type CompiledCondition = { field: FieldRef; test: (value: Value) => Match | null };
+
+/** The part of an email after its last `@`, lower-cased. */
+export const emailDomain = (email: string | null | undefined) => (email && email.includes("@") ? email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase() : null);
+
+/** An extra column's cell by header, case-insensitive. */
+function extraCell(extra: unknown, header: string): string | null {
+  if (!extra || typeof extra !== "object") return null;
+  for (const [key, value] of Object.entries(extra)) if (key.toLowerCase() === header && typeof value === "string") return value;
+  return null;
+}
+
+/** How each field is read off a lead: canonical fields as they are, derived ones worked out. */
+function readerOf(field: FieldRef): (lead: ScorableLead) => Value {
+  if (field === "emailDomain") return (lead) => emailDomain(lead.email);
+  if (field === "freeEmail") return (lead) => (emailDomain(lead.email) === null ? null : FREE_EMAIL_DOMAINS.has(emailDomain(lead.email)!));
+  if (field.startsWith(EXTRA_PREFIX)) {
+    const header = field.slice(EXTRA_PREFIX.length).trim().toLowerCase();
+    return (lead) => extraCell(lead.extra, header);
+  }
+  return (lead) => (lead[field as keyof ScorableLead] as Value | undefined) ?? null;
+}
+
+/** A number in a text cell, as people write them: 1200, 1,200, 1200.5, -3. */
+function numberIn(value: Value): number | null {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  return /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text) ? Number(text.replaceAll(",", "")) : null;
+}
 
 /**
  * One case-insensitive regular expression for a list of keywords, matching whole words
@@ -74,15 +106,22 @@ function compileCondition(condition: Condition): CompiledCondition {
     case "range": {
       const { min = -Infinity, max = Infinity } = condition;
       const matched = max === Infinity ? `≥ ${min}` : min === -Infinity ? `≤ ${max}` : `${min}–${max}`;
+      // A canonical number field holds numbers; an extra column holds text that may read as one.
+      const asNumber = condition.field.startsWith(EXTRA_PREFIX) ? numberIn : (value: Value) => (typeof value === "number" ? value : null);
       return {
         field: condition.field,
-        test: (value) => (typeof value === "number" && value >= min && value <= max ? { value, matched } : null),
+        test: (value) => {
+          const number = asNumber(value);
+          return number !== null && number >= min && number <= max ? { value: number, matched } : null;
+        },
       };
     }
     case "yes":
       return { field: condition.field, test: (value) => (value === true ? { value, matched: "yes" } : null) };
     case "present":
       return { field: condition.field, test: (value) => (isEmpty(value) ? null : { value, matched: "any value" }) };
+    case "missing":
+      return { field: condition.field, test: (value) => (isEmpty(value) ? { value: null, matched: "empty" } : null) };
   }
 }
 
@@ -92,17 +131,39 @@ const CACHE_LIMIT = 50_000;
 function compileCriterion(criterion: Criterion): (lead: ScorableLead) => BreakdownEntry {
   const tiers = criterion.tiers.map((tier) => ({ points: tier.points, when: tier.when.map(compileCondition) }));
   const fields = [...new Set(tiers.flatMap((tier) => tier.when.map((c) => c.field)))];
+  const readers = new Map(fields.map((field) => [field, readerOf(field)]));
+  const read = (lead: ScorableLead, field: FieldRef) => readers.get(field)!(lead);
   const primary = fields[0];
+  const entry = (result: Omit<BreakdownEntry, "criterion" | "label">) => Object.freeze({ criterion: criterion.id, label: criterion.label, ...result });
+  const firstMatch = (lead: ScorableLead, tier: (typeof tiers)[number]) => {
+    for (const condition of tier.when) {
+      const match = condition.test(read(lead, condition.field));
+      if (match) return match;
+    }
+    return null;
+  };
 
   const evaluate = (lead: ScorableLead): BreakdownEntry => {
-    for (const tier of tiers) {
-      for (const condition of tier.when) {
-        const match = condition.test(lead[condition.field] ?? null);
-        if (match) return Object.freeze({ criterion: criterion.id, label: criterion.label, ...match, points: tier.points });
+    if (criterion.mode === "sum") {
+      const parts: { matched: string; points: number }[] = [];
+      let value: Value = null;
+      for (const tier of tiers) {
+        const match = firstMatch(lead, tier);
+        if (match) {
+          if (parts.length === 0) value = match.value;
+          parts.push({ matched: match.matched, points: tier.points });
+        }
       }
+      if (parts.length === 0) return entry({ value: read(lead, primary), matched: null, points: criterion.otherwise });
+      const total = parts.reduce((sum, part) => sum + part.points, 0);
+      const points = criterion.max === undefined ? total : Math.min(total, criterion.max);
+      return entry({ value, matched: parts.map((part) => part.matched).join(", "), points, parts, capped: total - points });
     }
-    const value = lead[primary] ?? null;
-    return Object.freeze({ criterion: criterion.id, label: criterion.label, value, matched: null, points: criterion.otherwise });
+    for (const tier of tiers) {
+      const match = firstMatch(lead, tier);
+      if (match) return entry({ ...match, points: tier.points });
+    }
+    return entry({ value: read(lead, primary), matched: null, points: criterion.otherwise });
   };
 
   // One map level per field the criterion reads: value → … → entry.
@@ -112,12 +173,12 @@ function compileCriterion(criterion: Criterion): (lead: ScorableLead) => Breakdo
   return (lead) => {
     let level = cache;
     for (let i = 0; i < fields.length - 1; i++) {
-      const key = lead[fields[i]] ?? null;
+      const key = read(lead, fields[i]);
       let next = level.get(key) as Level | undefined;
       if (next === undefined) level.set(key, (next = new Map()));
       level = next;
     }
-    const key = lead[fields[fields.length - 1]] ?? null;
+    const key = read(lead, fields[fields.length - 1]);
     let entry = level.get(key) as BreakdownEntry | undefined;
     if (entry === undefined) {
       if (++cached > CACHE_LIMIT) {
@@ -148,7 +209,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
         rawPoints += entry.points;
       }
       const score = scoreFromPoints(rawPoints, model.pointsFor100);
-      return { rawPoints, score, grade: gradeFor(score), breakdown };
+      return { rawPoints, score, grade: gradeFor(score, model.grades), breakdown };
     },
   };
 }

@@ -1,15 +1,27 @@
 import { z } from "zod";
-import { BOOLEAN_FIELDS, NUMBER_FIELDS, TEXT_FIELDS } from "./lead";
+import { BOOLEAN_FIELDS, EXTRA_PREFIX, NUMBER_FIELDS, TEXT_FIELDS, type BooleanField, type ExtraField, type NumberField, type TextField } from "./lead";
 
 /**
- * A scoring model is plain data. Each criterion is a list of tiers; the first tier with a
- * matching condition gives its points, otherwise the criterion gives `otherwise` (0 by default).
- * A tier matches when any one of its conditions does.
+ * A scoring model is plain data. Each criterion is a list of tiers. In mode "first" (the
+ * default) the first tier with a matching condition gives its points; in mode "sum" every
+ * matching tier adds its points, capped at `max`. When no tier matches, the criterion gives
+ * `otherwise` (0 by default). A tier matches when any one of its conditions does. Points may
+ * be negative (disqualifiers); the score never goes below 0.
  */
 
-const textField = z.enum(TEXT_FIELDS, { error: (issue) => `unknown text field ${JSON.stringify(issue.input)}` });
-const numberField = z.enum(NUMBER_FIELDS, { error: (issue) => `unknown number field ${JSON.stringify(issue.input)}` });
-const booleanField = z.enum(BOOLEAN_FIELDS, { error: (issue) => `unknown yes/no field ${JSON.stringify(issue.input)}` });
+const isExtra = (value: unknown): value is ExtraField => typeof value === "string" && value.startsWith(EXTRA_PREFIX) && value.trim().length > EXTRA_PREFIX.length;
+const fieldOf = <T extends string>(what: string, allowed: readonly string[]) =>
+  z.custom<T>((value) => (typeof value === "string" && allowed.includes(value)) || isExtra(value), {
+    error: (issue) => `unknown ${what} field ${JSON.stringify(issue.input)}`,
+  });
+/** Text: the canonical text fields, the email's domain and any extra column. */
+const textField = fieldOf<TextField | "emailDomain" | ExtraField>("text", [...TEXT_FIELDS, "emailDomain"]);
+/** Numbers: company size, and an extra column whose cell reads as a number. */
+const numberField = fieldOf<NumberField | ExtraField>("number", NUMBER_FIELDS);
+const booleanField = z.enum([...BOOLEAN_FIELDS, "freeEmail"] as [BooleanField | "freeEmail", ...(BooleanField | "freeEmail")[]], {
+  error: (issue) => `unknown yes/no field ${JSON.stringify(issue.input)}`,
+});
+const anyField = z.union([textField, numberField, booleanField], { error: (issue) => `unknown field ${JSON.stringify(issue.input)}` });
 const nonEmptyList = (what: string) => z.array(z.string().trim().min(1, `an empty ${what}`)).min(1, `no ${what}s listed`);
 
 export const conditionSchema = z.discriminatedUnion(
@@ -26,12 +38,14 @@ export const conditionSchema = z.discriminatedUnion(
     /** The yes/no field is yes. */
     z.object({ kind: z.literal("yes"), field: booleanField }),
     /** The field has any value. */
-    z.object({ kind: z.literal("present"), field: z.union([textField, numberField, booleanField]) }),
+    z.object({ kind: z.literal("present"), field: anyField }),
+    /** The field is empty. */
+    z.object({ kind: z.literal("missing"), field: anyField }),
   ],
   { error: (issue) => `unknown condition kind ${JSON.stringify((issue.input as { kind?: unknown })?.kind)}` },
 );
 
-const points = z.number().int("points must be whole numbers").min(0, "points cannot be negative");
+const points = z.number().int("points must be whole numbers");
 
 export const criterionSchema = z.object({
   id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "criterion ids are camelCase letters and digits"),
@@ -40,7 +54,19 @@ export const criterionSchema = z.object({
     .array(z.object({ when: z.array(conditionSchema).min(1, "a tier without conditions"), points }))
     .min(1, "a criterion without tiers"),
   otherwise: points.default(0),
+  mode: z.enum(["first", "sum"], { error: 'mode is "first" or "sum"' }).default("first"),
+  /** With mode "sum": the most the criterion gives however many tiers match. */
+  max: points.optional(),
 });
+
+const threshold = z.number().int("grade thresholds are whole numbers").min(1, "grade thresholds are 1 to 100").max(100, "grade thresholds are 1 to 100");
+
+/** The lowest score of each grade; below C is D. */
+export const gradesSchema = z
+  .object({ A: threshold, B: threshold, C: threshold })
+  .refine((grades) => grades.A > grades.B && grades.B > grades.C, "grade thresholds must fall from A to B to C");
+
+export const DEFAULT_GRADES = { A: 80, B: 60, C: 40 };
 
 export const scoringModelSchema = z
   .object({
@@ -48,6 +74,7 @@ export const scoringModelSchema = z
     name: z.string().trim().min(1),
     description: z.string().trim().default(""),
     pointsFor100: z.number().positive("pointsFor100 must be above 0"),
+    grades: gradesSchema.default(DEFAULT_GRADES),
     criteria: z.array(criterionSchema).min(1, "a model without criteria"),
   })
   .refine((model) => new Set(model.criteria.map((c) => c.id)).size === model.criteria.length, "two criteria share an id");
@@ -56,6 +83,11 @@ export type Condition = z.infer<typeof conditionSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type ScoringModel = z.infer<typeof scoringModelSchema>;
 export type ScoringModelInput = z.input<typeof scoringModelSchema>;
+
+/** Whether any condition of the model reads an extra column (`extra:<header>`). */
+export function readsExtraColumns(model: ScoringModel): boolean {
+  return model.criteria.some((criterion) => criterion.tiers.some((tier) => tier.when.some((condition) => condition.field.startsWith(EXTRA_PREFIX))));
+}
 
 /** Validates a model, throwing one message that names every problem and where it is. */
 export function parseScoringModel(input: unknown): ScoringModel {

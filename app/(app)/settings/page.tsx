@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Settings · LeadRank" };
 
 function describe(condition: Condition): string {
   // The field as the rest of LeadRank names it ("Company size", not "companySize").
-  const field = fieldByName(condition.field)?.label ?? condition.field;
+  const field = fieldByName(condition.field)?.label ?? condition.field.replace(/^extra:/, "column ");
   switch (condition.kind) {
     case "keywords":
       return `${field} mentions ${condition.keywords.join(", ")}`;
@@ -23,6 +23,8 @@ function describe(condition: Condition): string {
       return `${field} is yes`;
     case "present":
       return `${field} has any value`;
+    case "missing":
+      return `${field} is empty`;
   }
 }
 
