@@ -129,15 +129,18 @@ function compileCondition(condition: Condition): CompiledCondition {
 const CACHE_LIMIT = 50_000;
 
 function compileCriterion(criterion: Criterion): (lead: ScorableLead) => BreakdownEntry {
-  const tiers = criterion.tiers.map((tier) => ({ points: tier.points, when: tier.when.map(compileCondition) }));
-  const fields = [...new Set(tiers.flatMap((tier) => tier.when.map((c) => c.field)))];
-  const readers = new Map(fields.map((field) => [field, readerOf(field)]));
-  const read = (lead: ScorableLead, field: FieldRef) => readers.get(field)!(lead);
-  const primary = fields[0];
+  const fields = [...new Set(criterion.tiers.flatMap((tier) => tier.when.map((c) => c.field)))];
+  const readers = fields.map(readerOf);
+  // Each condition carries its field's reader: no lookup per lead.
+  const tiers = criterion.tiers.map((tier) => ({
+    points: tier.points,
+    when: tier.when.map((condition) => ({ ...compileCondition(condition), read: readers[fields.indexOf(condition.field)] })),
+  }));
+  const primary = readers[0];
   const entry = (result: Omit<BreakdownEntry, "criterion" | "label">) => Object.freeze({ criterion: criterion.id, label: criterion.label, ...result });
   const firstMatch = (lead: ScorableLead, tier: (typeof tiers)[number]) => {
     for (const condition of tier.when) {
-      const match = condition.test(read(lead, condition.field));
+      const match = condition.test(condition.read(lead));
       if (match) return match;
     }
     return null;
@@ -154,7 +157,7 @@ function compileCriterion(criterion: Criterion): (lead: ScorableLead) => Breakdo
           parts.push({ matched: match.matched, points: tier.points });
         }
       }
-      if (parts.length === 0) return entry({ value: read(lead, primary), matched: null, points: criterion.otherwise });
+      if (parts.length === 0) return entry({ value: primary(lead), matched: null, points: criterion.otherwise });
       const total = parts.reduce((sum, part) => sum + part.points, 0);
       const points = criterion.max === undefined ? total : Math.min(total, criterion.max);
       return entry({ value, matched: parts.map((part) => part.matched).join(", "), points, parts, capped: total - points });
@@ -163,7 +166,7 @@ function compileCriterion(criterion: Criterion): (lead: ScorableLead) => Breakdo
       const match = firstMatch(lead, tier);
       if (match) return entry({ ...match, points: tier.points });
     }
-    return entry({ value: read(lead, primary), matched: null, points: criterion.otherwise });
+    return entry({ value: primary(lead), matched: null, points: criterion.otherwise });
   };
 
   // One map level per field the criterion reads: value → … → entry.
@@ -173,12 +176,12 @@ function compileCriterion(criterion: Criterion): (lead: ScorableLead) => Breakdo
   return (lead) => {
     let level = cache;
     for (let i = 0; i < fields.length - 1; i++) {
-      const key = read(lead, fields[i]);
+      const key = readers[i](lead);
       let next = level.get(key) as Level | undefined;
       if (next === undefined) level.set(key, (next = new Map()));
       level = next;
     }
-    const key = read(lead, fields[fields.length - 1]);
+    const key = readers[readers.length - 1](lead);
     let entry = level.get(key) as BreakdownEntry | undefined;
     if (entry === undefined) {
       if (++cached > CACHE_LIMIT) {
