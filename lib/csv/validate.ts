@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fieldByName, LEAD_FIELDS, type LeadFieldName } from "./fields";
 import { IGNORE, type Mapping } from "./mapping";
+import { FORMULA_START } from "./write";
 
 /**
  * Turns one CSV record into a lead, or into a reason a person understands. Every cell is
@@ -187,11 +188,11 @@ const emptyLead = (): ParsedLead => ({
   extra: {},
 });
 
-/** A cell LeadRank's export (or a spreadsheet) protected from running as a formula: '=1+1. */
-const NEUTRALISED = /^'[=+\-@\t\r\n]/;
-
-/** Takes back the one apostrophe an export put before =, +, -, @, tab, CR or LF (lib/csv/write.ts). */
-export const unneutralise = (cell: string) => (NEUTRALISED.test(cell) ? cell.slice(1) : cell);
+/**
+ * Takes back the one apostrophe LeadRank's export (or a spreadsheet) put before a cell that
+ * would otherwise run as a formula ('=1+1, '+49 30 …): the same characters lib/csv/write.ts neutralises.
+ */
+const unneutralise = (cell: string) => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 /**
  * Prepares the checks for one file's mapping; call the result once per record. Each mapped

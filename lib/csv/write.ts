@@ -3,7 +3,10 @@ import Papa from "papaparse";
 /** Excel reads a UTF-8 CSV correctly only when it starts with a byte-order mark. */
 export const CSV_BOM = "\uFEFF";
 
-const UNPARSE = { escapeFormulae: /^[=+\-@\t\r\n]/, newline: "\r\n" };
+/** What a spreadsheet would run as a formula when a cell starts with it (OWASP). */
+export const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+const UNPARSE = { escapeFormulae: FORMULA_START, newline: "\r\n" };
 
 /**
  * CSV lines (CRLF each). Cells starting with =, +, -, @, tab or CR are prefixed with a quote

@@ -33,7 +33,7 @@ type Match = { value: Value; matched: string };
 type CompiledCondition = { field: FieldRef; test: (value: Value) => Match | null };
 
 /** The part of an email after its last `@`, lower-cased. */
-export const emailDomain = (email: string | null | undefined) => (email && email.includes("@") ? email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase() : null);
+const emailDomain = (email: string | null | undefined) => (email && email.includes("@") ? email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase() : null);
 
 /** An extra column's cell by header, case-insensitive. */
 function extraCell(extra: unknown, header: string): string | null {
@@ -45,7 +45,12 @@ function extraCell(extra: unknown, header: string): string | null {
 /** How each field is read off a lead: canonical fields as they are, derived ones worked out. */
 function readerOf(field: FieldRef): (lead: ScorableLead) => Value {
   if (field === "emailDomain") return (lead) => emailDomain(lead.email);
-  if (field === "freeEmail") return (lead) => (emailDomain(lead.email) === null ? null : FREE_EMAIL_DOMAINS.has(emailDomain(lead.email)!));
+  if (field === "freeEmail") {
+    return (lead) => {
+      const domain = emailDomain(lead.email);
+      return domain === null ? null : FREE_EMAIL_DOMAINS.has(domain);
+    };
+  }
   if (field.startsWith(EXTRA_PREFIX)) {
     const header = field.slice(EXTRA_PREFIX.length).trim().toLowerCase();
     return (lead) => extraCell(lead.extra, header);
