@@ -1,9 +1,13 @@
-/** An error meant for the user: a stable code, a message a person understands, an HTTP status. */
+/**
+ * An error meant for the user: a stable code, a message a person understands, an HTTP status,
+ * and optionally more fields for the error body (such as a model's `issues`).
+ */
 export class AppError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status = 400,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

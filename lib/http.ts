@@ -4,14 +4,14 @@ import type { Tenant } from "@/lib/auth/accounts";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 
 /** Every API error has this shape: `{ error: { code, message } }`. */
-export function jsonError(status: number, code: string, message: string, headers?: HeadersInit) {
-  return NextResponse.json({ error: { code, message } }, { status, headers });
+export function jsonError(status: number, code: string, message: string, headers?: HeadersInit, details?: Record<string, unknown>) {
+  return NextResponse.json({ error: { code, message, ...details } }, { status, headers });
 }
 
 export const notFound = (what = "This item") => jsonError(404, "not_found", `${what} was not found.`);
 
 export function errorResponse(error: unknown) {
-  if (error instanceof AppError) return jsonError(error.status, error.code, error.message);
+  if (error instanceof AppError) return jsonError(error.status, error.code, error.message, undefined, error.details);
   if (isDatabaseUnavailable(error)) {
     return jsonError(503, "database_unavailable", "The database is not reachable right now. Please try again shortly.");
   }
@@ -54,4 +54,15 @@ export function withTenant<P = Record<string, never>>(
       return errorResponse(error);
     }
   };
+}
+
+/** The request's JSON body (an empty body reads as `{}`); 400 when it is not JSON. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_json", "The request body is not valid JSON.", 400);
+  }
 }

@@ -33,8 +33,9 @@ const database = await benchDatabase(dir);
 const { prisma } = await import("@/lib/db/client");
 const { createImport } = await import("@/lib/imports/create-import");
 const { processImport } = await import("@/lib/imports/process-import");
+const { createCompany } = await import("@/lib/test-factories");
 
-const company = await prisma.company.create({ data: { name: `Benchmark ${new Date().toISOString()}` } });
+const company = await createCompany({ name: `Benchmark ${new Date().toISOString()}` });
 const size = fs.statSync(file).size;
 // A million generated rows make a file larger than the default upload limit.
 process.env.LEADRANK_MAX_UPLOAD_MB = String(Math.max(Number(process.env.LEADRANK_MAX_UPLOAD_MB || 100), Math.ceil(size / 1024 / 1024)));
@@ -65,14 +66,15 @@ async function timeImport() {
  * memory stays bounded) and only their statements are timed.
  */
 async function timeWritesOnly() {
-  const { activeModel, compileModel } = await import("@/lib/scoring");
+  const { compileModel } = await import("@/lib/scoring");
+  const { getActiveVersion } = await import("@/lib/models/models");
   const { scoredBatches, upsertStatement } = await import("@/lib/imports/process-import");
   const { withConnection } = await import("@/lib/db/bulk");
 
   const id = await createImport({ companyId: company.id, userId: null, fileName: "bench.csv", source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) });
   const job = await prisma.import.findUniqueOrThrow({ where: { id }, select: { headers: true, mapping: true, encoding: true, delimiter: true } });
   const [headers, mapping] = [job.headers as string[], job.mapping as Mapping];
-  const definition = activeModel(company.scoringModelId);
+  const { definition } = await getActiveVersion(company.id);
   const batchFiles: string[] = [];
   const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const format = { headers, mapping, encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter, model: compileModel(definition) };
@@ -89,7 +91,7 @@ async function timeWritesOnly() {
     for (const batchFile of batchFiles) {
       const leads = await fs.promises.readFile(batchFile, "utf8");
       const t0 = performance.now();
-      await client.query(statement, [id, company.id, definition.id, leads]);
+      await client.query(statement, [id, company.id, leads]);
       milliseconds += performance.now() - t0;
     }
     await client.query("ROLLBACK");

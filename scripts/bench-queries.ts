@@ -3,10 +3,10 @@
  * default) into one company and M (100,000) into another through the import pipeline, then
  * measures the server-side time of what the pages ask for (median and p95 over R calls):
  * dashboard data, the leads page (no filter, search, minimum score + grade), lead detail;
- * then the export of all N leads (seconds and peak RSS, in a process of its own) and the
- * re-score after a model switch. Uses DATABASE_URL, or a fresh embedded database.
- * Budgets (1M leads, PostgreSQL): dashboard ≤ 150 ms, leads search + filter ≤ 200 ms,
- * export ≤ 15 s and ≤ 300 MB, re-score ≤ 20 s.
+ * then the export of all N leads (seconds and peak RSS, in a process of its own). The studio's
+ * preview and re-score have their own benchmark (bench:studio). Uses DATABASE_URL, or a fresh
+ * embedded database. Budgets (1M leads, PostgreSQL): dashboard ≤ 150 ms, leads search +
+ * filter ≤ 200 ms, export ≤ 15 s and ≤ 300 MB.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -52,10 +52,10 @@ const database = await benchDatabase(dir);
 const { prisma } = await import("@/lib/db/client");
 const { createImport } = await import("@/lib/imports/create-import");
 const { processImport } = await import("@/lib/imports/process-import");
+const { createCompany } = await import("@/lib/test-factories");
 const { getDashboard } = await import("@/lib/leads/dashboard");
 const { listLeads, listLeadsQuery } = await import("@/lib/leads/list-leads");
 const { getLead } = await import("@/lib/leads/get-lead");
-const { switchScoringModel } = await import("@/lib/leads/rescore");
 
 async function companyWith(rows: number, name: string): Promise<string> {
   const file = path.join(dir, `${name}.csv`);
@@ -64,7 +64,7 @@ async function companyWith(rows: number, name: string): Promise<string> {
   out.end();
   await finished(out);
   process.env.LEADRANK_MAX_UPLOAD_MB = String(Math.ceil(fs.statSync(file).size / 1024 / 1024) + 1);
-  const company = await prisma.company.create({ data: { name: `Benchmark ${name} ${new Date().toISOString()}` } });
+  const company = await createCompany({ name: `Benchmark ${name} ${new Date().toISOString()}` });
   const t0 = performance.now();
   const id = await createImport({ companyId: company.id, userId: null, fileName: `${name}.csv`, source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) });
   await processImport(id);
@@ -121,12 +121,6 @@ const [status] = await once(child, "close");
 if (status !== 0) throw new Error(`The export process failed (exit ${status}).`);
 const result = JSON.parse(stdout.trim().split("\n").pop()!);
 console.log(`export of ${rows.toLocaleString("en-US")} leads: ${result.seconds.toFixed(1)} s, ${(result.bytes / 1e6).toFixed(0)} MB of CSV, peak RSS ${result.peakMb.toFixed(0)} MB`);
-
-for (const model of ["lifescience-3d-invitro", "b2b-saas"]) {
-  const t0 = performance.now();
-  const { leads } = await switchScoringModel(big, model);
-  console.log(`re-score ${leads.toLocaleString("en-US")} leads with ${model}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-}
 
 await prisma.company.deleteMany({ where: { id: { in: [big, small] } } });
 await prisma.$disconnect();

@@ -7,6 +7,7 @@ const links = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/leads", label: "Leads" },
   { href: "/imports", label: "Imports" },
+  { href: "/scoring", label: "Scoring" },
   { href: "/settings", label: "Settings" },
 ];
 

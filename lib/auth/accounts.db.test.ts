@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getActiveVersion } from "@/lib/models/models";
 import { prisma } from "@/lib/db/client";
 import { testEmail } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
@@ -24,15 +25,16 @@ describe("sign-up", () => {
     expect(user.role).toBe("owner");
     expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
-    expect(user.company.scoringModelId).toBe("b2b-saas");
+    expect(await getActiveVersion(companyId)).toMatchObject({ version: 1, label: "B2B SaaS v1" });
   });
 
   it("scores with the preset chosen at sign-up, and refuses a model that does not exist", async () => {
     const { companyId } = await createAccount({ companyName: "Lab", name: "Lee", email: testEmail("lab"), password: PASSWORD, scoringModelId: "lifescience-3d-invitro" });
-    expect((await prisma.company.findUniqueOrThrow({ where: { id: companyId } })).scoringModelId).toBe("lifescience-3d-invitro");
+    expect(await getActiveVersion(companyId)).toMatchObject({ version: 1, label: "Life-science 3D in-vitro v1" });
     const email = testEmail("nomodel");
     await expect(createAccount({ companyName: "X", name: "X", email, password: PASSWORD, scoringModelId: "astrology" })).rejects.toThrow(/Choose one of the scoring models/);
     expect(await prisma.user.count({ where: { email } })).toBe(0);
+    expect(await prisma.company.count({ where: { name: "X", users: { none: {} } } })).toBe(0);
   });
 
   it("refuses a second account with the same email, in any case, and creates no company for it", async () => {

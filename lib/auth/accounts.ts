@@ -1,21 +1,28 @@
 import { prisma } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { startFirstModel } from "@/lib/models/models";
 import { hashPassword, verifyPassword } from "./password";
 import { signUpSchema, type SignUpInput } from "./schemas";
 import { clearAccountFailures, describeWait, recordFailure, throttleWait } from "./throttle";
 
 export type Tenant = { userId: string; companyId: string };
 
-/** Creates a company and its owner together: either both exist afterwards or neither. */
+/**
+ * Creates a company, its owner and its first scoring model (the chosen template as version 1)
+ * together: either all exist afterwards or none.
+ */
 export async function createAccount(input: SignUpInput): Promise<Tenant> {
   const { companyName, name, email, password, scoringModelId } = signUpSchema.parse(input);
   const passwordHash = await hashPassword(password);
   try {
-    const company = await prisma.company.create({
-      data: { name: companyName, scoringModelId, users: { create: { name, email, passwordHash } } },
-      select: { id: true, users: { select: { id: true } } },
+    return await prisma.$transaction(async (tx) => {
+      const company = await tx.company.create({
+        data: { name: companyName, users: { create: { name, email, passwordHash } } },
+        select: { id: true, users: { select: { id: true } } },
+      });
+      await startFirstModel(tx, company.id, scoringModelId);
+      return { userId: company.users[0].id, companyId: company.id };
     });
-    return { userId: company.users[0].id, companyId: company.id };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
@@ -54,6 +61,6 @@ export async function authenticate(email: string, password: string, ip: string):
 export async function getAccount({ userId, companyId }: Tenant) {
   return prisma.user.findFirst({
     where: { id: userId, companyId },
-    select: { name: true, email: true, company: { select: { name: true, scoringModelId: true } } },
+    select: { name: true, email: true, company: { select: { name: true } } },
   });
 }

@@ -126,7 +126,7 @@ describe("mapping headers to lead fields", () => {
   });
 
   it("ignores the columns LeadRank's own export adds, so an export imports back cleanly", () => {
-    expect(suggestMapping(["Rank", "Score", "Grade", "Email", "Points: Job title"])).toEqual(["ignore", "ignore", "ignore", "email", "ignore"]);
+    expect(suggestMapping(["Rank", "Score", "Grade", "Scored with", "Email", "Points: Job title"])).toEqual(["ignore", "ignore", "ignore", "ignore", "email", "ignore"]);
   });
 
   it("drops ignored columns entirely, even oversized ones", () => {

@@ -29,18 +29,18 @@ export async function openConnection(): Promise<pg.Client> {
 
 /**
  * Runs `work` in one transaction on `client`, holding the company's write lock: its imports,
- * undos and model switches take turns, and each reads the company's scoring model under the
+ * undos and re-scores take turns, and each reads the company's active model version under the
  * lock, so what one of them commits is in force for the next. Rolled back if `work` throws.
  */
 export async function companyTransaction<T>(
   client: pg.Client,
   companyId: string,
-  work: (company: { scoringModelId: string }) => Promise<T>,
+  work: (company: { activeVersionId: string | null }) => Promise<T>,
 ): Promise<T> {
   await client.query("BEGIN");
   try {
-    const { rows } = await client.query<{ scoringModelId: string }>(
-      `SELECT "scoringModelId" FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`,
+    const { rows } = await client.query<{ activeVersionId: string | null }>(
+      `SELECT "activeVersionId" FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`,
       [companyId],
     );
     if (rows.length === 0) throw new AppError("not_found", "This company was not found.", 404);

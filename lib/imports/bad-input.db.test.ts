@@ -1,3 +1,4 @@
+import { createCompany } from "@/lib/test-factories";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
@@ -129,7 +130,7 @@ describe("awkward and hostile files", () => {
   it("has at least 30 of them", () => expect(CORPUS.length).toBeGreaterThanOrEqual(30));
 
   it.each(CORPUS)("%s", async (_label, content, expected) => {
-    const company = await prisma.company.create({ data: { name: "Corpus" } });
+    const company = await createCompany({ name: "Corpus" });
     const source = typeof content === "function" ? content() : bytesOf(content);
     const attempt = createImport({ companyId: company.id, userId: null, fileName: "corpus.csv", source });
     if ("refused" in expected) {

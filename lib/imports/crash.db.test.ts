@@ -1,3 +1,4 @@
+import { createCompany } from "@/lib/test-factories";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,8 +11,9 @@ import { writeSampleCsv } from "@/lib/sample-data/generate";
 
 // This process plays another app instance whose worker looks for dead workers every second.
 process.env.LEADRANK_LIVENESS_CHECK_SECONDS = "1";
-const { recoverImports, startImportWorker, stopImportWorker, WORKER_STOPPED } = await import("./queue");
-afterAll(() => stopImportWorker());
+const { recoverImports, WORKER_STOPPED } = await import("./queue");
+const { startWorkers, stopWorkers } = await import("@/lib/jobs/workers");
+afterAll(() => stopWorkers());
 
 it("keeps no lead of an import whose process is killed midway, and reports it failed within seconds", { timeout: 180_000 }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-crash-"));
@@ -21,7 +23,7 @@ it("keeps no lead of an import whose process is killed midway, and reports it fa
   out.end();
   await finished(out);
   const email = testEmail("crash");
-  const company = await prisma.company.create({ data: { name: "Crash Co", users: { create: { email, name: "C", passwordHash: "x" } } } });
+  const company = await createCompany({ name: "Crash Co", users: { create: { email, name: "C", passwordHash: "x" } } });
 
   const env = { ...process.env, [inject("databaseKind") === "postgres" ? "DATABASE_URL" : "LEADRANK_EMBEDDED_URL"]: inject("databaseUrl") };
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-leads.ts", "--email", email, "--file", file], { env, stdio: ["ignore", "pipe", "inherit"] });
@@ -47,7 +49,7 @@ it("keeps no lead of an import whose process is killed midway, and reports it fa
 
   if (inject("databaseKind") === "postgres") {
     // Nothing restarts: another instance's worker, checking periodically, finds the lock free.
-    await startImportWorker();
+    await startWorkers();
     await expect.poll(async () => (await prisma.import.findUniqueOrThrow({ where: { id: job.id } })).status, { timeout: 30_000, interval: 250 }).toBe("failed");
     expect(Date.now() - killedAt).toBeLessThan(30_000);
   } else {

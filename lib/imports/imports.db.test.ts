@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { openConnection } from "@/lib/db/bulk";
 import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
@@ -6,14 +7,16 @@ import { sampleCsvBytes } from "@/lib/sample-data/generate";
 import { createImport, findSavedMapping, headersKey } from "./create-import";
 import { getImport, rejectedCsvRows, rejectedRows } from "./imports";
 import { processImport } from "./process-import";
-import { enqueueImport, startImportWorker, stopImportWorker } from "./queue";
+import { stopJobQueue } from "@/lib/jobs/queue";
+import { createModel, getActiveVersion } from "@/lib/models/models";
+import { publishDraft } from "@/lib/models/scoring-jobs";
+import { compileModel, storedBreakdown } from "@/lib/scoring";
+import { createCompany, switchToTemplate } from "@/lib/test-factories";
+import { enqueueImport, startImportWorker } from "./queue";
 import { undoImport } from "./undo-import";
-import { switchScoringModel } from "@/lib/leads/rescore";
-import { openConnection } from "@/lib/db/bulk";
-import { activeModel, compileModel } from "@/lib/scoring";
 
 async function newCompany(name = "Importer") {
-  return (await prisma.company.create({ data: { name } })).id;
+  return (await createCompany({ name })).id;
 }
 
 /** Uploads and runs an import to the end, as the background worker would. */
@@ -241,12 +244,11 @@ describe("undo", () => {
 describe("scores always follow the company's model", () => {
   /** Each lead's stored score next to what the company's model gives it now. */
   async function storedAndRescored(companyId: string) {
-    const { scoringModelId } = await prisma.company.findUniqueOrThrow({ where: { id: companyId } });
-    const model = compileModel(activeModel(scoringModelId));
+    const model = compileModel((await getActiveVersion(companyId)).definition);
     const leads = await prisma.lead.findMany({ where: { companyId }, orderBy: { email: "asc" } });
     return {
-      stored: leads.map((l) => ({ email: l.email, model: l.scoringModelId, score: l.score, grade: l.grade })),
-      rescored: leads.map((l) => ({ email: l.email, model: scoringModelId, score: model.score(l).score, grade: model.score(l).grade })),
+      stored: leads.map((l) => ({ email: l.email, score: l.score, grade: l.grade, breakdown: l.breakdown })),
+      rescored: leads.map((l) => ({ email: l.email, score: model.score(l).score, grade: model.score(l).grade, breakdown: storedBreakdown(model.score(l).breakdown) })),
     };
   }
 
@@ -255,7 +257,7 @@ describe("scores always follow the company's model", () => {
     const rows = (title: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `lead${from + i}@example.com,${title},20000`).join("\n");
     await importCsv(companyId, `Email,Job Title,Company Size\n${rows("Head of Toxicology", 0, 50)}\n`);
     const second = await importCsv(companyId, `Email,Job Title,Company Size\n${rows("CEO", 0, 10)}\n`);
-    await switchScoringModel(companyId, "lifescience-3d-invitro");
+    await switchToTemplate(companyId, "lifescience-3d-invitro");
     await undoImport(companyId, second.id);
 
     const { stored, rescored } = await storedAndRescored(companyId);
@@ -266,22 +268,26 @@ describe("scores always follow the company's model", () => {
     expect(counts.kept).toEqual(counts.counted);
   });
 
-  it("an import that starts while a model switch holds the company is scored with the new model", async () => {
+  it("an import that starts while a re-score holds the company is scored with the version that re-score makes active", async () => {
     const companyId = await newCompany();
+    const model = await createModel(companyId, { name: "Life", from: "lifescience-3d-invitro" });
+    const { job } = await publishDraft(companyId, null, model.id);
+    const { versionId } = await prisma.scoringJob.findUniqueOrThrow({ where: { id: job.id } });
     const id = await createImport({ companyId, userId: null, fileName: "during.csv", source: bytesOf("Email,Job Title\nceo@example.com,Chief Executive Officer\n") });
-    // A switch in progress: it has the company's lock and has changed the model, not yet committed.
+    // A re-score in progress: it has the company's lock and has made its version active, not yet committed.
     const switching = await openConnection();
     await switching.query("BEGIN");
     await switching.query(`SELECT 1 FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`, [companyId]);
-    await switching.query(`UPDATE "Company" SET "scoringModelId" = 'lifescience-3d-invitro' WHERE "id" = $1`, [companyId]);
+    await switching.query(`UPDATE "Company" SET "activeVersionId" = $2 WHERE "id" = $1`, [companyId, versionId]);
     const importing = processImport(id);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await switching.query("COMMIT");
     await switching.end();
     await importing;
 
+    expect((await getActiveVersion(companyId)).label).toBe("Life v1");
     const { stored, rescored } = await storedAndRescored(companyId);
-    expect(stored).toEqual([{ email: "ceo@example.com", model: "lifescience-3d-invitro", score: 10, grade: "D" }]);
+    expect(stored).toMatchObject([{ email: "ceo@example.com", score: 10, grade: "D" }]);
     expect(stored).toEqual(rescored);
   });
 });
@@ -322,7 +328,7 @@ describe("the dashboard's counts", () => {
     await processImport(failing, { failAfterBatches: 0 });
     expect(await keptAndCounted(companyId)).toEqual(counts);
 
-    await switchScoringModel(companyId, "lifescience-3d-invitro");
+    await switchToTemplate(companyId, "lifescience-3d-invitro");
     counts = await keptAndCounted(companyId);
     expect(counts.kept).toEqual(counts.counted);
 
@@ -334,7 +340,7 @@ describe("the dashboard's counts", () => {
 });
 
 describe("background work", () => {
-  afterAll(() => stopImportWorker());
+  afterAll(() => stopJobQueue());
 
   it("runs a queued import through the job queue", async () => {
     await startImportWorker();

@@ -8,7 +8,8 @@ import type { Mapping } from "@/lib/csv/mapping";
 import { readCsvRecords } from "@/lib/csv/read";
 import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
 import { asJobWorker } from "@/lib/jobs/liveness";
-import { activeModel, compileModel, type CompiledModel } from "@/lib/scoring";
+import { readVersion } from "@/lib/models/models";
+import { compileModel, storedBreakdown, type CompiledModel } from "@/lib/scoring";
 import { getImport } from "./imports";
 import { trackImport, untrackImport, updateProgress } from "./progress";
 import { readStoredUpload } from "./store-upload";
@@ -103,11 +104,10 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   }
 
   const counts: Counts = { processedRows: 0, processedBytes: 0, totalRows: 0, createdCount: 0, updatedCount: 0, rejectedCount: 0, duplicateCount: 0 };
-  // One import of a company writes at a time, and never beside an undo or a model switch;
-  // the model is read under that lock, so a switch that ran first is in force.
+  // One import of a company writes at a time, and never beside an undo or a re-score; the
+  // active version is read under that lock, so a re-score that committed first is in force.
   return companyTransaction(client, job.companyId, async (company) => {
-    const modelDefinition = activeModel(company.scoringModelId);
-    const model = compileModel(modelDefinition);
+    const model = compileModel((await readVersion(client, company.activeVersionId)).definition);
     let inflight: Promise<void> | undefined;
     let batches = 0;
     let shared: Promise<unknown> = Promise.resolve();
@@ -115,7 +115,7 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     const source = scoredBatches(counted(), { headers, mapping, encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter, model });
     for await (const { records, leads, leadCount, rejected, duplicates } of source) {
       counts.duplicateCount += duplicates;
-      const params = [importId, job.companyId, modelDefinition.id, leads];
+      const params = [importId, job.companyId, leads];
       // The database writes this batch while the next one is parsed.
       await inflight;
       if (failAfterBatches !== undefined && batches++ >= failAfterBatches) throw new Error("Simulated failure");
@@ -200,8 +200,6 @@ const BATCH_COLUMNS = {
  * One batch as a single JSON parameter: an array of rows, each an array of values in
  * BATCH_COLUMNS order. Serialised natively by V8, and read by position from jsonb by PostgreSQL.
  */
-const pointsOf = (entry: { points: number }) => entry.points;
-
 function batchJson(leads: ParsedLead[], model: CompiledModel): string {
   return JSON.stringify(
     leads.map((lead) => {
@@ -211,7 +209,7 @@ function batchJson(leads: ParsedLead[], model: CompiledModel): string {
         timeOrderedId(), lead.email, lead.firstName, lead.lastName, lead.fullName, lead.jobTitle, lead.companyName,
         lead.industry, lead.companySize, lead.location, lead.companyLocation, lead.country, lead.fundingStage,
         lead.usesInVitroModels, lead.openToNams, lead.inBiotechHub, lead.publishedDiliPaper, lead.externalId,
-        lead.submittedAt, lead.extra, scored.rawPoints, scored.score, scored.grade, scored.breakdown.map(pointsOf),
+        lead.submittedAt, lead.extra, scored.rawPoints, scored.score, scored.grade, storedBreakdown(scored.breakdown),
       ];
     }),
   );
@@ -224,7 +222,7 @@ const UPDATED = Object.keys(BATCH_COLUMNS)
 /**
  * One statement per batch: insert or update the leads. The previous version of an updated
  * lead is kept by the database (trigger "Lead_remember_previous"), for undo.
- * Parameters: $1 import id, $2 company id, $3 scoring model id, $4 the batch as JSON.
+ * Parameters: $1 import id, $2 company id, $3 the batch as JSON.
  */
 export function upsertStatement(fileHasDates: boolean): string {
   const fields = Object.entries(BATCH_COLUMNS).map(([column, type], index) =>
@@ -232,12 +230,12 @@ export function upsertStatement(fileHasDates: boolean): string {
   );
   return `
     WITH written AS (
-      INSERT INTO "Lead" ("id", "companyId", "email", ${UPDATED.join(", ")}, "submittedAt", "scoringModelId", "importId")
-      SELECT i."id", $2::uuid, i."email", ${UPDATED.map((c) => `i.${c}`).join(", ")}, COALESCE(i."submittedAt", now()), $3, $1::uuid
-      FROM (SELECT ${fields.join(", ")} FROM jsonb_array_elements($4::jsonb) AS r) i
+      INSERT INTO "Lead" ("id", "companyId", "email", ${UPDATED.join(", ")}, "submittedAt", "importId")
+      SELECT i."id", $2::uuid, i."email", ${UPDATED.map((c) => `i.${c}`).join(", ")}, COALESCE(i."submittedAt", now()), $1::uuid
+      FROM (SELECT ${fields.join(", ")} FROM jsonb_array_elements($3::jsonb) AS r) i
       ON CONFLICT ("companyId", "email") DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
         "submittedAt" = ${fileHasDates ? `EXCLUDED."submittedAt"` : `"Lead"."submittedAt"`},
-        "scoringModelId" = EXCLUDED."scoringModelId", "importId" = EXCLUDED."importId", "updatedAt" = now()
+        "importId" = EXCLUDED."importId", "updatedAt" = now()
       RETURNING (xmax = 0) AS created
     )
     SELECT (count(*) FILTER (WHERE created))::int AS created, count(*)::int AS written FROM written`;

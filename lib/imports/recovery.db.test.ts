@@ -1,3 +1,4 @@
+import { createCompany } from "@/lib/test-factories";
 import { PgBoss } from "pg-boss";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -19,7 +20,7 @@ const onPostgres = inject("databaseKind") === "postgres";
 const CSV = "Email,Job Title\nana@example.com,CTO\nbob@example.com,Engineer\n";
 
 async function newCompany() {
-  return (await prisma.company.create({ data: { name: "Recovery Co" } })).id;
+  return (await createCompany({ name: "Recovery Co" })).id;
 }
 
 /** An import uploaded and then claimed by a worker that is gone (it never held the job's lock). */
@@ -38,8 +39,8 @@ describe("an import whose worker is gone", () => {
     const boss = new PgBoss({ connectionString: inject("databaseUrl"), schema: "pgboss", max: 1, supervise: false, schedule: false });
     await boss.start();
     try {
-      const taken = await boss.fetch<{ importId: string }>("import", { batchSize: 100 });
-      expect(taken.map((job) => job.data.importId)).toContain(id);
+      const taken = await boss.fetch<{ id: string }>("import", { batchSize: 100 });
+      expect(taken.map((job) => job.data.id)).toContain(id);
       await prisma.import.update({ where: { id }, data: { status: "running", heartbeatAt: new Date() } });
 
       await recoverImports();
@@ -120,7 +121,7 @@ describe.runIf(onPostgres)("on PostgreSQL, a worker's liveness is its connection
     const file = path.join(dir, "big.csv");
     fs.writeFileSync(file, await sampleCsvBytes({ rows: 200_000, seed: 3, endDate: new Date("2026-11-23T00:00:00Z") }));
     const email = testEmail("outage");
-    const company = await prisma.company.create({ data: { name: "Outage Co", users: { create: { email, name: "O", passwordHash: "x" } } } });
+    const company = await createCompany({ name: "Outage Co", users: { create: { email, name: "O", passwordHash: "x" } } });
 
     // The importing process reaches the database only through a relay this test cuts.
     const relay = relayTo(new URL(inject("databaseUrl")));

@@ -1,12 +1,12 @@
 import { companyTransaction, withConnection } from "@/lib/db/bulk";
 import { AppError } from "@/lib/errors";
 import { rescoreLeads } from "@/lib/leads/rescore";
-import { activeModel } from "@/lib/scoring";
+import { readVersion } from "@/lib/models/models";
 
 /**
  * Undoes a finished import: deletes the leads it created and puts the leads it updated
- * back as they were, scored with the model in force now (the company may have switched
- * since). Refused when a later import has changed some of the same leads.
+ * back as they were, scored with the version active now (the company may have published
+ * another since). Refused when a later import has changed some of the same leads.
  */
 export async function undoImport(companyId: string, importId: string): Promise<void> {
   await withConnection((client) =>
@@ -36,7 +36,7 @@ export async function undoImport(companyId: string, importId: string): Promise<v
          WHERE c."importId" = $1 AND r."companyId" = $2`,
         [importId, companyId],
       );
-      await rescoreLeads(client, companyId, activeModel(company.scoringModelId), { onlyScoredByOthers: true });
+      await rescoreLeads(client, companyId, (await readVersion(client, company.activeVersionId)).definition, { onlyImport: importId });
       await client.query(`DELETE FROM "ImportChange" WHERE "importId" = $1`, [importId]);
       await client.query(`UPDATE "Import" SET "status" = 'undone' WHERE "id" = $1`, [importId]);
     }),

@@ -1,10 +1,11 @@
+import { createCompany } from "@/lib/test-factories";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { testEmail } from "@/lib/db/test-helpers";
 import { getDashboard } from "./dashboard";
 
 async function companyWith(leads: { score: number; grade: string; submittedAt: string }[]) {
-  const company = await prisma.company.create({ data: { name: "Dash Co" } });
+  const company = await createCompany({ name: "Dash Co" });
   await prisma.lead.createMany({
     data: leads.map((lead, i) => ({
       companyId: company.id,
@@ -14,7 +15,6 @@ async function companyWith(leads: { score: number; grade: string; submittedAt: s
       score: lead.score,
       grade: lead.grade,
       breakdown: [],
-      scoringModelId: "b2b-saas",
       submittedAt: new Date(lead.submittedAt),
     })),
   });
@@ -74,7 +74,7 @@ describe("dashboard data", () => {
 
   it("shows only the company's own leads, and zeros for an empty account", async () => {
     await companyWith([{ score: 99, grade: "A", submittedAt: "2026-12-01T10:00:00Z" }]);
-    const empty = await prisma.company.create({ data: { name: "Empty" } });
+    const empty = await createCompany({ name: "Empty" });
     const dashboard = await getDashboard(empty.id, 30, now);
     expect(dashboard.kpis).toEqual({ total: 0, averageScore: 0, newInPeriod: 0, grades: { A: 0, B: 0, C: 0, D: 0 } });
     expect(dashboard.top).toEqual([]);

@@ -61,3 +61,9 @@ export async function getDashboard(companyId: string, days: number, now = new Da
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/** How many leads the company has (from the exact per-day counts, without counting the leads). */
+export async function countLeads(companyId: string): Promise<number> {
+  const [{ leads }] = await prisma.$queryRaw<{ leads: number }[]>`SELECT coalesce(sum("leads"), 0)::int AS "leads" FROM "LeadStats" WHERE "companyId" = ${companyId}::uuid`;
+  return leads;
+}

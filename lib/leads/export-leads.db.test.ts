@@ -1,3 +1,4 @@
+import { createCompany } from "@/lib/test-factories";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
@@ -15,29 +16,30 @@ async function exported(companyId: string, filters: Record<string, unknown> = {}
 
 describe("scored CSV export", () => {
   it("exports exactly the filtered leads, in ranked order, with fields, extra columns and points per rule, safe for Excel", async () => {
-    const company = await prisma.company.create({ data: { name: "Export Co" } });
+    const company = await createCompany({ name: "Export Co" });
     const leads = [
-      { email: "ada@example.com", fullName: "Ada", companyName: "=HYPERLINK(\"http://evil\")", score: 90, grade: "A", breakdown: [10, 6, 2, 0], extra: { Notes: "@sum(1)" }, usesInVitroModels: true, openToNams: false, companySize: 120 },
-      { email: "bob@example.com", fullName: "Bob", companyName: "Acme", score: 40, grade: "C", breakdown: [3, 1, 2, 2], extra: { Source: "Web" } },
-      { email: "cy@example.com", fullName: "Cy", companyName: "Acme", score: 40, grade: "C", breakdown: [4, 0, 2, 2], extra: {} },
-      { email: "dee@example.com", fullName: "Dee", companyName: "Other", score: 5, grade: "D", breakdown: [0, 1, 0, 0], extra: {} },
+      { email: "ada@example.com", fullName: "Ada", companyName: "=HYPERLINK(\"http://evil\")", score: 90, grade: "A", breakdown: { companySize: 10, jobTitle: 6, industry: 2 }, extra: { Notes: "@sum(1)" }, usesInVitroModels: true, openToNams: false, companySize: 120 },
+      { email: "bob@example.com", fullName: "Bob", companyName: "Acme", score: 40, grade: "C", breakdown: { companySize: 3, jobTitle: 1, industry: 2, location: 2 }, extra: { Source: "Web" } },
+      { email: "cy@example.com", fullName: "Cy", companyName: "Acme", score: 40, grade: "C", breakdown: { companySize: 4, industry: 2, location: 2 }, extra: {} },
+      { email: "dee@example.com", fullName: "Dee", companyName: "Other", score: 5, grade: "D", breakdown: { jobTitle: 1 }, extra: {} },
     ];
     for (const [i, lead] of leads.entries()) {
       await prisma.lead.create({
-        data: { ...lead, companyId: company.id, rawPoints: lead.score / 5, scoringModelId: "b2b-saas", submittedAt: new Date(Date.UTC(2026, 10, 1 + (i % 2))) },
+        data: { ...lead, companyId: company.id, rawPoints: lead.score / 5, submittedAt: new Date(Date.UTC(2026, 10, 1 + (i % 2))) },
       });
     }
 
     const text = await exported(company.id, { minScore: 10 });
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
-    expect(header.slice(0, 4)).toEqual(["Rank", "Score", "Grade", "Email"]);
+    expect(header.slice(0, 5)).toEqual(["Rank", "Score", "Grade", "Scored with", "Email"]);
     expect(header).toContain("Notes");
     expect(header).toContain("Source");
     expect(header.slice(-4)).toEqual(["Points: Company size", "Points: Job title", "Points: Industry", "Points: Location"]);
 
     const { leads: listed } = await listLeads(company.id, listLeadsQuery.parse({ minScore: 10 }));
-    expect(rows.map((row) => row[3])).toEqual(listed.map((lead) => lead.email));
+    expect(rows.map((row) => row[4])).toEqual(listed.map((lead) => lead.email));
+    expect(new Set(rows.map((row) => row[3]))).toEqual(new Set(["B2B SaaS v1"]));
     expect(rows.map((row) => row[0])).toEqual(["1", "2", "3"]);
 
     const ada = rows[0];
@@ -53,10 +55,10 @@ describe("scored CSV export", () => {
   });
 
   it("exports only the company's own leads, and just the header when none match", async () => {
-    const mine = await prisma.company.create({ data: { name: "Mine" } });
-    const other = await prisma.company.create({ data: { name: "Other" } });
+    const mine = await createCompany({ name: "Mine" });
+    const other = await createCompany({ name: "Other" });
     await prisma.lead.create({
-      data: { companyId: other.id, email: "secret@example.com", score: 99, grade: "A", rawPoints: 20, breakdown: [], scoringModelId: "b2b-saas", submittedAt: new Date() },
+      data: { companyId: other.id, email: "secret@example.com", score: 99, grade: "A", rawPoints: 20, breakdown: [], submittedAt: new Date() },
     });
     const text = await exported(mine.id);
     expect(text).not.toContain("secret@example.com");
@@ -64,7 +66,7 @@ describe("scored CSV export", () => {
   });
 
   it("keeps the ranked order across pages of a large export", async () => {
-    const company = await prisma.company.create({ data: { name: "Big Export" } });
+    const company = await createCompany({ name: "Big Export" });
     await prisma.lead.createMany({
       data: Array.from({ length: 4100 }, (_, i) => ({
         companyId: company.id,
@@ -73,7 +75,6 @@ describe("scored CSV export", () => {
         grade: "D",
         rawPoints: 0,
         breakdown: [],
-        scoringModelId: "b2b-saas",
         submittedAt: new Date(Date.UTC(2026, 10, 1 + (i % 3))),
       })),
     });
@@ -81,11 +82,11 @@ describe("scored CSV export", () => {
     const expected = await prisma.$queryRaw<{ email: string }[]>`
       SELECT "email" FROM "Lead" WHERE "companyId" = ${company.id}::uuid ORDER BY "score" DESC, "submittedAt" DESC, "email" ASC`;
     expect(rows).toHaveLength(4100);
-    expect(rows.map((row) => row[3])).toEqual(expected.map((row) => row.email));
+    expect(rows.map((row) => row[4])).toEqual(expected.map((row) => row.email));
   });
 
   it("round-trips: the exported file imported into another company gives the same leads and scores", async () => {
-    const source = await prisma.company.create({ data: { name: "Source" } });
+    const source = await createCompany({ name: "Source" });
     const csv = [
       "Email,Full Name,Job Title,Company Size,Industry,Location,Favourite colour,Phone",
       "ada@example.com,Ada,CTO,12000,SaaS,Berlin,teal,+49 30 1234567",
@@ -98,7 +99,7 @@ describe("scored CSV export", () => {
       await processImport(id);
     };
     await load(source.id, csv);
-    const target = await prisma.company.create({ data: { name: "Target" } });
+    const target = await createCompany({ name: "Target" });
     await load(target.id, await exported(source.id));
     const snapshot = (companyId: string) =>
       prisma.lead.findMany({

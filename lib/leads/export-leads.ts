@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { openConnection } from "@/lib/db/bulk";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { CSV_BOM, csvLine, csvLines } from "@/lib/csv/write";
-import { activeModel } from "@/lib/scoring";
+import { readVersion } from "@/lib/models/models";
 import { leadsWhereSql, ORDER_SQL, type ListLeadsQuery } from "./list-leads";
 
 // Small pages: their rows die young, which the garbage collector handles cheaply (measured on
@@ -20,14 +20,12 @@ function cellSql(field: (typeof LEAD_FIELDS)[number]): string {
 
 /**
  * The company's leads that match the filters, in the chosen order, as CSV text pieces:
- * rank, score, grade, every lead field, the extra columns, and the points of each rule of
- * the company's scoring model. One query, read through a database cursor a page at a time,
+ * rank, score, grade, the version that scored it, every lead field, the extra columns, and the
+ * points of each rule of that version. One query, read through a database cursor a page at a time,
  * so memory stays flat however many leads there are; cells that look like formulas are
  * neutralised (lib/csv/write.ts).
  */
 export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: Pick<ListLeadsQuery, "q" | "minScore" | "grade" | "sort">) {
-  const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { scoringModelId: true } });
-  const model = activeModel(company.scoringModelId);
   const where = leadsWhereSql(companyId, filters);
   const client = await openConnection();
   // Named apart: on the embedded database every connection shares one session, and a held
@@ -40,7 +38,11 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
     // transaction at a time).
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     let extraKeys: string[];
+    let version: Awaited<ReturnType<typeof readVersion>>;
     try {
+      // The version that scored the leads of this snapshot (its rules name the points columns).
+      const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
+      version = await readVersion(client, company[0]?.activeVersionId ?? null);
       const { rows: keys } = await client.query<{ key: string }>(
         `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,
         where.values,
@@ -55,9 +57,10 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
         `(row_number() OVER (ORDER BY ${ORDER_SQL[sort]}))::text`,
         `"score"::text`,
         `"grade"`,
+        `$${values.push(version.label)}::text`,
         ...LEAD_FIELDS.map(cellSql),
         ...extraKeys.map((key) => `"extra"->>$${values.push(key)}`),
-        ...model.criteria.map((_, i) => `"breakdown"->>${i}`),
+        ...version.definition.criteria.map((criterion) => `coalesce("breakdown"->>$${values.push(criterion.id)}, '0')`),
       ];
       await client.query(`DECLARE ${cursor} NO SCROLL CURSOR WITH HOLD FOR SELECT ${cells.map((cell, i) => `${cell} AS "c${i}"`).join(", ")} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]}`, values);
       await client.query("COMMIT");
@@ -65,7 +68,7 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     }
-    yield CSV_BOM + csvLine(["Rank", "Score", "Grade", ...LEAD_FIELDS.map((f) => f.label), ...extraKeys, ...model.criteria.map((c) => `Points: ${c.label}`)]);
+    yield CSV_BOM + csvLine(["Rank", "Score", "Grade", "Scored with", ...LEAD_FIELDS.map((f) => f.label), ...extraKeys, ...version.definition.criteria.map((c) => `Points: ${c.label}`)]);
     const fetchPage = () => {
       const page = client.query<string[]>({ text: `FETCH ${PAGE} FROM ${cursor}`, rowMode: "array" });
       page.catch(() => {}); // Awaited below, unless the download stops first.
@@ -83,4 +86,11 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
     await client.query(`CLOSE ${cursor}`).catch(() => {});
     await client.end().catch(() => {});
   }
+}
+
+/** The download's file name: the company's name and today's date. */
+export async function exportFileName(companyId: string): Promise<string> {
+  const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } });
+  const slug = company.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "company";
+  return `leads-${slug}-${new Date().toISOString().slice(0, 10)}.csv`;
 }

@@ -1,3 +1,4 @@
+import { createCompany } from "@/lib/test-factories";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
@@ -8,7 +9,7 @@ import { COUNT_LIMIT, leadDisplayName, listLeads, listLeadsQuery, SEARCH_TEXT } 
 const query = (input: Record<string, unknown> = {}) => listLeadsQuery.parse(input);
 
 async function companyWithLeads(scores: number[]) {
-  const company = await prisma.company.create({ data: { name: "Leads Co" } });
+  const company = await createCompany({ name: "Leads Co" });
   const submittedAt = new Date("2026-11-01T00:00:00Z");
   for (const [i, score] of scores.entries()) {
     await prisma.lead.create({
@@ -21,7 +22,6 @@ async function companyWithLeads(scores: number[]) {
         score,
         grade: "D",
         breakdown: [],
-        scoringModelId: "b2b-saas",
       },
     });
   }
@@ -57,7 +57,7 @@ describe("leads of a company", () => {
 
 describe("names and accents", () => {
   async function named(people: { fullName?: string; firstName?: string; lastName?: string; jobTitle?: string }[]) {
-    const company = await prisma.company.create({ data: { name: "Names Co" } });
+    const company = await createCompany({ name: "Names Co" });
     await prisma.lead.createMany({
       data: people.map((person, i) => ({
         companyId: company.id,
@@ -68,7 +68,6 @@ describe("names and accents", () => {
         score: 0,
         grade: "D",
         breakdown: [],
-        scoringModelId: "b2b-saas",
       })),
     });
     return company.id;
@@ -110,7 +109,7 @@ describe("names and accents", () => {
 
 describe("searching and filtering leads", () => {
   async function searchable() {
-    const company = await prisma.company.create({ data: { name: "Search Co" } });
+    const company = await createCompany({ name: "Search Co" });
     const rows = [
       { fullName: "Ada Lovelace", jobTitle: "CTO", companyName: "Analytical Engines", location: "London", industry: "SaaS", score: 90, grade: "A" },
       { fullName: "Grace Hopper", jobTitle: "VP Engineering", companyName: "Navy Labs", location: "Arlington", industry: "Defense", score: 65, grade: "B" },
@@ -119,7 +118,7 @@ describe("searching and filtering leads", () => {
     ];
     for (const [i, row] of rows.entries()) {
       await prisma.lead.create({
-        data: { ...row, companyId: company.id, email: `person${i}@example.com`, submittedAt: new Date(Date.UTC(2026, 10, 1 + i)), rawPoints: row.score, breakdown: [], scoringModelId: "b2b-saas" },
+        data: { ...row, companyId: company.id, email: `person${i}@example.com`, submittedAt: new Date(Date.UTC(2026, 10, 1 + i)), rawPoints: row.score, breakdown: [] },
       });
     }
     return company.id;
@@ -158,11 +157,11 @@ describe("searching and filtering leads", () => {
 
 describe("the total of a long list", () => {
   it("is exact without a search, and stops at 10,000 for a broad search while the pages still fill", async () => {
-    const company = await prisma.company.create({ data: { name: "Many Co" } });
+    const company = await createCompany({ name: "Many Co" });
     await prisma.$executeRaw`
-      INSERT INTO "Lead" ("id", "companyId", "email", "jobTitle", "submittedAt", "rawPoints", "score", "grade", "breakdown", "scoringModelId", "updatedAt")
+      INSERT INTO "Lead" ("id", "companyId", "email", "jobTitle", "submittedAt", "rawPoints", "score", "grade", "breakdown", "updatedAt")
       SELECT gen_random_uuid(), ${company.id}::uuid, 'lead' || n || '@example.com', CASE WHEN n % 2 = 0 THEN 'Engineer' ELSE 'Buyer' END,
-             now(), n % 100, n % 100, 'D', '[]', 'b2b-saas', now()
+             now(), n % 100, n % 100, 'D', '[]', now()
       FROM generate_series(1, ${2 * COUNT_LIMIT + 2}) AS n`;
     expect(await listLeads(company.id, query())).toMatchObject({ total: 2 * COUNT_LIMIT + 2, totalIsExact: true });
     const broad = await listLeads(company.id, query({ q: "engineer", page: 250, pageSize: 40 }));

@@ -1,3 +1,4 @@
+import { createCompany } from "@/lib/test-factories";
 import { expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { getImport } from "@/lib/imports/imports";
@@ -5,7 +6,7 @@ import { processImport } from "@/lib/imports/process-import";
 import { createSampleImport, unfinishedSampleImport } from "./import-sample";
 
 it("starts one sample import per company at a time, however many requests arrive together", async () => {
-  const company = await prisma.company.create({ data: { name: "Sample Co" } });
+  const company = await createCompany({ name: "Sample Co" });
   const attempts = await Promise.allSettled([1, 2, 3].map(() => createSampleImport(company.id, null, 500)));
   const started = attempts.filter((attempt) => attempt.status === "fulfilled");
   expect(started).toHaveLength(1);
@@ -24,6 +25,6 @@ it("starts one sample import per company at a time, however many requests arrive
   await processImport(again);
   expect(await getImport(company.id, again)).toMatchObject({ status: "succeeded", createdCount: 0 });
   // Another company is not held up by this one's.
-  const other = await prisma.company.create({ data: { name: "Other Co" } });
+  const other = await createCompany({ name: "Other Co" });
   await expect(createSampleImport(other.id, null, 10)).resolves.toBeTruthy();
 });

@@ -222,6 +222,23 @@ export function compileModel(model: ScoringModel): CompiledModel {
   };
 }
 
+/**
+ * What a lead stores of its breakdown: the points of each criterion that gave any, by criterion
+ * id. Rules that give a lead nothing leave no trace, so adding a rule, or one that changes a
+ * few leads, changes only those leads' stored breakdown.
+ */
+export type StoredBreakdown = Record<string, number>;
+
+export function storedBreakdown(breakdown: BreakdownEntry[]): StoredBreakdown {
+  const stored: StoredBreakdown = {};
+  for (const entry of breakdown) if (entry.points !== 0) stored[entry.criterion] = entry.points;
+  return stored;
+}
+
+/** The points a stored breakdown gives a criterion (0 when it has none). */
+export const storedPoints = (stored: unknown, criterionId: string): number =>
+  stored && typeof stored === "object" && !Array.isArray(stored) ? Number((stored as StoredBreakdown)[criterionId] ?? 0) : 0;
+
 const compiled = new WeakMap<ScoringModel, CompiledModel>();
 
 /** Scores one lead. For many leads, compile the model once with `compileModel`. */

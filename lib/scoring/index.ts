@@ -2,3 +2,4 @@ export * from "./engine";
 export * from "./lead";
 export * from "./model";
 export * from "./presets";
+export * from "./thresholds";

@@ -48,7 +48,8 @@ export const conditionSchema = z.discriminatedUnion(
 const points = z.number().int("points must be whole numbers");
 
 export const criterionSchema = z.object({
-  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "criterion ids are camelCase letters and digits"),
+  /** Names the criterion across versions (comparisons, the biggest movers); made from the label when left out. */
+  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "criterion ids are camelCase letters and digits").optional(),
   label: z.string().trim().min(1, "a criterion needs a label"),
   tiers: z
     .array(z.object({ when: z.array(conditionSchema).min(1, "a tier without conditions"), points }))
@@ -68,31 +69,66 @@ export const gradesSchema = z
 
 export const DEFAULT_GRADES = { A: 80, B: 60, C: 40 };
 
+/** A model's definition. It carries no id: a company's models and versions are named by the server. */
 export const scoringModelSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/, "model ids are lower-case letters, digits and dashes"),
-    name: z.string().trim().min(1),
-    description: z.string().trim().default(""),
+    name: z.string().trim().min(1, "a model needs a name").max(100, "a name of at most 100 characters"),
+    description: z.string().trim().max(2000, "a description of at most 2,000 characters").default(""),
     pointsFor100: z.number().positive("pointsFor100 must be above 0"),
     grades: gradesSchema.default(DEFAULT_GRADES),
-    criteria: z.array(criterionSchema).min(1, "a model without criteria"),
+    criteria: z.array(criterionSchema).min(1, "a model without criteria").max(100, "at most 100 criteria"),
   })
-  .refine((model) => new Set(model.criteria.map((c) => c.id)).size === model.criteria.length, "two criteria share an id");
+  .refine((model) => {
+    const ids = model.criteria.flatMap((c) => (c.id ? [c.id] : []));
+    return new Set(ids).size === ids.length;
+  }, "two criteria share an id")
+  .transform((model) => ({ ...model, criteria: withIds(model.criteria) }));
+
+/** Gives each criterion without an id one made from its label, unique within the model. */
+function withIds<C extends { id?: string; label: string }>(criteria: C[]): (C & { id: string })[] {
+  const taken = new Set(criteria.flatMap((c) => (c.id ? [c.id] : [])));
+  return criteria.map((criterion) => {
+    if (criterion.id) return { ...criterion, id: criterion.id };
+    const words = criterion.label.normalize("NFD").replace(/[^A-Za-z0-9 ]+/g, " ").trim().split(/\s+/).filter(Boolean);
+    const base = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join("").replace(/^[0-9]+/, "") || "criterion";
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+    taken.add(id);
+    return { ...criterion, id };
+  });
+}
 
 export type Condition = z.infer<typeof conditionSchema>;
-export type Criterion = z.infer<typeof criterionSchema>;
+export type Criterion = z.infer<typeof scoringModelSchema>["criteria"][number];
 export type ScoringModel = z.infer<typeof scoringModelSchema>;
 export type ScoringModelInput = z.input<typeof scoringModelSchema>;
 
-/** Whether any condition of the model reads an extra column (`extra:<header>`). */
-export function readsExtraColumns(model: ScoringModel): boolean {
-  return model.criteria.some((criterion) => criterion.tiers.some((tier) => tier.when.some((condition) => condition.field.startsWith(EXTRA_PREFIX))));
+/**
+ * The stored lead columns the model reads: its canonical fields, `email` for the derived
+ * fields and `extra` for extra columns. A re-score or a preview reads only these.
+ */
+export function columnsRead(model: ScoringModel): string[] {
+  const columns = new Set<string>();
+  for (const criterion of model.criteria) {
+    for (const tier of criterion.tiers) {
+      for (const { field } of tier.when) columns.add(field.startsWith(EXTRA_PREFIX) ? "extra" : field === "emailDomain" || field === "freeEmail" ? "email" : field);
+    }
+  }
+  return [...columns];
+}
+
+export type ModelIssue = { path: string; message: string };
+
+/** Validates a model: the model, or every problem with the path it concerns (`criteria.0.tiers`). */
+export function checkScoringModel(input: unknown): { ok: true; model: ScoringModel } | { ok: false; issues: ModelIssue[] } {
+  const result = scoringModelSchema.safeParse(input);
+  if (result.success) return { ok: true, model: result.data };
+  return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
 }
 
 /** Validates a model, throwing one message that names every problem and where it is. */
 export function parseScoringModel(input: unknown): ScoringModel {
-  const result = scoringModelSchema.safeParse(input);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "model"}: ${issue.message}`);
-  throw new Error(`Invalid scoring model: ${problems.join("; ")}`);
+  const result = checkScoringModel(input);
+  if (result.ok) return result.model;
+  throw new Error(`Invalid scoring model: ${result.issues.map((issue) => `${issue.path || "model"}: ${issue.message}`).join("; ")}`);
 }

@@ -1,6 +1,6 @@
 import { parseScoringModel, type ScoringModel, type ScoringModelInput } from "./model";
 
-const b2bSaas: ScoringModelInput = {
+const b2bSaas: ScoringModelInput & { id: string } = {
   id: "b2b-saas",
   name: "B2B SaaS",
   description:
@@ -115,7 +115,7 @@ const BIOTECH_HUBS = [
   "Golden Triangle",
 ];
 
-const lifeScience: ScoringModelInput = {
+const lifeScience: ScoringModelInput & { id: string } = {
   id: "lifescience-3d-invitro",
   name: "Life-science 3D in-vitro",
   description:
@@ -179,15 +179,25 @@ const lifeScience: ScoringModelInput = {
   ],
 };
 
-export const PRESETS: readonly ScoringModel[] = [b2bSaas, lifeScience].map(parseScoringModel);
+/** The templates a company's model starts from, each with the id that names it in the API. */
+export const PRESETS: readonly (ScoringModel & { id: string })[] = [b2bSaas, lifeScience].map(({ id, ...definition }) => ({ id, ...parseScoringModel(definition) }));
 
 export const DEFAULT_PRESET_ID = "b2b-saas";
 
-export function presetById(id: string): ScoringModel | undefined {
+export function presetById(id: string): (ScoringModel & { id: string }) | undefined {
   return PRESETS.find((preset) => preset.id === id);
 }
 
-/** The model a company scores with: its preset, or the default one if that id is unknown. */
-export function activeModel(id: string | null | undefined): ScoringModel {
-  return (id ? presetById(id) : undefined) ?? presetById(DEFAULT_PRESET_ID)!;
+/** A starting point with one rule to change: the studio's "blank" template. */
+export const BLANK_MODEL: ScoringModel = parseScoringModel({
+  name: "My scoring model",
+  pointsFor100: 10,
+  criteria: [{ id: "jobTitle", label: "Job title", tiers: [{ points: 10, when: [{ kind: "keywords", field: "jobTitle", keywords: ["CEO", "Founder"] }] }] }],
+});
+
+/** A template's definition, as a company's model stores it (without the template's id). */
+export function templateDefinition(id: string): ScoringModel | undefined {
+  if (id === "blank") return BLANK_MODEL;
+  const preset = presetById(id);
+  return preset && parseScoringModel({ ...preset, id: undefined });
 }

@@ -2,22 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { requireTenant } from "@/lib/auth/session";
-import { isDatabaseUnavailable } from "@/lib/errors";
-import { switchScoringModel } from "@/lib/leads/rescore";
-import { presetById } from "@/lib/scoring";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { activateModel } from "@/lib/models/scoring-jobs";
 
 export type ModelChoiceState = { ok?: boolean; message?: string };
 
-/** Makes the chosen preset the company's model and re-scores every lead with it. */
-export async function chooseScoringModel(_previous: ModelChoiceState, form: FormData): Promise<ModelChoiceState> {
+/** Makes the chosen model's latest version the active one; the leads are re-scored in the background. */
+export async function switchActiveModel(_previous: ModelChoiceState, form: FormData): Promise<ModelChoiceState> {
   const { companyId } = await requireTenant();
-  const model = presetById(String(form.get("modelId") ?? ""));
-  if (!model) return { message: "Choose one of the scoring models listed." };
   try {
-    const { leads } = await switchScoringModel(companyId, model.id);
+    const { version } = await activateModel(companyId, String(form.get("modelId") ?? ""));
     revalidatePath("/", "layout");
-    return { ok: true, message: `Now scoring with ${model.name}: ${leads.toLocaleString("en-US")} leads re-scored.` };
+    return { ok: true, message: `Re-scoring your leads with version ${version} in the background. Every page keeps the current scores until it is done.` };
   } catch (error) {
+    if (error instanceof AppError) return { message: "Choose one of the models listed." };
     if (isDatabaseUnavailable(error)) return { message: "LeadRank cannot reach its database right now. Please try again in a moment." };
     throw error;
   }

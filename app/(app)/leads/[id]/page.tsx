@@ -8,6 +8,7 @@ import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { explainScore } from "@/lib/leads/explain";
 import { getLead } from "@/lib/leads/get-lead";
 import { leadDisplayName } from "@/lib/leads/list-leads";
+import { getActiveVersion } from "@/lib/models/models";
 
 export const metadata: Metadata = { title: "Lead · LeadRank" };
 
@@ -16,9 +17,9 @@ const shown = (value: unknown) =>
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const { companyId } = await requireTenant();
-  const lead = await getLead(companyId, (await params).id);
+  const [lead, version] = await Promise.all([getLead(companyId, (await params).id), getActiveVersion(companyId)]);
   if (!lead) notFound();
-  const explained = explainScore(lead);
+  const explained = explainScore(lead, version);
   const extra = Object.entries((lead.extra ?? {}) as Record<string, string>);
   return (
     <>
@@ -31,8 +32,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
               <ScoreBadge score={lead.score} grade={lead.grade} />
             </span>
           </div>
-          {explained ? (
-            <>
+          <>
               <div className="overflow-x-auto">
                 <table className="min-w-full text-sm" data-testid="breakdown">
                   <thead className="text-left text-slate-600">
@@ -47,8 +47,10 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                       <tr key={entry.criterion}>
                         <td className="py-2 pr-3 text-slate-900">{entry.label}</td>
                         <td className="py-2 pr-3 text-slate-700">
-                          {shown(entry.value)}
+                          {entry.value === null ? <span className="italic text-slate-500">empty</span> : shown(entry.value)}
                           {entry.matched && entry.matched !== String(entry.value) ? <span className="text-slate-500"> (matched {entry.matched})</span> : null}
+                          {entry.parts && entry.parts.length > 1 ? <span className="text-slate-500"> ({entry.parts.map((part) => `${part.matched} ${part.points > 0 ? "+" : ""}${part.points}`).join(", ")})</span> : null}
+                          {entry.capped ? <span className="text-slate-500"> (capped: −{entry.capped})</span> : null}
                         </td>
                         <td className="py-2 text-right font-medium text-slate-900">{entry.points}</td>
                       </tr>
@@ -66,14 +68,14 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                   </tfoot>
                 </table>
               </div>
-              <p className="mt-3 text-sm text-slate-600">
-                Scored with the <span className="font-medium">{explained.model.name}</span> model: score = min(100, round(100 × {explained.rawPoints} ÷{" "}
-                {explained.model.pointsFor100})) = {lead.score}. <Link href="/settings" className="text-indigo-700 hover:underline">About the model</Link>
+              <p className="mt-3 text-sm text-slate-600" data-testid="scored-with">
+                Scored with <span className="font-medium">{version.label}</span>: score = round(100 × {explained.rawPoints} ÷ {explained.model.pointsFor100}), kept
+                between 0 and 100 = {lead.score}.{" "}
+                <Link href="/scoring" className="text-indigo-700 hover:underline">
+                  See or change the rules
+                </Link>
               </p>
-            </>
-          ) : (
-            <p className="text-sm text-slate-600">This lead was scored with a model LeadRank no longer has.</p>
-          )}
+          </>
         </section>
 
         <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">

@@ -1,13 +1,12 @@
-import { prisma } from "@/lib/db/client";
 import { jsonError, withTenant } from "@/lib/http";
-import { exportLeadsCsv } from "@/lib/leads/export-leads";
+import { exportFileName, exportLeadsCsv } from "@/lib/leads/export-leads";
 import { listLeadsQuery } from "@/lib/leads/list-leads";
 
 /** The leads of the current filters, in their order, as a CSV download (streamed). */
 export const GET = withTenant(async (request, { companyId }) => {
   const query = listLeadsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return jsonError(400, "bad_request", query.error.issues[0].message);
-  const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } });
+  const fileName = await exportFileName(companyId);
   const pieces = exportLeadsCsv(companyId, query.data);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
@@ -20,11 +19,10 @@ export const GET = withTenant(async (request, { companyId }) => {
       await pieces.return(undefined);
     },
   });
-  const slug = company.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "company";
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="leads-${slug}-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
     },
   });
 });

@@ -1,0 +1,6 @@
+import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/http";
+import { activateModel } from "@/lib/models/scoring-jobs";
+
+/** Makes the model's latest published version the active one (re-scoring in the background): 202. */
+export const POST = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => NextResponse.json(await activateModel(companyId, id), { status: 202 }));

@@ -1,0 +1,6 @@
+import { NextResponse } from "next/server";
+import { withTenant } from "@/lib/http";
+import { retryScoringJob } from "@/lib/models/scoring-jobs";
+
+/** Queues a failed re-score again: 202. */
+export const POST = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => NextResponse.json({ job: await retryScoringJob(companyId, id) }, { status: 202 }));

@@ -1,0 +1,226 @@
+import type pg from "pg";
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { checkScoringModel, templateDefinition, type ScoringModel } from "@/lib/scoring";
+
+/**
+ * A company's scoring models. A model has numbered published versions, which never change
+ * (the database refuses it), and at most one draft: the definition being edited, stored on
+ * the model. One published version is the company's active one (`Company.activeVersionId`):
+ * every lead's stored score, grade and breakdown is what that version gives.
+ */
+
+export const TEMPLATES = {
+  "b2b-saas": "B2B SaaS",
+  "lifescience-3d-invitro": "Life-science 3D in-vitro",
+  blank: "Blank",
+  active: "A copy of the active model",
+} as const;
+export type TemplateId = keyof typeof TEMPLATES;
+
+export type ModelVersion = { id: string; modelId: string; version: number; definition: ScoringModel; label: string };
+
+/** How the studio, the lead detail and the export name a version: "Iberian fintech v4". */
+export const versionLabel = (name: string, version: number) => `${name} v${version}`;
+
+// Published versions never change: each is parsed once per process.
+const parsed = new Map<string, ScoringModel>();
+function definitionOf(versionId: string, stored: unknown): ScoringModel {
+  let definition = parsed.get(versionId);
+  if (!definition) {
+    const result = checkScoringModel(stored);
+    if (!result.ok) throw new Error(`Model version ${versionId} does not parse: ${JSON.stringify(result.issues)}`);
+    definition = result.model;
+    if (parsed.size > 1000) parsed.clear();
+    parsed.set(versionId, definition);
+  }
+  return definition;
+}
+
+export function toModelVersion(row: { id: string; modelId: string; version: number; definition: unknown }): ModelVersion {
+  const definition = definitionOf(row.id, row.definition);
+  return { id: row.id, modelId: row.modelId, version: row.version, definition, label: versionLabel(definition.name, row.version) };
+}
+
+const VERSION_COLUMNS = { id: true, modelId: true, version: true, definition: true } as const;
+
+/** The version every lead of the company is scored with. */
+export async function getActiveVersion(companyId: string): Promise<ModelVersion> {
+  const company = await prisma.company.findUnique({ where: { id: companyId }, select: { activeVersion: { select: VERSION_COLUMNS } } });
+  if (!company?.activeVersion) throw new AppError("no_model", "This company has no active scoring model.", 404);
+  return toModelVersion(company.activeVersion);
+}
+
+/** A version read on `client`: inside a company transaction, the active one under its lock. */
+export async function readVersion(client: pg.Client, versionId: string | null): Promise<ModelVersion> {
+  const { rows } = versionId
+    ? await client.query<{ id: string; modelId: string; version: number; definition: unknown }>(
+        `SELECT "id", "modelId", "version", "definition" FROM "ModelVersion" WHERE "id" = $1`,
+        [versionId],
+      )
+    : { rows: [] };
+  if (rows.length === 0) throw new AppError("no_model", "This company has no active scoring model.", 404);
+  return toModelVersion(rows[0]);
+}
+
+/** One published version of the company, or null. */
+export async function getVersion(companyId: string, versionId: string): Promise<ModelVersion | null> {
+  const row = await prisma.modelVersion.findFirst({ where: { id: versionId, companyId }, select: VERSION_COLUMNS });
+  return row ? toModelVersion(row) : null;
+}
+
+/**
+ * Gives a new company its first model: the template as version 1, active. Runs inside the
+ * transaction that creates the company.
+ */
+export async function startFirstModel(tx: Prisma.TransactionClient, companyId: string, templateId: string): Promise<void> {
+  const definition = templateDefinition(templateId);
+  if (!definition) throw new AppError("unknown_template", `There is no template "${templateId}".`, 400);
+  const model = await tx.scoringModel.create({
+    data: { companyId, name: definition.name, versions: { create: { companyId, version: 1, definition, note: `Started from the ${definition.name} template.` } } },
+    select: { versions: { select: { id: true } } },
+  });
+  await tx.company.update({ where: { id: companyId }, data: { activeVersionId: model.versions[0].id } });
+}
+
+/** A definition checked as the API and the editor send it; 422 with every problem otherwise. */
+export function validDefinition(input: unknown): ScoringModel {
+  const result = checkScoringModel(input);
+  if (result.ok) return result.model;
+  const first = result.issues[0];
+  throw new AppError("invalid_model", `The model is not valid: ${first.path ? `${first.path}: ` : ""}${first.message}.`, 422, { issues: result.issues });
+}
+
+const isId = (id: string) => z.uuid().safeParse(id).success;
+
+/** The company's models with their versions (the draft listed as the next version). */
+export async function listModels(companyId: string) {
+  const [models, company] = await Promise.all([
+    prisma.scoringModel.findMany({
+      where: { companyId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        name: true,
+        draft: true,
+        draftUpdatedAt: true,
+        versions: { orderBy: { version: "asc" }, select: { id: true, version: true, publishedAt: true, note: true, publishedBy: { select: { name: true, email: true } } } },
+      },
+    }),
+    prisma.company.findUnique({ where: { id: companyId }, select: { activeVersionId: true } }),
+  ]);
+  return models.map((model) => {
+    const versions = model.versions.map((v) => ({
+      version: v.version,
+      status: "published" as const,
+      publishedAt: v.publishedAt,
+      publishedBy: v.publishedBy ? v.publishedBy.name || v.publishedBy.email : null,
+      note: v.note,
+      active: v.id === company?.activeVersionId,
+    }));
+    const next = (model.versions.at(-1)?.version ?? 0) + 1;
+    return {
+      id: model.id,
+      name: model.name,
+      active: versions.some((v) => v.active),
+      versions: model.draft ? [...versions, { version: next, status: "draft" as const, publishedAt: null, publishedBy: null, note: null, active: false }] : versions,
+    };
+  });
+}
+
+/** One model of the company with its draft and every version's definition, or null. */
+export async function getModel(companyId: string, modelId: string) {
+  if (!isId(modelId)) return null;
+  const model = await prisma.scoringModel.findFirst({
+    where: { id: modelId, companyId },
+    select: {
+      id: true,
+      name: true,
+      draft: true,
+      draftUpdatedAt: true,
+      versions: {
+        orderBy: { version: "asc" },
+        select: { ...VERSION_COLUMNS, publishedAt: true, note: true, publishedBy: { select: { name: true, email: true } } },
+      },
+      company: { select: { activeVersionId: true } },
+    },
+  });
+  if (!model) return null;
+  const next = (model.versions.at(-1)?.version ?? 0) + 1;
+  return {
+    id: model.id,
+    name: model.name,
+    active: model.versions.some((v) => v.id === model.company.activeVersionId),
+    draft: model.draft ? { version: next, definition: model.draft as ScoringModel, updatedAt: model.draftUpdatedAt } : null,
+    versions: model.versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      status: "published" as const,
+      label: versionLabel(toModelVersion(v).definition.name, v.version),
+      publishedAt: v.publishedAt,
+      publishedBy: v.publishedBy ? v.publishedBy.name || v.publishedBy.email : null,
+      note: v.note,
+      active: v.id === model.company.activeVersionId,
+      definition: toModelVersion(v).definition,
+    })),
+  };
+}
+
+export type ModelDetail = NonNullable<Awaited<ReturnType<typeof getModel>>>;
+
+/** The definition a new model starts from: a template, the active version, or one given. */
+async function startingDefinition(companyId: string, from: string): Promise<ScoringModel> {
+  if (from === "active") return (await getActiveVersion(companyId)).definition;
+  const definition = templateDefinition(from);
+  if (!definition) throw new AppError("unknown_template", `Start from one of: ${Object.keys(TEMPLATES).join(", ")}.`, 400);
+  return definition;
+}
+
+export const createModelInput = z.union([
+  z.object({ name: z.string().trim().min(1, "Give the model a name.").max(100, "A name of at most 100 characters."), definition: z.unknown().refine((v) => v !== undefined, "definition is missing.") }),
+  z.object({ name: z.string().trim().min(1, "Give the model a name.").max(100, "A name of at most 100 characters."), from: z.string() }),
+]);
+
+/** A new model whose draft (version 1) is the given definition or a copy of a template. */
+export async function createModel(companyId: string, input: z.infer<typeof createModelInput>) {
+  const base = "definition" in input ? validDefinition(input.definition) : await startingDefinition(companyId, input.from);
+  const definition = { ...base, name: input.name };
+  const model = await prisma.scoringModel.create({
+    data: { companyId, name: definition.name, draft: definition, draftUpdatedAt: new Date() },
+    select: { id: true },
+  });
+  return (await getModel(companyId, model.id))!;
+}
+
+/** Saves the model's draft (creating it if there is none); 404 for another company's model. */
+export async function saveDraft(companyId: string, modelId: string, input: unknown) {
+  const definition = validDefinition(input);
+  const { count } = isId(modelId)
+    ? await prisma.scoringModel.updateMany({ where: { id: modelId, companyId }, data: { draft: definition, draftUpdatedAt: new Date(), name: definition.name } })
+    : { count: 0 };
+  if (count === 0) throw new AppError("not_found", "This model was not found.", 404);
+  return (await getModel(companyId, modelId))!;
+}
+
+/** Drops the draft. A model that was never published goes with it. */
+export async function discardDraft(companyId: string, modelId: string): Promise<{ deleted: boolean }> {
+  const model = await getModel(companyId, modelId);
+  if (!model) throw new AppError("not_found", "This model was not found.", 404);
+  if (model.versions.length === 0) {
+    await prisma.scoringModel.deleteMany({ where: { id: modelId, companyId } });
+    return { deleted: true };
+  }
+  const name = model.versions.at(-1)!.definition.name;
+  await prisma.scoringModel.updateMany({ where: { id: modelId, companyId }, data: { draft: Prisma.DbNull, draftUpdatedAt: null, name } });
+  return { deleted: false };
+}
+
+/** Makes a draft from a published version ("restore"), replacing the current draft. */
+export async function restoreVersion(companyId: string, modelId: string, version: number) {
+  const model = await getModel(companyId, modelId);
+  const found = model?.versions.find((v) => v.version === version);
+  if (!model || !found) throw new AppError("not_found", "This version was not found.", 404);
+  return saveDraft(companyId, modelId, found.definition);
+}

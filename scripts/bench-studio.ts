@@ -1,0 +1,97 @@
+/**
+ * npm run bench:studio [-- --rows N --small M]: loads N generated leads (1,000,000 by default)
+ * into one company and M (100,000) into another, then measures the scoring studio on each:
+ * the impact preview of a small edit and of a whole different model, the publish request,
+ * and the background re-score for both (seconds, leads written, peak RSS of this process).
+ * Uses DATABASE_URL, or a fresh embedded database.
+ * Budgets (PostgreSQL): preview 100k ≤ 1 s, 1M ≤ 8 s; publish request ≤ 300 ms; re-score of
+ * 1M leads ≤ 6 s for an edit changing about 5% of scores, ≤ 30 s for a whole new model.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { finished } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { loadDotEnv } from "@/lib/env";
+import { writeSampleCsv } from "@/lib/sample-data/generate";
+import type { ScoringModel } from "@/lib/scoring";
+import { benchDatabase } from "./bench-setup";
+
+loadDotEnv();
+const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, small: { type: "string", default: "100000" } } });
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-bench-"));
+const database = await benchDatabase(dir);
+const { prisma } = await import("@/lib/db/client");
+const { createImport } = await import("@/lib/imports/create-import");
+const { processImport } = await import("@/lib/imports/process-import");
+const { createCompany } = await import("@/lib/test-factories");
+const { createModel, getActiveVersion, listModels, saveDraft } = await import("@/lib/models/models");
+const { previewDefinition } = await import("@/lib/models/preview");
+const { getScoringJob, processScoringJob, publishDraft } = await import("@/lib/models/scoring-jobs");
+const { templateDefinition } = await import("@/lib/scoring");
+
+async function companyWith(rows: number, name: string): Promise<string> {
+  const file = path.join(dir, `${name}.csv`);
+  const out = fs.createWriteStream(file);
+  await writeSampleCsv(out, { rows, seed: rows, endDate: new Date() });
+  out.end();
+  await finished(out);
+  process.env.LEADRANK_MAX_UPLOAD_MB = String(Math.ceil(fs.statSync(file).size / 1024 / 1024) + 1);
+  const company = await createCompany({ name: `Benchmark ${name} ${new Date().toISOString()}` });
+  const t0 = performance.now();
+  await processImport(await createImport({ companyId: company.id, userId: null, fileName: `${name}.csv`, source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) }));
+  console.log(`loaded ${rows.toLocaleString("en-US")} leads into "${name}" in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  fs.rmSync(file);
+  return company.id;
+}
+
+/** The B2B template with one more rule: "Scrum Master" in the title, -20 points (about 5% of the sample's leads). */
+function smallEdit(): ScoringModel {
+  const b2b = templateDefinition("b2b-saas")!;
+  return {
+    ...b2b,
+    name: "B2B, no juniors",
+    criteria: [...b2b.criteria, { id: "junior", label: "Junior", mode: "first", otherwise: 0, tiers: [{ points: -20, when: [{ kind: "keywords", field: "jobTitle", keywords: ["Scrum Master"] }] }] }],
+  };
+}
+
+const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(2);
+
+async function run(companyId: string, label: string) {
+  console.log(`\n${label}`);
+  const edit = smallEdit();
+  const life = templateDefinition("lifescience-3d-invitro")!;
+  for (const [name, definition] of [["a small edit", edit], ["a whole different model", life]] as const) {
+    const t0 = performance.now();
+    const preview = await previewDefinition(companyId, definition);
+    console.log(`preview, ${name}: ${seconds(t0)} s (${preview.changed.toLocaleString("en-US")} of ${preview.leads.toLocaleString("en-US")} scores change)`);
+  }
+  const [{ id: modelId }] = await listModels(companyId);
+  const other = await createModel(companyId, { name: "Life science", definition: life });
+  for (const [name, id, definition] of [["a small edit", modelId, edit], ["a whole different model", other.id, life]] as const) {
+    await saveDraft(companyId, id, definition);
+    let t0 = performance.now();
+    const { job } = await publishDraft(companyId, null, id);
+    const request = performance.now() - t0;
+    t0 = performance.now();
+    await processScoringJob(job.id);
+    const done = await getScoringJob(companyId, job.id);
+    console.log(
+      `publish, ${name}: request ${request.toFixed(0)} ms · re-score ${seconds(t0)} s, ${done!.changed.toLocaleString("en-US")} of ${done!.processed.toLocaleString("en-US")} leads written (${done!.status}; now ${(await getActiveVersion(companyId)).label})`,
+    );
+  }
+  console.log(`peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+console.log(`Database: ${database.label}`);
+const small = await companyWith(Number(values.small), "small");
+await run(small, `${Number(values.small).toLocaleString("en-US")} leads`);
+const big = await companyWith(Number(values.rows), "large");
+await prisma.$executeRawUnsafe(`ANALYZE "Lead"`);
+await run(big, `${Number(values.rows).toLocaleString("en-US")} leads`);
+
+await prisma.company.deleteMany({ where: { id: { in: [big, small] } } });
+await prisma.$disconnect();
+await database.stop();
+fs.rmSync(dir, { recursive: true, force: true });
