@@ -46,13 +46,13 @@ async function companyWith(rows: number, name: string): Promise<string> {
   return company.id;
 }
 
-/** The B2B template with one more rule: "Scrum Master" in the title, -20 points (about 5% of the sample's leads). */
+/** The B2B template with one more rule: "Product Owner" or "Tech Lead" in the title, -20 points (about 5% of the sample's leads). */
 function smallEdit(): ScoringModel {
   const b2b = templateDefinition("b2b-saas")!;
   return {
     ...b2b,
     name: "B2B, no juniors",
-    criteria: [...b2b.criteria, { id: "junior", label: "Junior", mode: "first", otherwise: 0, tiers: [{ points: -20, when: [{ kind: "keywords", field: "jobTitle", keywords: ["Scrum Master"] }] }] }],
+    criteria: [...b2b.criteria, { id: "junior", label: "Junior", mode: "first", otherwise: 0, tiers: [{ points: -20, when: [{ kind: "keywords", field: "jobTitle", keywords: ["Product Owner", "Tech Lead"] }] }] }],
   };
 }
 

@@ -1,15 +1,22 @@
 import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { RescoreNotice } from "@/components/scoring/rescore-progress";
 import { AppShell } from "@/components/shell/app-shell";
 import { getAccount } from "@/lib/auth/accounts";
 import { requireTenant } from "@/lib/auth/session";
-import { redirect } from "next/navigation";
+import { getPendingScoringJob } from "@/lib/models/scoring-jobs";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const account = await getAccount(await requireTenant());
+  const tenant = await requireTenant();
+  const [account, rescoring] = await Promise.all([getAccount(tenant), getPendingScoringJob(tenant.companyId)]);
   // A session whose user no longer exists is treated as signed out.
   if (!account) redirect("/api/auth/signout");
   return (
-    <AppShell companyName={account.company.name} userName={account.name}>
+    <AppShell
+      companyName={account.company.name}
+      userName={account.name}
+      notice={rescoring ? <RescoreNotice key={rescoring.id} job={rescoring} /> : null}
+    >
       {children}
     </AppShell>
   );

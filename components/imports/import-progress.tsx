@@ -2,18 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-
-/** A labelled progress bar (0–100). */
-export function ProgressBar({ label, percent }: { label: string; percent: number }) {
-  return (
-    <div>
-      <p className="mb-2 text-sm text-slate-700">{label}</p>
-      <div className="h-3 w-full overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(percent)} aria-label="Import progress">
-        <div className="h-full rounded-full bg-indigo-600 transition-all" style={{ width: `${Math.max(2, percent)}%` }} />
-      </div>
-    </div>
-  );
-}
+import { ProgressBar } from "@/components/ui/progress-bar";
 
 type Progress = { status: string; processedRows: number; processedBytes: number; fileSize: number };
 

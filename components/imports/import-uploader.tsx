@@ -13,7 +13,8 @@ import { createRowReader } from "@/lib/csv/validate";
 import type { ImportSummary } from "@/lib/imports/imports";
 import { fileSize } from "./format";
 import { ImportCounts } from "./import-counts";
-import { progressLabel, ProgressBar } from "./import-progress";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { progressLabel } from "./import-progress";
 
 /** Beyond this many columns, the mapping step lists the mapped ones and the first others only. */
 const COLLAPSE_AFTER = 25;

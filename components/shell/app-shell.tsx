@@ -4,7 +4,7 @@ import { Logo } from "@/components/ui/logo";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ companyName, userName, children }: { companyName: string; userName: string; children: ReactNode }) {
+export function AppShell({ companyName, userName, notice, children }: { companyName: string; userName: string; notice?: ReactNode; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
@@ -26,7 +26,10 @@ export function AppShell({ companyName, userName, children }: { companyName: str
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {notice}
+        {children}
+      </main>
     </div>
   );
 }

@@ -77,3 +77,23 @@ export async function* rejectedCsvRows(companyId: string, importId: string, head
     ]);
   }
 }
+
+/**
+ * The headers of the columns the company's recent imports kept as extra data (mapped to no
+ * field): what a scoring rule can read as `extra:<header>`. Read from the imports, not the leads.
+ */
+export async function extraColumnHeaders(companyId: string): Promise<string[]> {
+  const imports = await prisma.import.findMany({
+    where: { companyId, status: "succeeded" },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { headers: true, mapping: true },
+  });
+  const headers = new Map<string, string>();
+  for (const { headers: names, mapping } of imports) {
+    (names as string[]).forEach((name, i) => {
+      if ((mapping as (string | null)[])[i] === null && name.trim() && !headers.has(name.trim().toLowerCase())) headers.set(name.trim().toLowerCase(), name.trim());
+    });
+  }
+  return [...headers.values()].sort((a, b) => a.localeCompare(b));
+}

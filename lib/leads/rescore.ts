@@ -1,24 +1,12 @@
 import type pg from "pg";
-import { columnsRead, compileModel, storedBreakdown, type ScorableLead, type ScoringModel, type StoredBreakdown } from "@/lib/scoring";
+import { breakdownText, columnsRead, compileModel, storedBreakdown, type ScorableLead, type ScoringModel } from "@/lib/scoring";
 
 const BATCH = 10_000;
 
 export type RescoreProgress = { processed: number; total: number; changed: number };
 
-type Stored = { id: string; rawPoints: number; score: number; grade: string; breakdown: unknown };
+type Stored = { id: string; rawPoints: number; score: number; grade: string; breakdown: string };
 
-/** Whether the lead's stored result differs from the new one. */
-function differs(lead: Stored, result: { rawPoints: number; score: number; grade: string }, points: StoredBreakdown): boolean {
-  if (lead.rawPoints !== result.rawPoints || lead.score !== result.score || lead.grade !== result.grade) return true;
-  const stored = lead.breakdown as StoredBreakdown | null;
-  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return true;
-  let count = 0;
-  for (const id in points) {
-    if (stored[id] !== points[id]) return true;
-    count++;
-  }
-  return Object.keys(stored).length !== count;
-}
 
 /**
  * Scores the company's leads with `definition` inside the caller's company transaction on
@@ -26,29 +14,49 @@ function differs(lead: Stored, result: { rawPoints: number; score: number; grade
  * moves a few leads writes a few rows. Leads are read through a cursor, only the columns the
  * model looks at, a batch at a time (memory stays flat); each batch's changes go in one
  * UPDATE. `onlyImport`: only the leads an undo of that import brought back.
+ *
+ * `reader`: another connection, in a snapshot taken after the caller's transaction locked the
+ * company, to read the leads through while `client` writes: the next batch is read while this
+ * one is written (PostgreSQL only; the embedded database has one session for all connections).
  */
 export async function rescoreLeads(
   client: pg.Client,
   companyId: string,
   definition: ScoringModel,
-  { onlyImport, total = 0, onProgress }: { onlyImport?: string; total?: number; onProgress?: (progress: RescoreProgress) => void | Promise<void> } = {},
+  {
+    onlyImport,
+    total = 0,
+    onProgress,
+    reader = client,
+  }: { onlyImport?: string; total?: number; onProgress?: (progress: RescoreProgress) => void | Promise<void>; reader?: pg.Client } = {},
 ): Promise<RescoreProgress> {
   const model = compileModel(definition);
-  const columns = ["id", "rawPoints", "score", "grade", "breakdown", ...columnsRead(definition)];
-  await client.query(
-    `DECLARE rescored NO SCROLL CURSOR FOR SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "Lead"
+  // The breakdown as text: compared with the new one's text (breakdownText), never parsed.
+  const columns = ["id", "rawPoints", "score", "grade", ...columnsRead(definition)];
+  await reader.query(
+    `DECLARE rescored NO SCROLL CURSOR FOR SELECT ${columns.map((c) => `"${c}"`).join(", ")}, "breakdown"::text AS "breakdown" FROM "Lead"
      WHERE "companyId" = $1 ${onlyImport ? `AND "id" IN (SELECT "leadId" FROM "ImportChange" WHERE "importId" = $2)` : ""}`,
     onlyImport ? [companyId, onlyImport] : [companyId],
   );
   const progress = { processed: 0, total, changed: 0 };
-  for (;;) {
-    const { rows } = await client.query<Stored & ScorableLead>(`FETCH ${BATCH} FROM rescored`);
+  const fetchBatch = () => {
+    const batch = reader.query<Stored & ScorableLead>(`FETCH ${BATCH} FROM rescored`);
+    batch.catch(() => {}); // Awaited below, unless a write fails first.
+    return batch;
+  };
+  for (let next = fetchBatch(); ; ) {
+    const { rows } = await next;
     if (rows.length === 0) break;
+    next = fetchBatch();
     const changed: unknown[] = [];
     for (const lead of rows) {
       const result = model.score(lead);
+      if (lead.rawPoints !== result.rawPoints || lead.score !== result.score || lead.grade !== result.grade) {
+        changed.push([lead.id, result.rawPoints, result.score, result.grade, storedBreakdown(result.breakdown)]);
+        continue;
+      }
       const points = storedBreakdown(result.breakdown);
-      if (differs(lead, result, points)) changed.push([lead.id, result.rawPoints, result.score, result.grade, points]);
+      if (lead.breakdown !== breakdownText(points)) changed.push([lead.id, result.rawPoints, result.score, result.grade, points]);
     }
     if (changed.length > 0) {
       await client.query(
@@ -62,6 +70,6 @@ export async function rescoreLeads(
     progress.total = Math.max(progress.total, progress.processed);
     await onProgress?.({ ...progress });
   }
-  await client.query("CLOSE rescored");
+  await reader.query("CLOSE rescored");
   return progress;
 }

@@ -27,7 +27,7 @@ export type Preview = {
   movers: { up: Mover[]; down: Mover[] };
 };
 
-type Row = ScorableLead & { id: string; score: number; grade: Grade; breakdown: unknown; email: string; fullName: string | null; firstName: string | null; lastName: string | null };
+type Row = ScorableLead & { id: string; score: number; grade: Grade; breakdown: string; email: string; fullName: string | null; firstName: string | null; lastName: string | null };
 
 const nameOf = (lead: Row) => lead.fullName || [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email;
 
@@ -55,8 +55,9 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
     try {
       const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
       const active = (await readVersion(client, company[0]?.activeVersionId ?? null)).definition;
-      const columns = new Set(["id", "score", "grade", "breakdown", "email", "fullName", "firstName", "lastName", ...columnsRead(definition)]);
-      await client.query(`DECLARE preview NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")} FROM "Lead" WHERE "companyId" = $1`, [companyId]);
+      // The breakdown as text: parsed only for the few biggest movers.
+      const columns = new Set(["id", "score", "grade", "email", "fullName", "firstName", "lastName", ...columnsRead(definition)]);
+      await client.query(`DECLARE preview NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")}, "breakdown"::text AS "breakdown" FROM "Lead" WHERE "companyId" = $1`, [companyId]);
 
       const now = new Array<number>(101).fill(0);
       const draft = new Array<number>(101).fill(0);
@@ -113,7 +114,7 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
         currentGrade: seen.lead.grade,
         currentRank: rankNow[seen.lead.score],
       });
-      const mover = (seen: Seen): Mover => ({ ...shown(seen), delta: delta(seen), rule: movedBy(active, definition, seen.lead.breakdown, seen.points, delta(seen)) });
+      const mover = (seen: Seen): Mover => ({ ...shown(seen), delta: delta(seen), rule: movedBy(active, definition, JSON.parse(seen.lead.breakdown), seen.points, delta(seen)) });
       return {
         leads,
         changed: up + down,

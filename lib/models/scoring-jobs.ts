@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { companyTransaction } from "@/lib/db/bulk";
+import { companyTransaction, openConnection } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
@@ -150,10 +150,16 @@ export async function processScoringJob(jobId: string, options: { failAfterBatch
     let sharedAt = 0;
     let batches = 0;
     live.set(jobId, { processed: 0, total, changed: 0 });
+    // On PostgreSQL the leads are read through a second connection while this one writes.
+    let reader: Awaited<ReturnType<typeof openConnection>> | undefined;
     try {
+      reader = shareProgress ? await openConnection() : undefined;
       await companyTransaction(client, companyId, async () => {
         const version = await readVersion(client, versionId);
+        // Its snapshot starts after the lock is held: it sees every lead as this transaction does.
+        await reader?.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         const result = await rescoreLeads(client, companyId, version.definition, {
+          reader,
           total,
           onProgress: async (progress) => {
             live.set(jobId, progress);
@@ -175,6 +181,7 @@ export async function processScoringJob(jobId: string, options: { failAfterBatch
       await failScoringJob(jobId, isDatabaseUnavailable(error) ? RESCORE_CONNECTION_LOST : RESCORE_FAILED).catch((e) => console.error(`Re-score ${jobId} could not be marked failed:`, e));
     } finally {
       live.delete(jobId);
+      await reader?.end().catch(() => {});
     }
   });
 }

@@ -235,6 +235,17 @@ export function storedBreakdown(breakdown: BreakdownEntry[]): StoredBreakdown {
   return stored;
 }
 
+/**
+ * A stored breakdown exactly as PostgreSQL prints the jsonb value (keys shorter first, then in
+ * byte order; `": "` and `", "` between). Criterion ids are plain ASCII letters and digits, so
+ * nothing needs escaping. Comparing this text with the stored one, as text, tells whether a
+ * lead's breakdown changed without parsing every lead's JSON.
+ */
+export function breakdownText(stored: StoredBreakdown): string {
+  const keys = Object.keys(stored).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return `{${keys.map((key) => `"${key}": ${stored[key]}`).join(", ")}}`;
+}
+
 /** The points a stored breakdown gives a criterion (0 when it has none). */
 export const storedPoints = (stored: unknown, criterionId: string): number =>
   stored && typeof stored === "object" && !Array.isArray(stored) ? Number((stored as StoredBreakdown)[criterionId] ?? 0) : 0;

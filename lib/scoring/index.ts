@@ -3,3 +3,4 @@ export * from "./lead";
 export * from "./model";
 export * from "./presets";
 export * from "./thresholds";
+export * from "./compare";
