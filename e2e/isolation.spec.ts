@@ -13,7 +13,7 @@ import { importCsv, signUp, sql } from "./helpers";
 const SECRET = "Zyxwv Secretlead"; // Alice's lead, searched for by name.
 const ALICE_CSV = ["Email,Full Name,Job Title,Company Size", "secret@alice.example,Zyxwv Secretlead,CTO,12000", "not-an-email,Broken Row,CEO,10"].join("\n");
 
-type World = { alice: Page; bob: Page; aliceCompany: string; leadId: string; importId: string };
+type World = { alice: Page; bob: Page; aliceCompany: string; leadId: string; importId: string; modelId: string; jobId: string };
 
 async function expectNothingOf(response: { status(): number; text(): Promise<string> } | null, status: number) {
   expect(response?.status()).toBe(status);
@@ -51,6 +51,10 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
   },
   "page /imports/[id]": async ({ bob, importId }) => expectPageNotFound(bob, `/imports/${importId}`),
   "page /settings": async ({ bob, aliceCompany }) => expectPageWithout(bob, "/settings", aliceCompany),
+  "page /scoring": async ({ bob, aliceCompany, modelId }) => {
+    await expectPageWithout(bob, "/scoring", aliceCompany);
+    await expectPageNotFound(bob, `/scoring?model=${modelId}`);
+  },
 
   "GET /api/health": async ({ bob }) => expectNothingOf(await bob.request.get("/api/health"), 200),
   // next-auth's own endpoints: the session they describe is Bob's.
@@ -95,6 +99,31 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
   },
   "GET /api/imports/[id]": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}`), 404),
   "GET /api/imports/[id]/rejected": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}/rejected`), 404),
+  "GET /api/models": async ({ bob, modelId }) => {
+    const response = await bob.request.get("/api/models");
+    await expectNothingOf(response, 200);
+    expect(await response.text()).not.toContain(modelId);
+  },
+  "POST /api/models": async ({ bob }) => {
+    // A copy of "the active model" is a copy of Bob's own.
+    const response = await bob.request.post("/api/models", { data: { name: "Copy", from: "active" } });
+    await expectNothingOf(response, 201);
+    expect((await response.json()).model.draft.definition.criteria.map((c: { label: string }) => c.label)).not.toContain("Zyxwv rule");
+  },
+  "GET /api/models/[id]": async ({ bob, modelId }) => expectNothingOf(await bob.request.get(`/api/models/${modelId}`), 404),
+  "PUT /api/models/[id]/draft": async ({ alice, bob, modelId }) => {
+    const before = await (await alice.request.get(`/api/models/${modelId}`)).text();
+    const definition = { name: "Taken over", pointsFor100: 1, criteria: [{ label: "X", tiers: [{ points: 1, when: [{ kind: "present", field: "email" }] }] }] };
+    await expectNothingOf(await bob.request.put(`/api/models/${modelId}/draft`, { data: { definition } }), 404);
+    expect(await (await alice.request.get(`/api/models/${modelId}`)).text()).toBe(before);
+  },
+  "DELETE /api/models/[id]/draft": async ({ bob, modelId }) => expectNothingOf(await bob.request.delete(`/api/models/${modelId}/draft`), 404),
+  "POST /api/models/[id]/preview": async ({ bob, modelId }) => expectNothingOf(await bob.request.post(`/api/models/${modelId}/preview`), 404),
+  "POST /api/models/[id]/publish": async ({ bob, modelId }) => expectNothingOf(await bob.request.post(`/api/models/${modelId}/publish`, { data: {} }), 404),
+  "POST /api/models/[id]/activate": async ({ bob, modelId }) => expectNothingOf(await bob.request.post(`/api/models/${modelId}/activate`), 404),
+  "POST /api/models/[id]/restore": async ({ bob, modelId }) => expectNothingOf(await bob.request.post(`/api/models/${modelId}/restore`, { data: { version: 1 } }), 404),
+  "GET /api/scoring-jobs/[id]": async ({ bob, jobId }) => expectNothingOf(await bob.request.get(`/api/scoring-jobs/${jobId}`), 404),
+  "POST /api/scoring-jobs/[id]/retry": async ({ bob, jobId }) => expectNothingOf(await bob.request.post(`/api/scoring-jobs/${jobId}/retry`), 404),
   "DELETE /api/imports/[id]": async ({ alice, bob, importId }) => {
     await expectNothingOf(await bob.request.delete(`/api/imports/${importId}`), 404);
     expect((await (await alice.request.get(`/api/imports/${importId}`)).json()).import.status).toBe("succeeded");
@@ -108,7 +137,7 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
 const ACTIONS: Record<string, string> = {
   "signUp": "creates a new company; lib/auth/accounts.db.test.ts",
   "savedMappingFor": "reads the session company's saved mappings only; lib/imports/imports.db.test.ts",
-  "chooseScoringModel": "re-scores the session company only; lib/leads/rescore.db.test.ts (another company's leads are untouched)",
+  "switchActiveModel": "activates one of the session company's models only; lib/models/studio.db.test.ts (another company's models are not found)",
   "trySampleData": "imports into the session company; e2e/dashboard.spec.ts",
 };
 
@@ -142,7 +171,7 @@ test("every page, route handler and server action of the app has an isolation ca
 });
 
 test("another company's ids and searches reach nothing, on every page and route", async ({ browser, consoleErrors }) => {
-  consoleErrors.allow(/status of 404 .*\/(leads|imports)\//);
+  consoleErrors.allow(/status of 404 .*\/(leads|imports|scoring)/);
   test.setTimeout(120_000);
   const alice = await browser.newPage();
   const bob = await browser.newPage();
@@ -155,6 +184,17 @@ test("another company's ids and searches reach nothing, on every page and route"
   await alice.goto(`/leads/${leadId}`);
   await expect(alice.getByText(SECRET).first()).toBeVisible();
 
-  const world = { alice, bob, aliceCompany: aliceAccount.companyName, leadId, importId };
+  // Alice's own model, with a rule and a draft named so that any leak shows, published once.
+  const created = await alice.request.post("/api/models", { data: { name: "Zyxwv model", from: "b2b-saas" } });
+  const { model } = await created.json();
+  const definition = { ...model.draft.definition, criteria: [...model.draft.definition.criteria, { label: "Zyxwv rule", tiers: [{ points: 1, when: [{ kind: "keywords", field: "jobTitle", keywords: ["Zyxwv"] }] }] }] };
+  expect((await alice.request.put(`/api/models/${model.id}/draft`, { data: { definition } })).status()).toBe(200);
+  const published = await alice.request.post(`/api/models/${model.id}/publish`, { data: { note: "Zyxwv note" } });
+  expect(published.status()).toBe(202);
+  const jobId = (await published.json()).job.id;
+  await expect.poll(async () => (await (await alice.request.get(`/api/scoring-jobs/${jobId}`)).json()).job.status).toBe("succeeded");
+  expect((await alice.request.put(`/api/models/${model.id}/draft`, { data: { definition: { ...definition, name: "Zyxwv draft" } } })).status()).toBe(200);
+
+  const world = { alice, bob, aliceCompany: aliceAccount.companyName, leadId, importId, modelId: model.id, jobId };
   for (const [key, check] of Object.entries(CASES)) await test.step(key, () => check(world));
 });

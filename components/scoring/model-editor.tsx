@@ -213,8 +213,8 @@ export function ModelEditor({ draft, dispatch, issues, extraHeaders }: { draft: 
                                 path={`${path}.${condition.kind}`}
                                 issues={issues}
                                 placeholder={condition.kind === "keywords" ? "CEO, Founder, Head of *" : "Fintech, Banking"}
-                                value={(condition.kind === "keywords" ? condition.keywords : condition.values).join(",")}
-                                onChange={(e) => set([...where, condition.kind], e.target.value.split(","))}
+                                value={(condition.kind === "keywords" ? condition.keywords : condition.values).join(", ")}
+                                onChange={(e) => set([...where, condition.kind], e.target.value.split(/,\s*/))}
                               />
                             ) : null}
                             {condition.kind === "range" ? (

@@ -33,7 +33,7 @@ function NewModel() {
   return (
     <form
       className="flex flex-wrap items-end gap-2"
-      aria-label="New model"
+      aria-label="Create a model"
       onSubmit={async (event) => {
         event.preventDefault();
         const result = await api<{ model: { id: string } }>("/api/models", "POST", { name, from });
@@ -331,7 +331,16 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
         <h2 id="versions-title" className="mb-2 font-semibold text-slate-900">
           Versions of {model.name}
         </h2>
-        <Versions modelId={model.id} versions={model.versions} hasDraft={Boolean(model.draft)} />
+        <Versions
+          modelId={model.id}
+          versions={model.versions}
+          hasDraft={Boolean(model.draft)}
+          onRestored={(definition) => {
+            dispatch({ type: "replace", draft: definition });
+            setStored(JSON.stringify(definition));
+            setMessage({ tone: "info", text: `${definition.name} restored as the draft. Publish it to make it active again.` });
+          }}
+        />
       </section>
     </div>
   );

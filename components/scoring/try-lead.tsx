@@ -128,8 +128,8 @@ export function TryLead({ model }: { model: ScoringModel | null }) {
                 <tr key={entry.criterion}>
                   <td className="py-1 pr-2 text-slate-900">{entry.label}</td>
                   <td className="py-1 pr-2 text-slate-600">
-                    {entry.value === null ? <span className="italic">empty</span> : String(entry.value)}
-                    {entry.matched && entry.matched !== String(entry.value) ? ` (${entry.matched})` : ""}
+                    {entry.value === null ? <span className="italic">empty</span> : typeof entry.value === "boolean" ? (entry.value ? "yes" : "no") : String(entry.value)}
+                    {entry.matched && entry.matched !== String(entry.value) && typeof entry.value !== "boolean" ? ` (${entry.matched})` : ""}
                     {entry.capped ? ` (capped −${entry.capped})` : ""}
                   </td>
                   <td className="py-1 text-right font-medium text-slate-900">{entry.points}</td>

@@ -12,19 +12,23 @@ export type VersionView = { version: number; label: string; publishedAt: string;
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /** The model's published versions: who published each and when, its rules, a comparison of two, and restore. */
-export function Versions({ modelId, versions, hasDraft }: { modelId: string; versions: VersionView[]; hasDraft: boolean }) {
+export function Versions({ modelId, versions, hasDraft, onRestored }: { modelId: string; versions: VersionView[]; hasDraft: boolean; onRestored: (definition: ScoringModel) => void }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [pair, setPair] = useState(() => [Math.max(1, versions.length - 1), versions.length]);
+  // Until the user picks, the last two versions (also after a new one is published).
+  const [picked, setPicked] = useState<[number, number] | null>(null);
   if (versions.length === 0) return <p className="text-sm text-slate-600">Nothing published yet: publish the draft to make version 1.</p>;
+  const latest = versions.at(-1)!.version;
+  const pair = picked ?? [versions.at(-2)?.version ?? latest, latest];
   const [from, to] = pair.map((number) => versions.find((v) => v.version === number));
   const changes = from && to ? compareModels(from.definition, to.definition) : [];
 
   async function restore(version: number) {
     if (hasDraft && !window.confirm(`Replace the current draft with version ${version}?`)) return;
-    const result = await api(`/api/models/${modelId}/restore`, "POST", { version });
+    const result = await api<{ model: { draft: { definition: ScoringModel } } }>(`/api/models/${modelId}/restore`, "POST", { version });
     if (!result.ok) return setError(result.message);
     setError(null);
+    onRestored(result.data.model.draft.definition);
     router.refresh();
   }
 
@@ -67,7 +71,7 @@ export function Versions({ modelId, versions, hasDraft }: { modelId: string; ver
                 {label}
                 <select
                   value={pair[i]}
-                  onChange={(e) => setPair(i === 0 ? [Number(e.target.value), pair[1]] : [pair[0], Number(e.target.value)])}
+                  onChange={(e) => setPicked(i === 0 ? [Number(e.target.value), pair[1]] : [pair[0], Number(e.target.value)])}
                   className="rounded-md border-0 px-2 py-1 ring-1 ring-inset ring-slate-300"
                 >
                   {versions.map((v) => (

@@ -2,15 +2,19 @@
 
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   const router = useRouter();
+  // Disabled until the page is interactive: a click before that would do nothing.
+  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={pending || !hydrated}
       onClick={async () => {
         setPending(true);
         // Then to sign-in on the address the user has open, not the absolute URL next-auth

@@ -27,9 +27,10 @@ export type Preview = {
   movers: { up: Mover[]; down: Mover[] };
 };
 
-type Row = ScorableLead & { id: string; score: number; grade: Grade; breakdown: string; email: string; fullName: string | null; firstName: string | null; lastName: string | null };
+type Row = ScorableLead & { id: string; score: number; grade: Grade };
+type Shown = { id: string; email: string; fullName: string | null; firstName: string | null; lastName: string | null; breakdown: unknown };
 
-const nameOf = (lead: Row) => lead.fullName || [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email;
+const nameOf = (lead: Shown) => lead.fullName || [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email;
 
 /** Keeps the `size` best items seen by `better`, without holding more (memory stays flat). */
 function keepBest<T>(list: T[], item: T, size: number, better: (a: T, b: T) => boolean) {
@@ -45,8 +46,8 @@ function keepBest<T>(list: T[], item: T, size: number, better: (a: T, b: T) => b
 /**
  * What publishing `definition` would do to the company's leads, compared with the active
  * version, writing nothing: every lead is scored with the draft in one read-only snapshot,
- * read through a cursor (only the columns the draft looks at), and only tallies and the
- * few leads shown are kept.
+ * read through a cursor (only its score, grade and the columns the draft looks at), and only
+ * tallies and the few leads shown are kept; their names and breakdowns are read at the end.
  */
 export async function previewDefinition(companyId: string, definition: ScoringModel): Promise<Preview> {
   const model = compileModel(definition);
@@ -55,9 +56,8 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
     try {
       const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
       const active = (await readVersion(client, company[0]?.activeVersionId ?? null)).definition;
-      // The breakdown as text: parsed only for the few biggest movers.
-      const columns = new Set(["id", "score", "grade", "email", "fullName", "firstName", "lastName", ...columnsRead(definition)]);
-      await client.query(`DECLARE preview NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")}, "breakdown"::text AS "breakdown" FROM "Lead" WHERE "companyId" = $1`, [companyId]);
+      const columns = new Set(["id", "score", "grade", ...columnsRead(definition)]);
+      await client.query(`DECLARE preview NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")} FROM "Lead" WHERE "companyId" = $1`, [companyId]);
 
       const now = new Array<number>(101).fill(0);
       const draft = new Array<number>(101).fill(0);
@@ -67,8 +67,8 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
       const top: Seen[] = [];
       const risers: Seen[] = [];
       const fallers: Seen[] = [];
-      // Ties: the higher score now, then the email (a stable order).
-      const higher = (a: Seen, b: Seen) => (a.score - b.score || a.lead.score - b.lead.score || (a.lead.email < b.lead.email ? 1 : -1)) > 0;
+      // Ties: the higher score now, then the id (a stable order).
+      const higher = (a: Seen, b: Seen) => (a.score - b.score || a.lead.score - b.lead.score || (a.lead.id < b.lead.id ? 1 : -1)) > 0;
       const delta = (seen: Seen) => seen.score - seen.lead.score;
 
       for (;;) {
@@ -91,7 +91,13 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
         }
       }
       await client.query("CLOSE preview");
+      const ids = [...new Set([...top, ...risers, ...fallers].map((seen) => seen.lead.id))];
+      const { rows: details } = await client.query<Shown>(
+        `SELECT "id", "email", "fullName", "firstName", "lastName", "breakdown" FROM "Lead" WHERE "companyId" = $1 AND "id" = ANY($2::uuid[])`,
+        [companyId, ids],
+      );
       await client.query("COMMIT");
+      const detail = new Map(details.map((lead) => [lead.id, lead]));
 
       // A lead's rank: 1 + the leads with a higher score (ties share a rank).
       const rankIn = (histogram: number[]) => {
@@ -105,8 +111,8 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
       const [rankNow, rankDraft] = [rankIn(now), rankIn(draft)];
       const shown = (seen: Seen): PreviewLead => ({
         id: seen.lead.id,
-        name: nameOf(seen.lead),
-        email: seen.lead.email,
+        name: nameOf(detail.get(seen.lead.id)!),
+        email: detail.get(seen.lead.id)!.email,
         score: seen.score,
         grade: seen.grade,
         rank: rankDraft[seen.score],
@@ -114,7 +120,7 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
         currentGrade: seen.lead.grade,
         currentRank: rankNow[seen.lead.score],
       });
-      const mover = (seen: Seen): Mover => ({ ...shown(seen), delta: delta(seen), rule: movedBy(active, definition, JSON.parse(seen.lead.breakdown), seen.points, delta(seen)) });
+      const mover = (seen: Seen): Mover => ({ ...shown(seen), delta: delta(seen), rule: movedBy(active, definition, detail.get(seen.lead.id)!.breakdown, seen.points, delta(seen)) });
       return {
         leads,
         changed: up + down,

@@ -11,7 +11,7 @@ import { compileModel, parseScoringModel, scoreLead, storedBreakdown, templateDe
 import { createCompany } from "@/lib/test-factories";
 import { createModel, discardDraft, getActiveVersion, getModel, listModels, restoreVersion, saveDraft } from "./models";
 import { previewDefinition } from "./preview";
-import { getScoringJob, processScoringJob, publishDraft, recoverScoringJobs, RESCORE_STOPPED, retryScoringJob } from "./scoring-jobs";
+import { activateModel, getScoringJob, processScoringJob, publishDraft, recoverScoringJobs, RESCORE_STOPPED, retryScoringJob } from "./scoring-jobs";
 
 const CSV = [
   "Email,Job Title,Company Size,Industry,Location,Uses in vitro models,Open to NAMs,In biotech hub,Published DILI paper",
@@ -127,6 +127,7 @@ describe("another company's models", () => {
     await expect(restoreVersion(mine, theirModel, 1)).rejects.toMatchObject({ status: 404 });
     const { job } = await publishDraft(theirs, null, draft.id);
     expect(await getScoringJob(mine, job.id)).toBeNull();
+    await expect(activateModel(mine, theirModel)).rejects.toMatchObject({ status: 404 });
     await expect(retryScoringJob(mine, job.id)).rejects.toMatchObject({ status: 404 });
     expect(await listModels(mine)).toHaveLength(1);
     expect(await leadsOf(theirs)).toEqual(theirLeads);
@@ -206,7 +207,6 @@ describe("publishing", () => {
     expect((await getDashboard(companyId, 30)).top[0].email).toBe("tox@example.com");
 
     const [b2b] = await listModels(companyId);
-    const { activateModel } = await import("./scoring-jobs");
     await processScoringJob((await activateModel(companyId, b2b.id)).job.id);
     expect((await leadsOf(companyId)).map(({ score, grade, rawPoints, breakdown }) => ({ score, grade, rawPoints, breakdown }))).toEqual(
       original.map(({ score, grade, rawPoints, breakdown }) => ({ score, grade, rawPoints, breakdown })),
