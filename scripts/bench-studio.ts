@@ -30,6 +30,7 @@ const { createModel, getActiveVersion, listModels, saveDraft } = await import("@
 const { previewDefinition } = await import("@/lib/models/preview");
 const { getScoringJob, processScoringJob, publishDraft } = await import("@/lib/models/scoring-jobs");
 const { templateDefinition } = await import("@/lib/scoring");
+const { stopJobQueue } = await import("@/lib/jobs/queue");
 
 async function companyWith(rows: number, name: string): Promise<string> {
   const file = path.join(dir, `${name}.csv`);
@@ -92,6 +93,8 @@ await prisma.$executeRawUnsafe(`ANALYZE "Lead"`);
 await run(big, `${Number(values.rows).toLocaleString("en-US")} leads`);
 
 await prisma.company.deleteMany({ where: { id: { in: [big, small] } } });
+// Publishing queued each re-score on the job queue too (run here directly): stop its client.
+await stopJobQueue();
 await prisma.$disconnect();
 await database.stop();
 fs.rmSync(dir, { recursive: true, force: true });
