@@ -13,11 +13,9 @@ import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { loadDotEnv } from "@/lib/env";
-import { benchDatabase } from "./bench-setup";
-import { writeSampleCsv } from "@/lib/sample-data/generate";
+import { benchDatabase, companyWithLeads } from "./bench-setup";
 
 loadDotEnv();
 const { values } = parseArgs({
@@ -50,29 +48,10 @@ if (values["export-company"]) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-bench-"));
 const database = await benchDatabase(dir);
 const { prisma } = await import("@/lib/db/client");
-const { createImport } = await import("@/lib/imports/create-import");
-const { processImport } = await import("@/lib/imports/process-import");
-const { createCompany } = await import("@/lib/test-factories");
 const { getDashboard } = await import("@/lib/leads/dashboard");
 const { listLeads, listLeadsQuery } = await import("@/lib/leads/list-leads");
 const { getLead } = await import("@/lib/leads/get-lead");
 
-async function companyWith(rows: number, name: string): Promise<string> {
-  const file = path.join(dir, `${name}.csv`);
-  const out = fs.createWriteStream(file);
-  await writeSampleCsv(out, { rows, seed: rows, endDate: new Date() });
-  out.end();
-  await finished(out);
-  process.env.LEADRANK_MAX_UPLOAD_MB = String(Math.ceil(fs.statSync(file).size / 1024 / 1024) + 1);
-  const company = await createCompany({ name: `Benchmark ${name} ${new Date().toISOString()}` });
-  const t0 = performance.now();
-  const id = await createImport({ companyId: company.id, userId: null, fileName: `${name}.csv`, source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) });
-  await processImport(id);
-  const done = await prisma.import.findUniqueOrThrow({ where: { id } });
-  console.log(`loaded ${rows.toLocaleString("en-US")} rows into "${name}" in ${((performance.now() - t0) / 1000).toFixed(1)} s (${done.status}, ${done.createdCount} leads)`);
-  fs.rmSync(file);
-  return company.id;
-}
 
 async function measure(label: string, runs: number, work: () => Promise<unknown>) {
   await work(); // warm-up
@@ -90,8 +69,8 @@ async function measure(label: string, runs: number, work: () => Promise<unknown>
 const rows = Number(values.rows);
 const runs = Number(values.runs);
 console.log(`Database: ${database.label}`);
-const big = await companyWith(rows, "large");
-const small = await companyWith(Number(values.small), "small");
+const big = await companyWithLeads(dir, rows, "large");
+const small = await companyWithLeads(dir, Number(values.small), "small");
 await prisma.$executeRawUnsafe(`ANALYZE "Lead"`);
 
 for (const [name, companyId] of [

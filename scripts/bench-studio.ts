@@ -10,12 +10,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { loadDotEnv } from "@/lib/env";
-import { writeSampleCsv } from "@/lib/sample-data/generate";
 import type { ScoringModel } from "@/lib/scoring";
-import { benchDatabase } from "./bench-setup";
+import { benchDatabase, companyWithLeads } from "./bench-setup";
 
 loadDotEnv();
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, small: { type: "string", default: "100000" } } });
@@ -23,29 +21,12 @@ const { values } = parseArgs({ options: { rows: { type: "string", default: "1000
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-bench-"));
 const database = await benchDatabase(dir);
 const { prisma } = await import("@/lib/db/client");
-const { createImport } = await import("@/lib/imports/create-import");
-const { processImport } = await import("@/lib/imports/process-import");
-const { createCompany } = await import("@/lib/test-factories");
 const { createModel, getActiveVersion, listModels, saveDraft } = await import("@/lib/models/models");
 const { previewDefinition } = await import("@/lib/models/preview");
 const { getScoringJob, processScoringJob, publishDraft } = await import("@/lib/models/scoring-jobs");
 const { templateDefinition } = await import("@/lib/scoring");
 const { stopJobQueue } = await import("@/lib/jobs/queue");
 
-async function companyWith(rows: number, name: string): Promise<string> {
-  const file = path.join(dir, `${name}.csv`);
-  const out = fs.createWriteStream(file);
-  await writeSampleCsv(out, { rows, seed: rows, endDate: new Date() });
-  out.end();
-  await finished(out);
-  process.env.LEADRANK_MAX_UPLOAD_MB = String(Math.ceil(fs.statSync(file).size / 1024 / 1024) + 1);
-  const company = await createCompany({ name: `Benchmark ${name} ${new Date().toISOString()}` });
-  const t0 = performance.now();
-  await processImport(await createImport({ companyId: company.id, userId: null, fileName: `${name}.csv`, source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) }));
-  console.log(`loaded ${rows.toLocaleString("en-US")} leads into "${name}" in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  fs.rmSync(file);
-  return company.id;
-}
 
 /** The B2B template with one more rule: "Product Owner" or "Tech Lead" in the title, -20 points (about 5% of the sample's leads). */
 function smallEdit(): ScoringModel {
@@ -86,9 +67,9 @@ async function run(companyId: string, label: string) {
 }
 
 console.log(`Database: ${database.label}`);
-const small = await companyWith(Number(values.small), "small");
+const small = await companyWithLeads(dir, Number(values.small), "small");
 await run(small, `${Number(values.small).toLocaleString("en-US")} leads`);
-const big = await companyWith(Number(values.rows), "large");
+const big = await companyWithLeads(dir, Number(values.rows), "large");
 await prisma.$executeRawUnsafe(`ANALYZE "Lead"`);
 await run(big, `${Number(values.rows).toLocaleString("en-US")} leads`);
 

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { usePolledJob } from "@/components/use-polled-job";
 import type { ScoringJobView } from "@/lib/models/scoring-jobs";
 
 export type JobState = Pick<ScoringJobView, "id" | "status" | "processed" | "total" | "changed" | "error"> & { version: { label: string } };
@@ -11,35 +10,7 @@ export const percentOf = (job: JobState) => (job.total > 0 ? Math.min(100, (100 
 
 /** A re-score's state, polled until it ends; then the page reloads its data (the new scores). */
 export function useRescore(initial: JobState | null): JobState | null {
-  const router = useRouter();
-  const [job, setJob] = useState(initial);
-  const [tracked, setTracked] = useState(initial);
-  // A new job handed in (after publishing) replaces the one followed so far.
-  if (initial?.id !== tracked?.id) {
-    setTracked(initial);
-    setJob(initial);
-  }
-  const id = job && (job.status === "queued" || job.status === "running") ? job.id : null;
-  useEffect(() => {
-    if (!id) return;
-    let stopped = false;
-    const timer = setInterval(async () => {
-      const response = await fetch(`/api/scoring-jobs/${id}`).catch(() => null);
-      if (!response?.ok || stopped) return;
-      const next: JobState = (await response.json()).job;
-      setJob(next);
-      if (next.status !== "queued" && next.status !== "running") {
-        stopped = true;
-        clearInterval(timer);
-        router.refresh();
-      }
-    }, 700);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [id, router]);
-  return job;
+  return usePolledJob((id) => `/api/scoring-jobs/${id}`, "job", initial);
 }
 
 /** "Re-scoring with Iberian fintech v4: 45%", on every page while a re-score runs. */

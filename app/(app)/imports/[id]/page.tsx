@@ -34,7 +34,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             All imports
           </Link>
         </div>
-        {job.status === "queued" || job.status === "running" ? <LiveImportProgress importId={job.id} initial={job} /> : null}
+        {job.status === "queued" || job.status === "running" ? <LiveImportProgress initial={job} /> : null}
         {job.status === "failed" ? (
           <div className="space-y-2">
             <p className="text-sm text-red-700">{job.error}</p>
