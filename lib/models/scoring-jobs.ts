@@ -124,7 +124,8 @@ export async function retryScoringJob(companyId: string, jobId: string): Promise
   const job = await getScoringJob(companyId, jobId);
   if (!job) throw new AppError("not_found", "This re-score was not found.", 404);
   if (job.status !== "failed") throw new AppError("not_failed", "Only a failed re-score can be tried again.", 409);
-  await prisma.scoringJob.updateMany({ where: { id: jobId, companyId, status: "failed" }, data: { status: "queued", error: null, processed: 0, changed: 0, finishedAt: null } });
+  // Queued anew: it now counts as the latest request (see SUPERSEDED).
+  await prisma.scoringJob.updateMany({ where: { id: jobId, companyId, status: "failed" }, data: { status: "queued", error: null, processed: 0, changed: 0, finishedAt: null, createdAt: new Date() } });
   await enqueueJob("rescore", jobId);
   return (await getScoringJob(companyId, jobId))!;
 }
@@ -132,6 +133,7 @@ export async function retryScoringJob(companyId: string, jobId: string): Promise
 export const RESCORE_STOPPED = "The LeadRank server re-scoring the leads stopped before it finished, so the previous version stays active. Try again.";
 const RESCORE_FAILED = "The re-score stopped because of an unexpected error, so the previous version stays active. Try again.";
 const RESCORE_CONNECTION_LOST = "The database connection was lost during the re-score, so the previous version stays active. Try again.";
+export const SUPERSEDED = "A version published or chosen after this one was made active first, so this one was not applied.";
 
 /**
  * Runs a queued re-score: in one company transaction, re-scores every lead with the job's
@@ -155,6 +157,15 @@ export async function processScoringJob(jobId: string, options: { failAfterBatch
     try {
       reader = shareProgress ? await openConnection() : undefined;
       await companyTransaction(client, companyId, async () => {
+        // Jobs of one company may run out of order on several instances: the latest request wins.
+        const { rowCount: newer } = await client.query(
+          `SELECT 1 FROM "ScoringJob" WHERE "companyId" = $1 AND "status" = 'succeeded' AND "createdAt" > (SELECT "createdAt" FROM "ScoringJob" WHERE "id" = $2)`,
+          [companyId, jobId],
+        );
+        if (newer) {
+          await client.query(`UPDATE "ScoringJob" SET "status" = 'failed', "error" = $2, "finishedAt" = now() WHERE "id" = $1`, [jobId, SUPERSEDED]);
+          return;
+        }
         const version = await readVersion(client, versionId);
         // Its snapshot starts after the lock is held: it sees every lead as this transaction does.
         await reader?.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");

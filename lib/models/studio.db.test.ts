@@ -11,7 +11,7 @@ import { compileModel, parseScoringModel, scoreLead, storedBreakdown, templateDe
 import { createCompany } from "@/lib/test-factories";
 import { createModel, discardDraft, getActiveVersion, getModel, listModels, restoreVersion, saveDraft } from "./models";
 import { previewDefinition } from "./preview";
-import { activateModel, getScoringJob, processScoringJob, publishDraft, recoverScoringJobs, RESCORE_STOPPED, retryScoringJob } from "./scoring-jobs";
+import { activateModel, getScoringJob, processScoringJob, publishDraft, recoverScoringJobs, RESCORE_STOPPED, retryScoringJob, SUPERSEDED } from "./scoring-jobs";
 
 const CSV = [
   "Email,Job Title,Company Size,Industry,Location,Uses in vitro models,Open to NAMs,In biotech hub,Published DILI paper",
@@ -212,6 +212,19 @@ describe("publishing", () => {
       original.map(({ score, grade, rawPoints, breakdown }) => ({ score, grade, rawPoints, breakdown })),
     );
     expect((await getActiveVersion(companyId)).label).toBe("B2B SaaS v1");
+  });
+
+  it("keeps the latest request when two re-scores run out of order", async () => {
+    const companyId = await companyWithLeads("Out of order");
+    const [{ id: b2b }] = await listModels(companyId);
+    const life = await createModel(companyId, { name: "Life", from: "lifescience-3d-invitro" });
+    const first = await publishDraft(companyId, null, life.id);
+    const second = await activateModel(companyId, b2b);
+    await processScoringJob(second.job.id);
+    await processScoringJob(first.job.id);
+    expect(await getScoringJob(companyId, first.job.id)).toMatchObject({ status: "failed", error: SUPERSEDED });
+    expect((await getActiveVersion(companyId)).label).toBe("B2B SaaS v1");
+    await expectScoredWith(companyId, templateDefinition("b2b-saas")!);
   });
 
   it("refuses to publish without a draft", async () => {
