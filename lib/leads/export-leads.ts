@@ -26,7 +26,6 @@ function cellSql(field: (typeof LEAD_FIELDS)[number]): string {
  * neutralised (lib/csv/write.ts).
  */
 export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: Pick<ListLeadsQuery, "q" | "minScore" | "grade" | "sort">) {
-  const where = leadsWhereSql(companyId, filters);
   const client = await openConnection();
   // Named apart: on the embedded database every connection shares one session, and a held
   // cursor outlives its connection until it is closed.
@@ -39,10 +38,12 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     let extraKeys: string[];
     let version: Awaited<ReturnType<typeof readVersion>>;
+    let where: ReturnType<typeof leadsWhereSql>;
     try {
       // The version that scored the leads of this snapshot (its rules name the points columns).
       const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
       version = await readVersion(client, company[0]?.activeVersionId ?? null);
+      where = leadsWhereSql(companyId, filters, version.definition.grades);
       const { rows: keys } = await client.query<{ key: string }>(
         `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,
         where.values,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { getActiveVersion } from "@/lib/models/models";
 import { withoutControlCharacters } from "@/lib/text";
 import { accentInsensitivePattern } from "./search-pattern";
 
@@ -39,17 +40,31 @@ export const SEARCH_TEXT = `(${SEARCHED.map((field) => (field === "email" ? `"em
  * The company's leads that match the filters, as SQL (the condition and its parameters):
  * search (any part of name, email, title, company, location, industry; any case, with or
  * without accents; `%` and `_` taken literally), minimum score, grade. The one definition the list, the top 10 and
- * the export share.
+ * the export share. A grade is also its band of scores under the active version's thresholds
+ * (`grades`): the score index finds it (there is no index on the grade).
  */
-export function leadsWhereSql(companyId: string, { q, minScore, grade }: Pick<ListLeadsQuery, "q" | "minScore" | "grade">) {
+export function leadsWhereSql(companyId: string, { q, minScore, grade }: Pick<ListLeadsQuery, "q" | "minScore" | "grade">, grades?: Grades) {
   const values: unknown[] = [companyId];
   const conditions = [`"companyId" = $1::uuid`];
   if (minScore > 0) conditions.push(`"score" >= $${values.push(minScore)}`);
-  if (grade) conditions.push(`"grade" = $${values.push(grade)}`);
+  if (grade) {
+    conditions.push(`"grade" = $${values.push(grade)}`);
+    if (grades) {
+      const [low, high] = scoreBand(grade, grades);
+      conditions.push(`"score" BETWEEN $${values.push(low)} AND $${values.push(high)}`);
+    }
+  }
   if (q) {
     conditions.push(`${SEARCH_TEXT} ~ $${values.push(accentInsensitivePattern(q))}`);
   }
   return { text: conditions.join(" AND "), values };
+}
+
+type Grades = { A: number; B: number; C: number };
+
+/** The scores a grade stands for under these thresholds. */
+function scoreBand(grade: "A" | "B" | "C" | "D", grades: Grades): [number, number] {
+  return { A: [grades.A, 100], B: [grades.B, grades.A - 1], C: [grades.C, grades.B - 1], D: [0, grades.C - 1] }[grade] as [number, number];
 }
 
 /** What lists show as a lead's name (leadDisplayName), in SQL. */
@@ -83,8 +98,8 @@ const SUMMARY_COLUMNS = ["id", "email", "firstName", "lastName", "fullName", "jo
 type Filters = Pick<ListLeadsQuery, "q" | "minScore" | "grade">;
 
 /** Leads of the company that match the filters, in the chosen order: `limit` of them after the first `offset`. */
-export function rankedLeads(companyId: string, filters: Filters, sort: keyof typeof SORTS, limit: number, offset = 0): Promise<LeadSummary[]> {
-  const where = leadsWhereSql(companyId, filters);
+export function rankedLeads(companyId: string, filters: Filters, sort: keyof typeof SORTS, limit: number, offset = 0, grades?: Grades): Promise<LeadSummary[]> {
+  const where = leadsWhereSql(companyId, filters, grades);
   const at = where.values.length;
   return prisma.$queryRawUnsafe<LeadSummary[]>(
     `SELECT ${SUMMARY_COLUMNS} FROM "Lead" WHERE ${where.text} ORDER BY ${ORDER_SQL[sort]} LIMIT $${at + 1} OFFSET $${at + 2}`,
@@ -102,14 +117,14 @@ export const COUNT_LIMIT = 10_000;
  * per-grade counts answer at once; otherwise the count stops after COUNT_LIMIT matches, so a
  * broad search of a million leads does not have to visit them all.
  */
-async function countLeads(companyId: string, filters: Filters): Promise<{ total: number; totalIsExact: boolean }> {
+async function countLeads(companyId: string, filters: Filters, grades?: Grades): Promise<{ total: number; totalIsExact: boolean }> {
   if (!filters.q && filters.minScore === 0) {
     const [{ total }] = await prisma.$queryRaw<{ total: number }[]>`
       SELECT COALESCE(sum("leads"), 0)::int AS "total" FROM "LeadStats"
       WHERE "companyId" = ${companyId}::uuid AND (${filters.grade} = '' OR "grade" = ${filters.grade})`;
     return { total, totalIsExact: true };
   }
-  const where = leadsWhereSql(companyId, filters);
+  const where = leadsWhereSql(companyId, filters, grades);
   const [{ total }] = await prisma.$queryRawUnsafe<{ total: number }[]>(
     `SELECT count(*)::int AS "total" FROM (SELECT 1 FROM "Lead" WHERE ${where.text} LIMIT ${COUNT_LIMIT + 1}) AS "matches"`,
     ...where.values,
@@ -120,10 +135,11 @@ async function countLeads(companyId: string, filters: Filters): Promise<{ total:
 /** A page of the company's leads that match the filters, in the chosen order, with how many match. */
 export async function listLeads(companyId: string, { page, pageSize, sort, ...filters }: ListLeadsQuery) {
   const offset = (page - 1) * pageSize;
-  const leads = await rankedLeads(companyId, filters, sort, pageSize, offset);
+  const grades = filters.grade ? (await getActiveVersion(companyId)).definition.grades : undefined;
+  const leads = await rankedLeads(companyId, filters, sort, pageSize, offset, grades);
   // A page that is not full is the last one: the total is known without counting again
   // (for a search that matches a few leads out of a million, that halves the time).
-  const counted = leads.length < pageSize && (leads.length > 0 || page === 1) ? { total: offset + leads.length, totalIsExact: true } : await countLeads(companyId, filters);
+  const counted = leads.length < pageSize && (leads.length > 0 || page === 1) ? { total: offset + leads.length, totalIsExact: true } : await countLeads(companyId, filters, grades);
   return { ...counted, page, pageSize, leads };
 }
 

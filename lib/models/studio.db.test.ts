@@ -6,6 +6,7 @@ import { bytesOf } from "@/lib/db/test-helpers";
 import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
 import { getDashboard } from "@/lib/leads/dashboard";
+import { listLeads, listLeadsQuery } from "@/lib/leads/list-leads";
 import { rescoreLeads } from "@/lib/leads/rescore";
 import { compileModel, parseScoringModel, scoreLead, storedBreakdown, templateDefinition, type ScoringModel } from "@/lib/scoring";
 import { createCompany } from "@/lib/test-factories";
@@ -225,6 +226,22 @@ describe("publishing", () => {
     expect(await getScoringJob(companyId, first.job.id)).toMatchObject({ status: "failed", error: SUPERSEDED });
     expect((await getActiveVersion(companyId)).label).toBe("B2B SaaS v1");
     await expectScoredWith(companyId, templateDefinition("b2b-saas")!);
+  });
+
+  it("lists each grade by the published thresholds", async () => {
+    const companyId = await companyWithSample("Own grades", 1500);
+    const [{ id: modelId }] = await listModels(companyId);
+    await saveDraft(companyId, modelId, { ...templateDefinition("b2b-saas")!, grades: { A: 55, B: 35, C: 15 } });
+    await processScoringJob((await publishDraft(companyId, null, modelId)).job.id);
+    const leads = await leadsOf(companyId);
+    for (const grade of ["A", "B", "C", "D"] as const) {
+      const listed = await listLeads(companyId, listLeadsQuery.parse({ grade, pageSize: 200 }));
+      const expected = leads.filter((l) => l.grade === grade);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(listed.total).toBe(expected.length);
+      expect(listed.leads.every((l) => l.grade === grade)).toBe(true);
+      expect(listed.leads).toHaveLength(Math.min(200, expected.length));
+    }
   });
 
   it("refuses to publish without a draft", async () => {
