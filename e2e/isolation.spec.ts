@@ -82,6 +82,10 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
     expect(await response.json()).toMatchObject({ total: 0, leads: [] });
   },
   "GET /api/leads/[id]": async ({ bob, leadId }) => expectNothingOf(await bob.request.get(`/api/leads/${leadId}`), 404),
+  "PATCH /api/leads/[id]": async ({ alice, bob, leadId }) => {
+    await expectNothingOf(await bob.request.patch(`/api/leads/${leadId}`, { data: { outcome: "lost" } }), 404);
+    expect((await (await alice.request.get(`/api/leads/${leadId}`)).json()).lead.outcome).toBe("open");
+  },
   "GET /api/leads/export": async ({ bob }) => {
     const response = await bob.request.get(`/api/leads/export?q=${encodeURIComponent(SECRET)}`);
     await expectNothingOf(response, 200);
@@ -139,6 +143,7 @@ const ACTIONS: Record<string, string> = {
   "savedMappingFor": "reads the session company's saved mappings only; lib/imports/imports.db.test.ts",
   "switchActiveModel": "activates one of the session company's models only; lib/models/studio.db.test.ts (another company's models are not found)",
   "trySampleData": "imports into the session company; e2e/dashboard.spec.ts",
+  "markOutcome": "sets outcomes of the session company's leads only; lib/outcomes/outcomes.db.test.ts (another company's ids change nothing)",
 };
 
 function routeTree(dir = "app", route = ""): { key: string; file: string }[] {

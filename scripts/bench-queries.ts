@@ -87,6 +87,8 @@ for (const [name, companyId] of [
   await measure('leads search "engineer"', runs, () => listLeads(companyId, query({ q: "engineer" })));
   await measure('leads search "zzqx" (no match)', runs, () => listLeads(companyId, query({ q: "zzqx" })));
   await measure("leads min score 60 + grade B", runs, () => listLeads(companyId, query({ minScore: "60", grade: "B" })));
+  await measure("leads grade A", runs, () => listLeads(companyId, query({ grade: "A" })));
+  await measure("leads grade D, page 100", runs, () => listLeads(companyId, query({ grade: "D", page: "100" })));
   await measure('leads search "berlin" + min score 40 + grade C', runs, () => listLeads(companyId, query({ q: "berlin", minScore: "40", grade: "C" })));
   await measure("lead detail", runs, () => getLead(companyId, anyLead.id));
 }

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { analyseSample, DELIMITER_NAMES, ENCODING_NAMES, SAMPLE_BYTES, type CsvSample } from "@/lib/csv/detect";
 import { fieldByName, LEAD_FIELDS } from "@/lib/csv/fields";
 import { IGNORE, mappingProblems, suggestMapping, type Mapping } from "@/lib/csv/mapping";
+import { defaultOutcome, distinctValues, normaliseOutcomeValue, OUTCOMES, type Outcome, type OutcomeValues } from "@/lib/csv/outcome";
 import { createRowReader } from "@/lib/csv/validate";
 import type { ImportSummary } from "@/lib/imports/imports";
 import { fileSize } from "./format";
@@ -21,7 +22,7 @@ const COLLAPSE_AFTER = 25;
 
 type Stage =
   | { step: "choose"; error?: string }
-  | { step: "map"; file: File; sample: CsvSample; mapping: Mapping; remembered: boolean }
+  | { step: "map"; file: File; sample: CsvSample; mapping: Mapping; outcomeValues: OutcomeValues; remembered: boolean }
   | { step: "upload"; file: File; percent: number }
   | { step: "import"; file: File; job: ImportSummary }
   | { step: "error"; message: string };
@@ -40,15 +41,16 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
       const bytes = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
       const sample = analyseSample(bytes, file.size <= SAMPLE_BYTES);
       const saved = await savedMappingFor(sample.headers).catch(() => null);
-      setStage({ step: "map", file, sample, mapping: saved ?? suggestMapping(sample.headers), remembered: saved !== null });
+      setStage({ step: "map", file, sample, mapping: saved?.mapping ?? suggestMapping(sample.headers), outcomeValues: saved?.outcomeValues ?? {}, remembered: saved !== null });
     } catch (error) {
       setStage({ step: "choose", error: `${file.name}: ${(error as Error).message}` });
     }
   }
 
-  function upload(file: File, mapping: Mapping) {
+  function upload(file: File, mapping: Mapping, outcomeValues: OutcomeValues) {
     const form = new FormData();
     form.append("mapping", JSON.stringify(mapping));
+    form.append("outcomeValues", JSON.stringify(outcomeValues));
     form.append("file", file);
     const request = new XMLHttpRequest();
     request.open("POST", "/api/imports");
@@ -84,7 +86,16 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
     void choose(event.dataTransfer.files[0]);
   };
 
-  if (stage.step === "map") return <MappingStep stage={stage} onChange={(mapping) => setStage({ ...stage, mapping })} onCancel={() => setStage({ step: "choose" })} onStart={() => upload(stage.file, stage.mapping)} />;
+  if (stage.step === "map") {
+    return (
+      <MappingStep
+        stage={stage}
+        onChange={(change) => setStage({ ...stage, ...change })}
+        onCancel={() => setStage({ step: "choose" })}
+        onStart={() => upload(stage.file, stage.mapping, stage.outcomeValues)}
+      />
+    );
+  }
 
   if (stage.step === "upload" || stage.step === "import") {
     const job = stage.step === "import" ? stage.job : null;
@@ -155,16 +166,17 @@ function MappingStep({
   onStart,
 }: {
   stage: Extract<Stage, { step: "map" }>;
-  onChange: (mapping: Mapping) => void;
+  onChange: (change: { mapping?: Mapping; outcomeValues?: OutcomeValues }) => void;
   onCancel: () => void;
   onStart: () => void;
 }) {
-  const { file, sample, mapping } = stage;
+  const { file, sample, mapping, outcomeValues } = stage;
   const problems = mappingProblems(sample.headers, mapping);
   const preview = useMemo(() => {
-    const read = createRowReader(sample.headers, mapping);
+    const read = createRowReader(sample.headers, mapping, outcomeValues);
     return sample.rows.map((cells) => ({ cells, result: read(cells) }));
-  }, [sample, mapping]);
+  }, [sample, mapping, outcomeValues]);
+  const outcomeColumn = mapping.indexOf("outcome");
   const example = (column: number) => sample.rows.find((row) => row[column])?.[column] ?? "";
   const shown = mapping.map((field, index) => ({ field, index })).filter(({ field }) => field !== null && field !== IGNORE).slice(0, 5);
   // A wide file lists its mapped columns and the first few others; the rest on request.
@@ -205,7 +217,7 @@ function MappingStep({
                     <select
                       aria-label={`Import "${header}" as`}
                       value={mapping[column] ?? ""}
-                      onChange={(event) => onChange(mapping.map((field, i) => (i === column ? ((event.target.value || null) as Mapping[number]) : field)))}
+                      onChange={(event) => onChange({ mapping: mapping.map((field, i) => (i === column ? ((event.target.value || null) as Mapping[number]) : field)) })}
                       className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
                     >
                       <option value="">Keep as extra data</option>
@@ -228,6 +240,16 @@ function MappingStep({
           </Button>
         ) : null}
       </div>
+
+      {outcomeColumn >= 0 ? (
+        <OutcomeValuesChoice
+          header={sample.headers[outcomeColumn]}
+          values={distinctValues(sample.rows, outcomeColumn)}
+          rows={sample.rows.length}
+          chosen={outcomeValues}
+          onChange={(values) => onChange({ outcomeValues: values })}
+        />
+      ) : null}
 
       <div>
         <h3 className="text-sm font-semibold text-slate-900">
@@ -279,5 +301,62 @@ function MappingStep({
         </Button>
       </div>
     </section>
+  );
+}
+
+const OUTCOME_LABELS = { won: "Won", lost: "Lost", open: "Open" } as const;
+
+/**
+ * What each value of the outcome column means: pre-filled by LeadRank's rules (lib/csv/outcome.ts),
+ * changed by the user, remembered with the mapping. A value left unrecognised keeps its leads
+ * open, and the import counts it.
+ */
+function OutcomeValuesChoice({
+  header,
+  values,
+  rows,
+  chosen,
+  onChange,
+}: {
+  header: string;
+  values: { value: string; count: number }[];
+  rows: number;
+  chosen: OutcomeValues;
+  onChange: (values: OutcomeValues) => void;
+}) {
+  return (
+    <div data-testid="outcome-values">
+      <h3 className="text-sm font-semibold text-slate-900">Outcomes from “{header}”</h3>
+      <p className="mb-3 text-sm text-slate-600">
+        Won and lost leads tell LeadRank how well your score predicts sales (they are never used to score). Values in the first {rows.toLocaleString("en-US")} rows:
+      </p>
+      <ul className="grid gap-2 sm:grid-cols-2">
+        {values.map(({ value, count }) => {
+          const key = normaliseOutcomeValue(value);
+          const byRule = defaultOutcome(value);
+          const current = chosen[key] ?? byRule ?? "open";
+          return (
+            <li key={key} className="flex items-center justify-between gap-3 rounded-md px-3 py-2 ring-1 ring-slate-200">
+              <span className="min-w-0 text-sm">
+                <span className="font-medium text-slate-900">{value || "(empty)"}</span> <span className="text-slate-500">× {count.toLocaleString("en-US")}</span>
+                {!chosen[key] && !byRule ? <span className="block text-xs text-amber-700">Not recognised: kept open unless you choose</span> : null}
+              </span>
+              <select
+                aria-label={`Outcome for "${value || "(empty)"}"`}
+                value={current}
+                onChange={(event) => onChange({ ...chosen, [key]: event.target.value as Outcome })}
+                className="rounded-md border-0 py-1 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300"
+              >
+                {OUTCOMES.map((outcome) => (
+                  <option key={outcome} value={outcome}>
+                    {OUTCOME_LABELS[outcome]}
+                  </option>
+                ))}
+              </select>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

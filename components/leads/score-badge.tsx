@@ -19,3 +19,15 @@ export function ScoreBadge({ score, grade }: { score: number; grade: string }) {
     </span>
   );
 }
+
+const OUTCOME_STYLE: Record<string, [string, string]> = {
+  won: ["Won", "bg-emerald-100 text-emerald-800"],
+  lost: ["Lost", "bg-red-100 text-red-800"],
+  open: ["Open", "bg-slate-100 text-slate-700"],
+};
+
+/** A lead's outcome: won, lost or open. */
+export function OutcomeBadge({ outcome }: { outcome: string }) {
+  const [label, style] = OUTCOME_STYLE[outcome] ?? OUTCOME_STYLE.open;
+  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${style}`}>{label}</span>;
+}

@@ -41,6 +41,12 @@ export const LEAD_FIELDS = [
   },
   { name: "externalId", label: "External ID", type: "text", aliases: ["Lead ID", "ID", "Record ID", "Contact ID", "External ID"] },
   {
+    name: "outcome",
+    label: "Outcome",
+    type: "outcome",
+    aliases: ["Outcome", "Lifecycle Stage", "Lead Status", "Status", "Deal Stage", "Converted", "Closed Won"],
+  },
+  {
     name: "submittedAt",
     label: "Submitted at",
     type: "date",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fieldByName, LEAD_FIELDS, type LeadFieldName } from "./fields";
 import { IGNORE, type Mapping } from "./mapping";
+import { readOutcome, type Outcome, type OutcomeValues } from "./outcome";
 import { FORMULA_START } from "./write";
 
 /**
@@ -34,6 +35,10 @@ export type ParsedLead = {
   publishedDiliPaper: boolean | null;
   externalId: string | null;
   submittedAt: Date | null;
+  /** Null when the file has no outcome column (the lead's outcome is then left as it is). */
+  outcome: Outcome | null;
+  /** A value of the outcome column that no choice or rule knew (the lead is kept open). */
+  unknownOutcome?: string;
   /** Unmapped columns with a value, by header. */
   extra: Record<string, string>;
 };
@@ -185,6 +190,7 @@ const emptyLead = (): ParsedLead => ({
   publishedDiliPaper: null,
   externalId: null,
   submittedAt: null,
+  outcome: null,
   extra: {},
 });
 
@@ -196,9 +202,11 @@ const unneutralise = (cell: string) => (cell.startsWith("'") && FORMULA_START.te
 
 /**
  * Prepares the checks for one file's mapping; call the result once per record. Each mapped
- * cell goes through its field's zod schema; the first problems found make the reason.
+ * cell goes through its field's zod schema; the first problems found make the reason. The
+ * outcome column is read with the user's choices for its values (`outcomeValues`) and the
+ * default rules (lib/csv/outcome.ts): it never rejects a row.
  */
-export function createRowReader(headers: string[], mapping: Mapping): (cells: string[]) => RowResult {
+export function createRowReader(headers: string[], mapping: Mapping, outcomeValues: OutcomeValues = {}): (cells: string[]) => RowResult {
   const width = headers.length;
   // Free text cannot be wrong, so only typed fields (email, size, yes/no, dates) go through zod.
   const columns = mapping.map((field) =>
@@ -224,6 +232,12 @@ export function createRowReader(headers: string[], mapping: Mapping): (cells: st
       }
       if (!column) {
         if (cell !== "") lead.extra[headers[i]] = cell;
+        continue;
+      }
+      if (column.field === "outcome") {
+        const read = readOutcome(cell, outcomeValues);
+        lead.outcome = read.outcome;
+        if (read.unknown !== undefined) lead.unknownOutcome = read.unknown;
         continue;
       }
       if (!column.schema) {

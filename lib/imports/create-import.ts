@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { headerIdentity, mappingProblems, mappingSchema, suggestMapping, type Mapping } from "@/lib/csv/mapping";
+import { normaliseOutcomeValue, OUTCOMES, type OutcomeValues } from "@/lib/csv/outcome";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { withoutControlCharacters } from "@/lib/text";
 import { storeUpload } from "./store-upload";
@@ -9,7 +11,8 @@ import { storeUpload } from "./store-upload";
 /**
  * Starts an import: stores the file, reads its format and header, settles the mapping
  * (the one given, else the one the company used last for these headers, else the
- * suggested one) and marks it queued; `enqueueImport` then runs it. A file that cannot be
+ * suggested one) and the outcome chosen for each value of an outcome column (the ones given,
+ * else those used last) and marks it queued; `enqueueImport` then runs it. A file that cannot be
  * imported leaves nothing behind.
  */
 export async function createImport({
@@ -18,6 +21,7 @@ export async function createImport({
   fileName,
   source,
   mapping,
+  outcomeValues,
   guard,
 }: {
   companyId: string;
@@ -25,6 +29,8 @@ export async function createImport({
   fileName: string;
   source: AsyncIterable<Uint8Array>;
   mapping?: unknown;
+  /** `{ "<value>": "won" | "lost" | "open" }` for values of the outcome column (JSON text or an object). */
+  outcomeValues?: unknown;
   /** Runs in the transaction that records the import, and may refuse it by throwing. */
   guard?: (tx: Prisma.TransactionClient) => Promise<void>;
 }): Promise<string> {
@@ -37,14 +43,16 @@ export async function createImport({
   });
   try {
     const { size, sample } = await storeUpload(created.id, source);
-    const chosen = mapping === undefined ? ((await findSavedMapping(companyId, sample.headers)) ?? suggestMapping(sample.headers)) : parseMapping(mapping);
+    const saved = mapping === undefined || outcomeValues === undefined ? await findSavedMapping(companyId, sample.headers) : null;
+    const chosen = mapping === undefined ? (saved?.mapping ?? suggestMapping(sample.headers)) : parseMapping(mapping);
+    const values = outcomeValues === undefined ? (saved?.outcomeValues ?? {}) : parseOutcomeValues(outcomeValues);
     const problems = mappingProblems(sample.headers, chosen);
     if (problems.length) throw new AppError("invalid_mapping", problems.join(" "), 422);
     await prisma.$transaction([
       prisma.savedMapping.upsert({
         where: { companyId_headersKey: { companyId, headersKey: headersKey(sample.headers) } },
-        create: { companyId, headersKey: headersKey(sample.headers), mapping: chosen },
-        update: { mapping: chosen, updatedAt: new Date() },
+        create: { companyId, headersKey: headersKey(sample.headers), mapping: chosen, outcomeValues: values },
+        update: { mapping: chosen, outcomeValues: values, updatedAt: new Date() },
       }),
       prisma.import.update({
         where: { id: created.id },
@@ -55,6 +63,7 @@ export async function createImport({
           delimiter: sample.delimiter,
           headers: sample.headers,
           mapping: chosen,
+          outcomeValues: values,
           heartbeatAt: new Date(),
         },
       }),
@@ -70,6 +79,16 @@ function parseMapping(value: unknown): Mapping {
   const parsed = mappingSchema.safeParse(typeof value === "string" ? safeJson(value) : value);
   if (!parsed.success) throw new AppError("invalid_mapping", "The mapping must list, for each column, a lead field or null.", 400);
   return parsed.data;
+}
+
+const outcomeValuesSchema = z
+  .record(z.string().max(500), z.enum(OUTCOMES))
+  .refine((values) => Object.keys(values).length <= 1000, "At most 1,000 outcome values.");
+
+function parseOutcomeValues(value: unknown): OutcomeValues {
+  const parsed = outcomeValuesSchema.safeParse(typeof value === "string" ? safeJson(value) : value);
+  if (!parsed.success) throw new AppError("invalid_mapping", 'outcomeValues must give, for each value of the outcome column, "won", "lost" or "open".', 400);
+  return Object.fromEntries(Object.entries(parsed.data).map(([key, outcome]) => [normaliseOutcomeValue(key), outcome]));
 }
 
 function safeJson(text: string): unknown {
@@ -88,12 +107,13 @@ export function headersKey(headers: string[]): string {
   return createHash("sha256").update(JSON.stringify(headers.map(headerIdentity))).digest("hex");
 }
 
-/** The mapping the company used last for a file with these headers, if any. */
-export async function findSavedMapping(companyId: string, headers: string[]): Promise<Mapping | null> {
+/** The mapping (and outcome choices) the company used last for a file with these headers, if any. */
+export async function findSavedMapping(companyId: string, headers: string[]): Promise<{ mapping: Mapping; outcomeValues: OutcomeValues } | null> {
   const saved = await prisma.savedMapping.findUnique({
     where: { companyId_headersKey: { companyId, headersKey: headersKey(headers) } },
-    select: { mapping: true },
+    select: { mapping: true, outcomeValues: true },
   });
   const parsed = mappingSchema.safeParse(saved?.mapping);
-  return parsed.success && parsed.data.length === headers.length ? parsed.data : null;
+  const values = outcomeValuesSchema.safeParse(saved?.outcomeValues);
+  return parsed.success && parsed.data.length === headers.length ? { mapping: parsed.data, outcomeValues: values.success ? values.data : {} } : null;
 }

@@ -17,6 +17,7 @@ const summary = {
   updatedCount: true,
   rejectedCount: true,
   duplicateCount: true,
+  unknownOutcomes: true,
   error: true,
   createdAt: true,
   finishedAt: true,

@@ -5,6 +5,7 @@ import { databaseTarget, prisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import type { Delimiter, Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
+import type { OutcomeValues } from "@/lib/csv/outcome";
 import { readCsvRecords } from "@/lib/csv/read";
 import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
 import { asJobWorker } from "@/lib/jobs/liveness";
@@ -29,7 +30,7 @@ export async function processImport(importId: string, options: { failAfterBatche
     if (claimed.rowCount === 0) return; // Another worker has it.
     const job = await prisma.import.findUniqueOrThrow({
       where: { id: importId },
-      select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true },
+      select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true, outcomeValues: true },
     });
     trackImport(job.companyId, (await getImport(job.companyId, importId))!);
     try {
@@ -85,13 +86,14 @@ export async function failImport(importId: string, reason: string): Promise<void
   ]);
 }
 
-type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null };
+type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; outcomeValues: unknown };
 type Counts = { processedRows: number; processedBytes: number; totalRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number };
 
 async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches }: { failAfterBatches?: number }): Promise<Counts> {
   const headers = job.headers as string[];
   const mapping = job.mapping as Mapping;
-  const statement = upsertStatement(mapping.includes("submittedAt"));
+  const statement = upsertStatement(mapping.includes("submittedAt"), mapping.includes("outcome"));
+  const unknownOutcomes = new Map<string, number>();
   // Progress goes to the database too when other connections can read it meanwhile.
   const shareProgress = databaseTarget().kind === "postgres";
 
@@ -112,9 +114,11 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     let batches = 0;
     let shared: Promise<unknown> = Promise.resolve();
     let sharedAt = 0;
-    const source = scoredBatches(counted(), { headers, mapping, encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter, model });
-    for await (const { records, leads, leadCount, rejected, duplicates } of source) {
+    const outcomeValues = job.outcomeValues as OutcomeValues;
+    const source = scoredBatches(counted(), { headers, mapping, encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter, model, outcomeValues });
+    for await (const { records, leads, leadCount, rejected, duplicates, unknown } of source) {
       counts.duplicateCount += duplicates;
+      for (const [value, rows] of unknown) countUnknown(unknownOutcomes, value, rows);
       const params = [importId, job.companyId, leads];
       // The database writes this batch while the next one is parsed.
       await inflight;
@@ -151,8 +155,9 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     // The leads and the import's final state commit together: never leads of a "failed" import.
     await client.query(
       `UPDATE "Import" SET "status" = 'succeeded', "finishedAt" = now(), "heartbeatAt" = now(), "processedRows" = $2, "processedBytes" = $3,
-         "totalRows" = $4, "createdCount" = $5, "updatedCount" = $6, "rejectedCount" = $7, "duplicateCount" = $8 WHERE "id" = $1`,
-      [importId, counts.processedRows, counts.processedBytes, counts.totalRows, counts.createdCount, counts.updatedCount, counts.rejectedCount, counts.duplicateCount],
+         "totalRows" = $4, "createdCount" = $5, "updatedCount" = $6, "rejectedCount" = $7, "duplicateCount" = $8, "unknownOutcomes" = $9 WHERE "id" = $1`,
+      [importId, counts.processedRows, counts.processedBytes, counts.totalRows, counts.createdCount, counts.updatedCount, counts.rejectedCount, counts.duplicateCount,
+        JSON.stringify(Object.fromEntries(unknownOutcomes))],
     );
     await client.query(`DELETE FROM "ImportFile" WHERE "importId" = $1`, [importId]);
     return counts;
@@ -161,20 +166,37 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
 
 type Rejection = { row: number; reason: string; cells: string[] };
 
+/** Values of the outcome column no rule knew: the 50 most seen by name, the rest together. */
+const UNKNOWN_KEPT = 50;
+const OTHER_VALUES = "(other values)";
+function countUnknown(counts: Map<string, number>, value: string, rows: number) {
+  const key = counts.has(value) || counts.size < UNKNOWN_KEPT ? value : OTHER_VALUES;
+  counts.set(key, (counts.get(key) ?? 0) + rows);
+}
+
 /**
  * The file's records in batches, validated and scored. Each batch gives its number of
  * records, the accepted leads as the upsert's parameter (`leads`, `leadCount` of them), the
- * rejected rows, and the rows that repeat an email of the same batch. Within a batch the last
- * row of an email wins; across batches the upsert does it.
+ * rejected rows, the rows that repeat an email of the same batch, and the outcome values no
+ * rule knew (with their row counts). Within a batch the last row of an email wins; across
+ * batches the upsert does it.
  */
 export async function* scoredBatches(
   source: AsyncIterable<Uint8Array>,
-  { headers, mapping, encoding, delimiter, model }: { headers: string[]; mapping: Mapping; encoding: Encoding; delimiter: Delimiter; model: CompiledModel },
-): AsyncGenerator<{ records: number; leads: string; leadCount: number; rejected: Rejection[]; duplicates: number }> {
-  const readRow = createRowReader(headers, mapping);
+  {
+    headers,
+    mapping,
+    encoding,
+    delimiter,
+    model,
+    outcomeValues = {},
+  }: { headers: string[]; mapping: Mapping; encoding: Encoding; delimiter: Delimiter; model: CompiledModel; outcomeValues?: OutcomeValues },
+): AsyncGenerator<{ records: number; leads: string; leadCount: number; rejected: Rejection[]; duplicates: number; unknown: Map<string, number> }> {
+  const readRow = createRowReader(headers, mapping, outcomeValues);
   for await (const batch of readCsvRecords(source, { encoding, delimiter })) {
     const accepted = new Map<string, ParsedLead>();
     const rejected: Rejection[] = [];
+    const unknown = new Map<string, number>();
     let duplicates = 0;
     for (const record of batch) {
       const result = record.problem ? { ok: false as const, reason: record.problem } : readRow(record.cells);
@@ -182,9 +204,10 @@ export async function* scoredBatches(
       else {
         if (accepted.has(result.lead.email)) duplicates++;
         accepted.set(result.lead.email, result.lead);
+        if (result.lead.unknownOutcome !== undefined) unknown.set(result.lead.unknownOutcome, (unknown.get(result.lead.unknownOutcome) ?? 0) + 1);
       }
     }
-    yield { records: batch.length, leads: batchJson([...accepted.values()], model), leadCount: accepted.size, rejected, duplicates };
+    yield { records: batch.length, leads: batchJson([...accepted.values()], model), leadCount: accepted.size, rejected, duplicates, unknown };
   }
 }
 
@@ -194,6 +217,7 @@ const BATCH_COLUMNS = {
   industry: "text", companySize: "int", location: "text", companyLocation: "text", country: "text", fundingStage: "text",
   usesInVitroModels: "boolean", openToNams: "boolean", inBiotechHub: "boolean", publishedDiliPaper: "boolean",
   externalId: "text", submittedAt: "timestamptz", extra: "jsonb", rawPoints: "int", score: "int", grade: "text", breakdown: "jsonb",
+  outcome: "text",
 } as const;
 
 /**
@@ -210,31 +234,40 @@ function batchJson(leads: ParsedLead[], model: CompiledModel): string {
         lead.industry, lead.companySize, lead.location, lead.companyLocation, lead.country, lead.fundingStage,
         lead.usesInVitroModels, lead.openToNams, lead.inBiotechHub, lead.publishedDiliPaper, lead.externalId,
         lead.submittedAt, lead.extra, scored.rawPoints, scored.score, scored.grade, storedBreakdown(scored.breakdown),
+        lead.outcome,
       ];
     }),
   );
 }
 
 const UPDATED = Object.keys(BATCH_COLUMNS)
-  .filter((column) => column !== "id" && column !== "email" && column !== "submittedAt")
+  .filter((column) => column !== "id" && column !== "email" && column !== "submittedAt" && column !== "outcome")
   .map((column) => `"${column}"`);
 
 /**
  * One statement per batch: insert or update the leads. The previous version of an updated
- * lead is kept by the database (trigger "Lead_remember_previous"), for undo.
+ * lead is kept by the database (trigger "Lead_remember_previous"), for undo. A file without
+ * dates or without an outcome column leaves those of existing leads as they are.
  * Parameters: $1 import id, $2 company id, $3 the batch as JSON.
  */
-export function upsertStatement(fileHasDates: boolean): string {
+export function upsertStatement(fileHasDates: boolean, fileHasOutcome = false): string {
   const fields = Object.entries(BATCH_COLUMNS).map(([column, type], index) =>
     type === "jsonb" ? `r->${index} AS "${column}"` : `(r->>${index})::${type} AS "${column}"`,
   );
   return `
     WITH written AS (
-      INSERT INTO "Lead" ("id", "companyId", "email", ${UPDATED.join(", ")}, "submittedAt", "importId")
-      SELECT i."id", $2::uuid, i."email", ${UPDATED.map((c) => `i.${c}`).join(", ")}, COALESCE(i."submittedAt", now()), $1::uuid
+      INSERT INTO "Lead" ("id", "companyId", "email", ${UPDATED.join(", ")}, "submittedAt", "outcome", "outcomeAt", "importId")
+      SELECT i."id", $2::uuid, i."email", ${UPDATED.map((c) => `i.${c}`).join(", ")}, COALESCE(i."submittedAt", now()),
+        COALESCE(i."outcome", 'open'), CASE WHEN i."outcome" IN ('won', 'lost') THEN now() END, $1::uuid
       FROM (SELECT ${fields.join(", ")} FROM jsonb_array_elements($3::jsonb) AS r) i
       ON CONFLICT ("companyId", "email") DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
-        "submittedAt" = ${fileHasDates ? `EXCLUDED."submittedAt"` : `"Lead"."submittedAt"`},
+        "submittedAt" = ${fileHasDates ? `EXCLUDED."submittedAt"` : `"Lead"."submittedAt"`},${
+          fileHasOutcome
+            ? `
+        "outcome" = EXCLUDED."outcome",
+        "outcomeAt" = CASE WHEN "Lead"."outcome" IS DISTINCT FROM EXCLUDED."outcome" THEN now() ELSE "Lead"."outcomeAt" END,`
+            : ""
+        }
         "importId" = EXCLUDED."importId", "updatedAt" = now()
       RETURNING (xmax = 0) AS created
     )

@@ -25,7 +25,7 @@ function cellSql(field: (typeof LEAD_FIELDS)[number]): string {
  * so memory stays flat however many leads there are; cells that look like formulas are
  * neutralised (lib/csv/write.ts).
  */
-export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: Pick<ListLeadsQuery, "q" | "minScore" | "grade" | "sort">) {
+export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: Pick<ListLeadsQuery, "q" | "minScore" | "grade" | "sort"> & { outcome?: ListLeadsQuery["outcome"] }) {
   const client = await openConnection();
   // Named apart: on the embedded database every connection shares one session, and a held
   // cursor outlives its connection until it is closed.

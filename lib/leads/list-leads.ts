@@ -15,6 +15,8 @@ export const listLeadsQuery = z.object({
     .max(100, "minScore must be a whole number from 0 to 100.")
     .default(0),
   grade: z.enum(["", "A", "B", "C", "D"], { error: "grade is A, B, C or D." }).default(""),
+  /** "closed" is won or lost. */
+  outcome: z.enum(["", "open", "won", "lost", "closed"], { error: "outcome is open, won, lost or closed." }).default(""),
   sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]], { error: "sort is score, newest or name." }).default("score"),
   page: z.coerce.number({ error: "page must be a whole number." }).int("page must be a whole number.").min(1, "page starts at 1.").default(1),
   pageSize: z.coerce
@@ -39,13 +41,15 @@ export const SEARCH_TEXT = `(${SEARCHED.map((field) => (field === "email" ? `"em
 /**
  * The company's leads that match the filters, as SQL (the condition and its parameters):
  * search (any part of name, email, title, company, location, industry; any case, with or
- * without accents; `%` and `_` taken literally), minimum score, grade. The one definition the list, the top 10 and
+ * without accents; `%` and `_` taken literally), minimum score, grade, outcome. The one definition the list, the top 10 and
  * the export share. A grade is also its band of scores under the active version's thresholds
  * (`grades`): the score index finds it (there is no index on the grade).
  */
-export function leadsWhereSql(companyId: string, { q, minScore, grade }: Pick<ListLeadsQuery, "q" | "minScore" | "grade">, grades?: Grades) {
+export function leadsWhereSql(companyId: string, { q, minScore, grade, outcome = "" }: Filters, grades?: Grades) {
   const values: unknown[] = [companyId];
   const conditions = [`"companyId" = $1::uuid`];
+  if (outcome === "closed") conditions.push(`"outcome" <> 'open'`);
+  else if (outcome) conditions.push(`"outcome" = $${values.push(outcome)}`);
   if (minScore > 0) conditions.push(`"score" >= $${values.push(minScore)}`);
   if (grade) {
     conditions.push(`"grade" = $${values.push(grade)}`);
@@ -61,6 +65,7 @@ export function leadsWhereSql(companyId: string, { q, minScore, grade }: Pick<Li
 }
 
 type Grades = { A: number; B: number; C: number };
+type Filters = Pick<ListLeadsQuery, "q" | "minScore" | "grade"> & { outcome?: ListLeadsQuery["outcome"] };
 
 /** The scores a grade stands for under these thresholds. */
 function scoreBand(grade: "A" | "B" | "C" | "D", grades: Grades): [number, number] {
@@ -88,14 +93,14 @@ export type LeadSummary = {
   companyName: string | null;
   score: number;
   grade: string;
+  outcome: string;
   submittedAt: Date;
 };
 
-const SUMMARY_COLUMNS = ["id", "email", "firstName", "lastName", "fullName", "jobTitle", "companyName", "score", "grade", "submittedAt"]
+const SUMMARY_COLUMNS = ["id", "email", "firstName", "lastName", "fullName", "jobTitle", "companyName", "score", "grade", "outcome", "submittedAt"]
   .map((column) => `"${column}"`)
   .join(", ");
 
-type Filters = Pick<ListLeadsQuery, "q" | "minScore" | "grade">;
 
 /** Leads of the company that match the filters, in the chosen order: `limit` of them after the first `offset`. */
 export function rankedLeads(companyId: string, filters: Filters, sort: keyof typeof SORTS, limit: number, offset = 0, grades?: Grades): Promise<LeadSummary[]> {
@@ -118,7 +123,7 @@ export const COUNT_LIMIT = 10_000;
  * broad search of a million leads does not have to visit them all.
  */
 async function countLeads(companyId: string, filters: Filters, grades?: Grades): Promise<{ total: number; totalIsExact: boolean }> {
-  if (!filters.q && filters.minScore === 0) {
+  if (!filters.q && filters.minScore === 0 && !filters.outcome) {
     const [{ total }] = await prisma.$queryRaw<{ total: number }[]>`
       SELECT COALESCE(sum("leads"), 0)::int AS "total" FROM "LeadStats"
       WHERE "companyId" = ${companyId}::uuid AND (${filters.grade} = '' OR "grade" = ${filters.grade})`;

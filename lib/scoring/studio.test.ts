@@ -90,3 +90,10 @@ describe("the breakdown's text", () => {
     expect(breakdownText({})).toBe("{}");
   });
 });
+
+describe("outcomes are never a scoring input", () => {
+  it("refuses a model that reads the outcome", () => {
+    const reads = (kind: string) => ({ name: "Cheat", pointsFor100: 1, criteria: [{ label: "Won", tiers: [{ points: 1, when: [{ kind, field: "outcome", values: ["won"], keywords: ["won"] }] }] }] });
+    for (const kind of ["values", "keywords", "present", "missing"]) expect(() => parseScoringModel(reads(kind))).toThrow(/unknown (text )?field "outcome"/);
+  });
+});

@@ -2,11 +2,10 @@
 
 import { z } from "zod";
 import { requireTenant } from "@/lib/auth/session";
-import type { Mapping } from "@/lib/csv/mapping";
 import { findSavedMapping } from "@/lib/imports/create-import";
 
-/** The mapping this company used last for a file with these headers, if any. */
-export async function savedMappingFor(headers: string[]): Promise<Mapping | null> {
+/** The mapping (and outcome choices) this company used last for a file with these headers, if any. */
+export async function savedMappingFor(headers: string[]) {
   const { companyId } = await requireTenant();
   const parsed = z.array(z.string().max(1000)).max(1000).safeParse(headers);
   return parsed.success ? findSavedMapping(companyId, parsed.data) : null;

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ScoreBadge } from "@/components/leads/score-badge";
+import { OutcomeBadge, ScoreBadge } from "@/components/leads/score-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
 import { leadDisplayName, listLeads, listLeadsQuery, SORTS, type ListLeadsQuery } from "@/lib/leads/list-leads";
+import { markOutcome } from "./actions";
 
 export const metadata: Metadata = { title: "Leads · LeadRank" };
 
@@ -29,7 +30,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const parsed = listLeadsQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : DEFAULTS;
   const { total, totalIsExact, leads, page, pageSize } = await listLeads(companyId, query);
-  const filtered = query.q !== "" || query.minScore > 0 || query.grade !== "";
+  const filtered = query.q !== "" || query.minScore > 0 || query.grade !== "" || query.outcome !== "";
   const pages = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (an old bookmark, a hand-edited address) shows the last one.
   if (leads.length === 0 && page > pages && total > 0) redirect(href(query, { page: pages }));
@@ -48,7 +49,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Leads" description="Every lead, ranked by score. Search and filters stay in the address, so a view can be bookmarked." />
-      <form method="get" action="/leads" className="mb-4 grid grid-cols-2 gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-6" role="search">
+      <form method="get" action="/leads" className="mb-4 grid grid-cols-2 gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-7" role="search">
         <label className="col-span-2 text-sm font-medium text-slate-700 sm:col-span-3">
           Search
           <input name="q" defaultValue={query.q} placeholder="Name, email, title, company, location, industry" className={`mt-1 px-3 ${inputClass}`} />
@@ -67,6 +68,16 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
+          Outcome
+          <select name="outcome" defaultValue={query.outcome} className={`mt-1 pl-3 ${inputClass}`}>
+            <option value="">Any</option>
+            <option value="open">Open</option>
+            <option value="won">Won</option>
+            <option value="lost">Lost</option>
+            <option value="closed">Won or lost</option>
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-700">
           Sort by
           <select name="sort" defaultValue={query.sort} className={`mt-1 pl-3 ${inputClass}`}>
             {Object.entries(SORTS).map(([value, label]) => (
@@ -76,7 +87,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
-        <div className="col-span-2 flex items-center gap-3 sm:col-span-6">
+        <div className="col-span-2 flex items-center gap-3 sm:col-span-7">
           <Button type="submit">Show leads</Button>
           {filtered ? (
             <Link href="/leads" className="text-sm font-medium text-indigo-700 hover:underline">
@@ -100,19 +111,38 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           Try a shorter search or a lower minimum score.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <form action={markOutcome} className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200" aria-label="Set the outcome of the ticked leads">
+          <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm">
+            <span className="text-slate-600">Ticked leads:</span>
+            <button type="submit" name="outcome" value="won" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+              Mark won
+            </button>
+            <button type="submit" name="outcome" value="lost" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+              Mark lost
+            </button>
+            <button type="submit" name="outcome" value="open" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+              Reopen
+            </button>
+          </div>
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="leads-table">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
+                <th scope="col" className="w-8 px-4 py-3 font-medium">
+                  <span className="sr-only">Tick</span>
+                </th>
                 <th scope="col" className="px-4 py-3 font-medium">#</th>
                 <th scope="col" className="px-4 py-3 font-medium">Lead</th>
                 <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Company</th>
+                <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Outcome</th>
                 <th scope="col" className="px-4 py-3 text-right font-medium">Score</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {leads.map((lead, index) => (
                 <tr key={lead.id}>
+                  <td className="px-4 py-3">
+                    <input type="checkbox" name="ids" value={lead.id} aria-label={`Tick ${leadDisplayName(lead)}`} />
+                  </td>
                   <td className="px-4 py-3 text-slate-500">{(page - 1) * pageSize + index + 1}</td>
                   <td className="max-w-[14rem] px-4 py-3 sm:max-w-none">
                     <Link href={`/leads/${lead.id}`} className="block truncate font-medium text-indigo-700 hover:underline">
@@ -121,6 +151,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     <div className="truncate text-slate-500">{lead.jobTitle}</div>
                   </td>
                   <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">{lead.companyName}</td>
+                  <td className="hidden px-4 py-3 sm:table-cell" data-testid="outcome">
+                    <OutcomeBadge outcome={lead.outcome} />
+                  </td>
                   <td className="px-4 py-3 text-right">
                     <ScoreBadge score={lead.score} grade={lead.grade} />
                   </td>
@@ -128,7 +161,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </form>
       )}
 
       {pages > 1 || page > 1 ? (

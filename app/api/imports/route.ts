@@ -14,7 +14,7 @@ export const GET = withTenant(async (_request, { companyId }) => {
 
 /**
  * Upload a CSV (multipart field `file`, optionally preceded by a `mapping` field holding a
- * JSON array). Stores the file, answers 202 with the queued import, and imports it in the
+ * JSON array, and an `outcomeValues` field: `{ "<value>": "won" | "lost" | "open" }`). Stores the file, answers 202 with the queued import, and imports it in the
  * background: poll GET /api/imports/:id for progress.
  */
 export const POST = withTenant(async (request, { companyId, userId }) => {
@@ -31,7 +31,7 @@ export const POST = withTenant(async (request, { companyId, userId }) => {
     parser.on("file", (name, file, info) => {
       if (name !== "file") return file.resume();
       started = true;
-      createImport({ companyId, userId, fileName: info.filename ?? "upload.csv", source: file, mapping: fields.mapping })
+      createImport({ companyId, userId, fileName: info.filename ?? "upload.csv", source: file, mapping: fields.mapping, outcomeValues: fields.outcomeValues })
         .then(resolve, reject)
         .finally(() => file.resume());
     });

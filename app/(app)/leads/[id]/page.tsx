@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ScoreBadge } from "@/components/leads/score-badge";
+import { OutcomeButtons } from "@/components/leads/outcome-buttons";
+import { OutcomeBadge, ScoreBadge } from "@/components/leads/score-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTenant } from "@/lib/auth/session";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
@@ -79,9 +80,16 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         </section>
 
         <section className="rounded-lg bg-white p-5 ring-1 ring-slate-200">
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 pb-4" data-testid="lead-outcome">
+            <h2 className="font-semibold text-slate-900">
+              Outcome <OutcomeBadge outcome={lead.outcome} />
+              {lead.outcomeAt ? <span className="ml-2 text-xs font-normal text-slate-500">since {lead.outcomeAt.toISOString().slice(0, 10)}</span> : null}
+            </h2>
+            <OutcomeButtons leadId={lead.id} outcome={lead.outcome} />
+          </div>
           <h2 className="mb-3 font-semibold text-slate-900">Details</h2>
           <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
-            {LEAD_FIELDS.map((field) => (
+            {LEAD_FIELDS.filter((field) => field.name !== "outcome").map((field) => (
               <div key={field.name} className="contents">
                 <dt className="text-slate-600">{field.label}</dt>
                 <dd className="break-words text-slate-900 sm:col-span-2">{shown(lead[field.name])}</dd>
