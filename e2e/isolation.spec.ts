@@ -51,6 +51,10 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
   },
   "page /imports/[id]": async ({ bob, importId }) => expectPageNotFound(bob, `/imports/${importId}`),
   "page /settings": async ({ bob, aliceCompany }) => expectPageWithout(bob, "/settings", aliceCompany),
+  "page /insights": async ({ bob, aliceCompany }) => {
+    await expectPageWithout(bob, "/insights", aliceCompany);
+    await expect(bob.getByRole("heading", { name: "No won or lost leads yet" })).toBeVisible();
+  },
   "page /scoring": async ({ bob, aliceCompany, modelId }) => {
     await expectPageWithout(bob, "/scoring", aliceCompany);
     await expectPageNotFound(bob, `/scoring?model=${modelId}`);
@@ -84,7 +88,7 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
   "GET /api/leads/[id]": async ({ bob, leadId }) => expectNothingOf(await bob.request.get(`/api/leads/${leadId}`), 404),
   "PATCH /api/leads/[id]": async ({ alice, bob, leadId }) => {
     await expectNothingOf(await bob.request.patch(`/api/leads/${leadId}`, { data: { outcome: "lost" } }), 404);
-    expect((await (await alice.request.get(`/api/leads/${leadId}`)).json()).lead.outcome).toBe("open");
+    expect((await (await alice.request.get(`/api/leads/${leadId}`)).json()).lead.outcome).toBe("won");
   },
   "GET /api/leads/export": async ({ bob }) => {
     const response = await bob.request.get(`/api/leads/export?q=${encodeURIComponent(SECRET)}`);
@@ -103,6 +107,11 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
   },
   "GET /api/imports/[id]": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}`), 404),
   "GET /api/imports/[id]/rejected": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}/rejected`), 404),
+  "GET /api/insights": async ({ bob }) => {
+    const response = await bob.request.get("/api/insights");
+    await expectNothingOf(response, 200);
+    expect((await response.json()).closed).toEqual({ won: 0, lost: 0 });
+  },
   "GET /api/models": async ({ bob, modelId }) => {
     const response = await bob.request.get("/api/models");
     await expectNothingOf(response, 200);
@@ -189,6 +198,8 @@ test("another company's ids and searches reach nothing, on every page and route"
   await alice.goto(`/leads/${leadId}`);
   await expect(alice.getByText(SECRET).first()).toBeVisible();
 
+  // Alice has a won lead, so Bob's empty insights are about the company.
+  expect((await alice.request.patch(`/api/leads/${leadId}`, { data: { outcome: "won" } })).status()).toBe(200);
   // Alice's own model, with a rule and a draft named so that any leak shows, published once.
   const created = await alice.request.post("/api/models", { data: { name: "Zyxwv model", from: "b2b-saas" } });
   const { model } = await created.json();

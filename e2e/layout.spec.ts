@@ -20,7 +20,7 @@ for (const viewport of viewports) {
       await screenshot(page, `${viewport.name}${path === "/" ? "-home" : path.replace("/", "-")}`);
     }
     await signUp(page);
-    for (const path of ["/dashboard", "/leads", "/imports", "/scoring", "/settings"]) {
+    for (const path of ["/dashboard", "/leads", "/imports", "/scoring", "/insights", "/settings"]) {
       await page.goto(path);
       await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
       if (path === "/settings") await expect(page.getByTestId("scoring-model")).toContainText("Rules of B2B SaaS");

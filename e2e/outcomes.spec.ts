@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { screenshot, signUp } from "./helpers";
+import { importCsv, screenshot, signUp } from "./helpers";
 
 // A HubSpot-style export with a lifecycle stage, one of whose values no rule knows.
 const HUBSPOT = [
@@ -52,4 +52,34 @@ test("outcomes come in from a CRM export's lifecycle column, with unknown values
   const csv = await (await page.request.get("/api/leads/export")).text();
   expect(csv.split("\n")[0]).toContain("Outcome");
   expect(csv).toMatch(/cy@retail\.com.*won/);
+});
+
+test("insights show how well the score predicts the won and lost leads, and what they still need", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUp(page);
+  await page.goto("/insights");
+  await expect(page.getByRole("heading", { name: "No won or lost leads yet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Import your CRM export" })).toBeVisible();
+
+  await importCsv(page, "few.csv", "Email,Job Title,Lifecycle Stage\na@x.com,CEO,customer\nb@x.com,Intern,closed lost\n");
+  await page.goto("/insights");
+  await expect(page.getByTestId("auc")).toContainText("Needs 19 more won and 19 more lost leads.");
+
+  // A CRM export where senior titles close more often.
+  const titles = ["CEO", "CTO", "VP Sales", "Director", "Engineer", "Developer", "Analyst", "Intern"];
+  const rows = Array.from({ length: 240 }, (_, i) => {
+    const senior = i % 8 < 4;
+    const stage = (i * 7) % 10 < (senior ? 7 : 2) ? "customer" : "closed lost";
+    return `lead${i}@example.com,${titles[i % 8]},${(i * 997) % 20000},SaaS,Berlin,${stage}`;
+  });
+  await importCsv(page, "crm.csv", ["Email,Job Title,Company Size,Industry,Location,Lifecycle Stage", ...rows].join("\n"));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" }).click();
+  await expect(page.getByTestId("auc")).toContainText("95% interval");
+  await expect(page.getByTestId("insights-summary")).toContainText("242");
+  await expect(page.getByTestId("by-grade").getByRole("row")).toHaveCount(5);
+  await expect(page.getByTestId("by-rule")).toContainText("Job title mentions CTO, CEO, Founder");
+  await screenshot(page, "desktop-insights");
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, "phone-insights");
 });

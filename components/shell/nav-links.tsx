@@ -8,6 +8,7 @@ const links = [
   { href: "/leads", label: "Leads" },
   { href: "/imports", label: "Imports" },
   { href: "/scoring", label: "Scoring" },
+  { href: "/insights", label: "Insights" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -163,16 +163,16 @@ describe("breakdown", () => {
   it("shows the value looked at and what matched", () => {
     const { breakdown } = scoreLead(leads[0], b2b);
     expect(breakdown).toEqual([
-      { criterion: "companySize", label: "Company size", value: 1453, matched: "1000–1999", points: 3 },
-      { criterion: "jobTitle", label: "Job title", value: "VP of Engineering", matched: "VP", points: 4 },
-      { criterion: "industry", label: "Industry", value: "DevTools", matched: "DevTools", points: 2 },
-      { criterion: "location", label: "Location", value: "Amsterdam", matched: "Amsterdam", points: 2 },
+      { criterion: "companySize", label: "Company size", value: 1453, matched: "1000–1999", points: 3, tiers: [3] },
+      { criterion: "jobTitle", label: "Job title", value: "VP of Engineering", matched: "VP", points: 4, tiers: [1] },
+      { criterion: "industry", label: "Industry", value: "DevTools", matched: "DevTools", points: 2, tiers: [0] },
+      { criterion: "location", label: "Location", value: "Amsterdam", matched: "Amsterdam", points: 2, tiers: [0] },
     ]);
   });
 
   it("shows a missing value as null with no match", () => {
     const { breakdown } = scoreLead({}, b2b);
-    expect(breakdown.every((entry) => entry.value === null && entry.matched === null && entry.points === 0)).toBe(true);
+    expect(breakdown.every((entry) => entry.value === null && entry.matched === null && entry.points === 0 && entry.tiers.length === 0)).toBe(true);
   });
 
   it("gives the same answer from its cache as on first sight", () => {

@@ -12,6 +12,8 @@ export type BreakdownEntry = {
   /** What matched: the keyword found, the value, the range; null when no tier matched. */
   matched: string | null;
   points: number;
+  /** The tiers that matched, by position in the criterion (mode "first": at most one); none: otherwise. */
+  tiers: readonly number[];
   /** Mode "sum": every tier that matched, with its points, and what the cap took away. */
   parts?: { matched: string; points: number }[];
   capped?: number;
@@ -130,6 +132,8 @@ function compileCondition(condition: Condition): CompiledCondition {
   }
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 /** Most leads share titles, industries and locations, so each criterion remembers its answers. */
 const CACHE_LIMIT = 50_000;
 
@@ -154,24 +158,26 @@ function compileCriterion(criterion: Criterion): (lead: ScorableLead) => Breakdo
   const evaluate = (lead: ScorableLead): BreakdownEntry => {
     if (criterion.mode === "sum") {
       const parts: { matched: string; points: number }[] = [];
+      const matchedTiers: number[] = [];
       let value: Value = null;
-      for (const tier of tiers) {
+      tiers.forEach((tier, index) => {
         const match = firstMatch(lead, tier);
         if (match) {
           if (parts.length === 0) value = match.value;
           parts.push({ matched: match.matched, points: tier.points });
+          matchedTiers.push(index);
         }
-      }
-      if (parts.length === 0) return entry({ value: primary(lead), matched: null, points: criterion.otherwise });
+      });
+      if (parts.length === 0) return entry({ value: primary(lead), matched: null, points: criterion.otherwise, tiers: NONE });
       const total = parts.reduce((sum, part) => sum + part.points, 0);
       const points = criterion.max === undefined ? total : Math.min(total, criterion.max);
-      return entry({ value, matched: parts.map((part) => part.matched).join(", "), points, parts, capped: total - points });
+      return entry({ value, matched: parts.map((part) => part.matched).join(", "), points, tiers: matchedTiers, parts, capped: total - points });
     }
-    for (const tier of tiers) {
-      const match = firstMatch(lead, tier);
-      if (match) return entry({ ...match, points: tier.points });
+    for (let index = 0; index < tiers.length; index++) {
+      const match = firstMatch(lead, tiers[index]);
+      if (match) return entry({ ...match, points: tiers[index].points, tiers: [index] });
     }
-    return entry({ value: primary(lead), matched: null, points: criterion.otherwise });
+    return entry({ value: primary(lead), matched: null, points: criterion.otherwise, tiers: NONE });
   };
 
   // One map level per field the criterion reads: value → … → entry.

@@ -1,0 +1,75 @@
+/**
+ * The statistics of the insights page, small and exact. Pure functions, unit-tested against
+ * published worked examples.
+ */
+
+const Z95 = 1.959963984540054;
+
+export type Rate = { leads: number; won: number; lost: number; winRate: number | null; low: number | null; high: number | null };
+
+/**
+ * Win rate (won ÷ closed) with its 95% Wilson score interval: unlike the plain ± interval it
+ * stays within 0–1 and is honest for small counts and for rates near 0 or 1.
+ */
+export function winRate(won: number, lost: number): Rate {
+  const n = won + lost;
+  if (n === 0) return { leads: 0, won, lost, winRate: null, low: null, high: null };
+  const p = won / n;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z95 / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { leads: n, won, lost, winRate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** Closed leads at one score: how many were won and how many lost. */
+export type ScoreCounts = { score: number; won: number; lost: number };
+
+/**
+ * ROC AUC of the score over closed leads: the chance that a won lead scores higher than a lost
+ * one, ties counting ½ (the Mann–Whitney statistic). Exact, from counts per score.
+ */
+export function rocAuc(counts: ScoreCounts[]): number | null {
+  const sorted = [...counts].sort((a, b) => a.score - b.score);
+  const won = sorted.reduce((sum, c) => sum + c.won, 0);
+  const lost = sorted.reduce((sum, c) => sum + c.lost, 0);
+  if (won === 0 || lost === 0) return null;
+  let lostBelow = 0;
+  let pairs = 0;
+  for (const c of sorted) {
+    pairs += c.won * (lostBelow + c.lost / 2);
+    lostBelow += c.lost;
+  }
+  return pairs / (won * lost);
+}
+
+/** The AUC's 95% interval by Hanley and McNeil (1982): its standard error from the AUC and the two counts. */
+export function aucInterval(auc: number, won: number, lost: number): { low: number; high: number; standardError: number } {
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const variance = (auc * (1 - auc) + (won - 1) * (q1 - auc * auc) + (lost - 1) * (q2 - auc * auc)) / (won * lost);
+  const standardError = Math.sqrt(Math.max(0, variance));
+  return { low: Math.max(0, auc - Z95 * standardError), high: Math.min(1, auc + Z95 * standardError), standardError };
+}
+
+/**
+ * Win rate of the best-scored `share` of closed leads ÷ the win rate of all of them. The leads
+ * at the cut-off score count in proportion, so ties do not make the share bigger than asked.
+ */
+export function lift(counts: ScoreCounts[], share = 0.2): number | null {
+  const sorted = [...counts].sort((a, b) => b.score - a.score);
+  const won = sorted.reduce((sum, c) => sum + c.won, 0);
+  const total = sorted.reduce((sum, c) => sum + c.won + c.lost, 0);
+  if (total === 0 || won === 0) return null;
+  let wanted = share * total;
+  let topWon = 0;
+  let topLeads = 0;
+  for (const c of sorted) {
+    if (wanted <= 0) break;
+    const leads = c.won + c.lost;
+    const take = Math.min(1, wanted / leads);
+    topWon += c.won * take;
+    topLeads += leads * take;
+    wanted -= leads * take;
+  }
+  return topWon / topLeads / (won / total);
+}
