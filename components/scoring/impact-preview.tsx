@@ -45,6 +45,12 @@ export function ImpactPreview({ preview }: { preview: Preview }) {
         ))}
       </dl>
 
+      <p className="text-sm text-slate-700" data-testid="preview-outcomes">
+        {preview.outcomes.auc
+          ? `On your ${n(preview.outcomes.won)} won and ${n(preview.outcomes.lost)} lost leads, the draft ranks ${preview.outcomes.auc.draft.toFixed(2)} (ROC AUC) against ${preview.outcomes.auc.now.toFixed(2)} now.`
+          : `With 20 won and 20 lost leads (${n(preview.outcomes.won)} and ${n(preview.outcomes.lost)} so far), the preview also says which ranks them better.`}
+      </p>
+
       <div>
         <h3 className="text-sm font-semibold text-slate-900">Scores now and with the draft</h3>
         <HistogramChart histogram={preview.histogram} />

@@ -1,5 +1,6 @@
 import { withConnection } from "@/lib/db/bulk";
 import { columnsRead, compileModel, storedBreakdown, storedPoints, type Grade, type ScorableLead, type ScoringModel, type StoredBreakdown } from "@/lib/scoring";
+import { MIN_FOR_AUC, rocAuc } from "@/lib/outcomes/stats";
 import { readVersion } from "./models";
 
 const BATCH = 10_000;
@@ -25,9 +26,11 @@ export type Preview = {
   distribution: { now: number[]; draft: number[] };
   top: PreviewLead[];
   movers: { up: Mover[]; down: Mover[] };
+  /** On the won and lost leads: how well each ranks them (ROC AUC, from 20 won and 20 lost). */
+  outcomes: { won: number; lost: number; auc: { now: number; draft: number } | null };
 };
 
-type Row = ScorableLead & { id: string; score: number; grade: Grade };
+type Row = ScorableLead & { id: string; score: number; grade: Grade; outcome: string };
 type Shown = { id: string; email: string; fullName: string | null; firstName: string | null; lastName: string | null; breakdown: unknown };
 
 const nameOf = (lead: Shown) => lead.fullName || [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email;
@@ -56,13 +59,21 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
     try {
       const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
       const active = (await readVersion(client, company[0]?.activeVersionId ?? null)).definition;
-      const columns = new Set(["id", "score", "grade", ...columnsRead(definition)]);
+      const columns = new Set(["id", "score", "grade", "outcome", ...columnsRead(definition)]);
       await client.query(`DECLARE preview NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")} FROM "Lead" WHERE "companyId" = $1`, [companyId]);
 
       const now = new Array<number>(101).fill(0);
       const draft = new Array<number>(101).fill(0);
       const grades = { now: counts(), draft: counts(), moves: { A: counts(), B: counts(), C: counts(), D: counts() } };
       let [leads, up, down] = [0, 0, 0];
+      // Won and lost leads per score, now and with the draft.
+      const closedNow = new Map<number, { won: number; lost: number }>();
+      const closedDraft = new Map<number, { won: number; lost: number }>();
+      const countClosed = (map: typeof closedNow, score: number, outcome: "won" | "lost") => {
+        const counts = map.get(score) ?? { won: 0, lost: 0 };
+        counts[outcome]++;
+        map.set(score, counts);
+      };
       type Seen = { lead: Row; score: number; grade: Grade; points: StoredBreakdown };
       const top: Seen[] = [];
       const risers: Seen[] = [];
@@ -84,6 +95,10 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
           grades.moves[lead.grade][result.grade]++;
           if (result.score > lead.score) up++;
           else if (result.score < lead.score) down++;
+          if (lead.outcome === "won" || lead.outcome === "lost") {
+            countClosed(closedNow, lead.score, lead.outcome);
+            countClosed(closedDraft, result.score, lead.outcome);
+          }
           const seen: Seen = { lead, score: result.score, grade: result.grade, points: {} };
           if (top.length < SHOWN || higher(seen, top[top.length - 1])) keepBest(top, { ...seen, points: storedBreakdown(result.breakdown) }, SHOWN, higher);
           if (result.score > lead.score) keepBest(risers, { ...seen, points: storedBreakdown(result.breakdown) }, MOVERS, (a, b) => delta(a) > delta(b));
@@ -136,12 +151,22 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
         distribution: { now, draft },
         top: top.map(shown),
         movers: { up: risers.map(mover), down: fallers.map(mover) },
+        outcomes: outcomesOf(closedNow, closedDraft),
       };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     }
   });
+}
+
+/** Won and lost counts, and each model's AUC on them once there are enough (lib/outcomes). */
+function outcomesOf(now: Map<number, { won: number; lost: number }>, draft: Map<number, { won: number; lost: number }>): Preview["outcomes"] {
+  const counts = (map: typeof now) => [...map].map(([score, c]) => ({ score, ...c }));
+  const won = counts(now).reduce((sum, c) => sum + c.won, 0);
+  const lost = counts(now).reduce((sum, c) => sum + c.lost, 0);
+  const enough = won >= MIN_FOR_AUC && lost >= MIN_FOR_AUC;
+  return { won, lost, auc: enough ? { now: rocAuc(counts(now))!, draft: rocAuc(counts(draft))! } : null };
 }
 
 /** The rule whose points changed the most in the direction the lead moved, by criterion id. */

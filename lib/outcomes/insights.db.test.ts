@@ -4,6 +4,7 @@ import { bytesOf } from "@/lib/db/test-helpers";
 import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
 import { listModels, saveDraft } from "@/lib/models/models";
+import { previewDefinition } from "@/lib/models/preview";
 import { compileModel, templateDefinition } from "@/lib/scoring";
 import { createCompany } from "@/lib/test-factories";
 import { getInsights } from "./insights";
@@ -66,8 +67,11 @@ describe("insights", () => {
     const companyId = await companyWith("Drafty", 200);
     const [{ id }] = await listModels(companyId);
     const b2b = templateDefinition("b2b-saas")!;
-    await saveDraft(companyId, id, { ...b2b, name: "Seniority first", criteria: [{ id: "senior", label: "Senior", tiers: [{ points: 20, when: [{ kind: "keywords", field: "jobTitle", keywords: ["CEO", "CTO", "VP", "Director"] }] }] }] });
+    const model = await saveDraft(companyId, id, { ...b2b, name: "Seniority first", criteria: [{ id: "senior", label: "Senior", tiers: [{ points: 20, when: [{ kind: "keywords", field: "jobTitle", keywords: ["CEO", "CTO", "VP", "Director"] }] }] }] });
     const insights = await getInsights(companyId);
+    // The studio's preview says the same.
+    const preview = await previewDefinition(companyId, model.draft!.definition);
+    expect(preview.outcomes).toEqual({ ...insights.closed, auc: { now: insights.auc!.value, draft: insights.draft!.auc!.value } });
     expect(insights.draft!.label).toBe("Seniority first (draft)");
     // The draft ranks by seniority, which is what wins in this data.
     expect(insights.draft!.auc!.value).toBeGreaterThan(insights.auc!.value);

@@ -1,10 +1,10 @@
 import { withConnection } from "@/lib/db/bulk";
 import { readVersion } from "@/lib/models/models";
 import { checkScoringModel, columnsRead, compileModel, type Condition, type Grade, type ScorableLead, type ScoringModel } from "@/lib/scoring";
-import { aucInterval, lift, rocAuc, winRate, type Rate, type ScoreCounts } from "./stats";
+import { aucInterval, lift, MIN_FOR_AUC, rocAuc, winRate, type Rate, type ScoreCounts } from "./stats";
 
-/** The AUC is shown from this many won and this many lost leads. */
-export const MIN_FOR_AUC = 20;
+export { MIN_FOR_AUC };
+
 const GRADES: Grade[] = ["A", "B", "C", "D"];
 const BATCH = 10_000;
 

@@ -5,6 +5,9 @@
 
 const Z95 = 1.959963984540054;
 
+/** The AUC is shown from this many won and this many lost leads. */
+export const MIN_FOR_AUC = 20;
+
 export type Rate = { leads: number; won: number; lost: number; winRate: number | null; low: number | null; high: number | null };
 
 /**
