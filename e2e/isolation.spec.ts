@@ -112,6 +112,12 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
     await expectNothingOf(response, 200);
     expect((await response.json()).closed).toEqual({ won: 0, lost: 0 });
   },
+  "POST /api/insights/suggested-model": async ({ bob }) => {
+    // Bob has no outcomes: the answer counts his (none), never Alice's won lead.
+    const response = await bob.request.post("/api/insights/suggested-model");
+    await expectNothingOf(response, 422);
+    expect((await response.json()).error).toMatchObject({ code: "not_enough_outcomes", closed: { won: 0, lost: 0 } });
+  },
   "GET /api/models": async ({ bob, modelId }) => {
     const response = await bob.request.get("/api/models");
     await expectNothingOf(response, 200);

@@ -78,7 +78,20 @@ test("insights show how well the score predicts the won and lost leads, and what
   await expect(page.getByTestId("insights-summary")).toContainText("242");
   await expect(page.getByTestId("by-grade").getByRole("row")).toHaveCount(5);
   await expect(page.getByTestId("by-rule")).toContainText("Job title mentions CTO, CEO, Founder");
+
+  // A better model, checked on held-out leads, opened as a draft and previewed in the studio.
+  await page.getByRole("button", { name: "Suggest a better model" }).click();
+  const suggestion = page.getByTestId("suggestion");
+  await expect(suggestion).toContainText("On leads held out from fitting");
+  await expect(page.getByTestId("suggestion-diff").getByRole("listitem").first()).toBeVisible();
   await screenshot(page, "desktop-insights");
+  await suggestion.getByRole("button", { name: "Open as draft in the studio" }).click();
+  await expect(page).toHaveURL(/\/scoring\?model=/);
+  await expect(page.getByTestId("draft-status")).toContainText("Draft of version 1");
+  await expect(page.getByLabel("Model name")).toHaveValue("B2B SaaS (suggested)");
+  await page.getByRole("button", { name: "Preview impact" }).click();
+  await expect(page.getByTestId("preview-outcomes")).toContainText("the draft ranks");
+  await page.goto("/insights");
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, "phone-insights");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SuggestedModel } from "@/components/insights/suggested-model";
 import { WinRateChart } from "@/components/insights/win-rate-chart";
 import { describeCondition } from "@/components/scoring/describe";
 import { ButtonLink } from "@/components/ui/button";
@@ -158,6 +159,7 @@ export default async function InsightsPage() {
           </table>
         </div>
       </section>
+      <SuggestedModel />
       <p className="mt-4 text-xs text-slate-500">
         Intervals are 95% Wilson score intervals; the AUC’s is Hanley and McNeil’s. Outcomes are never used to score a lead.
       </p>

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { bytesOf } from "@/lib/db/test-helpers";
+import { createImport } from "@/lib/imports/create-import";
+import { processImport } from "@/lib/imports/process-import";
+import { compileModel } from "@/lib/scoring";
+import { createCompany } from "@/lib/test-factories";
+import { seededRandom } from "./fit";
+import { suggestModel } from "./suggest-model";
+
+/** A CRM export where fintech companies and free-mail senders behave unlike the B2B template assumes. */
+function crmExport(rows: number, seed: number) {
+  const random = seededRandom(seed);
+  const industries = ["SaaS", "Fintech", "Retail", "AI", "Healthcare"];
+  const titles = ["CEO", "CTO", "Director", "Engineer", "Analyst", "Student"];
+  const lines = ["Email,Job Title,Company Size,Industry,Lifecycle Stage"];
+  for (let i = 0; i < rows; i++) {
+    const industry = industries[Math.floor(random() * industries.length)];
+    const title = titles[Math.floor(random() * titles.length)];
+    const free = random() < 0.3;
+    const size = Math.floor(random() * 20000) + 1;
+    const z = -1 + (industry === "Fintech" ? 2.5 : 0) + (free ? -2 : 0) + (title === "CEO" ? 1 : 0) + (size > 10000 ? -0.5 : 0);
+    const won = random() < 1 / (1 + Math.exp(-z));
+    lines.push(`lead${i}@${free ? "gmail.com" : `co${i % 97}.com`},${title},${size},${industry},${won ? "customer" : "closed lost"}`);
+  }
+  return lines.join("\n");
+}
+
+async function companyWith(rows: number, seed = 1) {
+  const companyId = (await createCompany({ name: `Fit ${rows}` })).id;
+  await processImport(await createImport({ companyId, userId: null, fileName: "crm.csv", source: bytesOf(crmExport(rows, seed)) }));
+  return companyId;
+}
+
+describe("the suggested model", () => {
+  it("beats the active model on held-out leads, stays in LeadRank's format, and finds what the data says", async () => {
+    const companyId = await companyWith(3000);
+    const suggestion = await suggestModel(companyId);
+    expect(suggestion.cv.folds).toHaveLength(5);
+    expect(suggestion.cv.suggested).toBeGreaterThan(suggestion.cv.current + 0.05);
+    for (const fold of suggestion.cv.folds) expect(fold.suggested).toBeGreaterThan(fold.current);
+    // Readable rules with whole points: the fintech tier and the free-email disqualifier are in it.
+    const tiers = suggestion.definition.criteria.flatMap((c) => c.tiers.map((t) => ({ criterion: c.label, ...t })));
+    expect(tiers.every((t) => Number.isInteger(t.points))).toBe(true);
+    const fintech = tiers.find((t) => t.when.some((w) => "values" in w && w.values.includes("Fintech")));
+    expect(fintech?.points).toBeGreaterThan(0);
+    const freeMail = tiers.find((t) => t.when.some((w) => w.field === "freeEmail"));
+    expect(freeMail?.points).toBeLessThan(0);
+    expect(suggestion.diff.length).toBeGreaterThan(0);
+    expect(() => compileModel(suggestion.definition)).not.toThrow();
+  });
+
+  it("needs 50 won and 50 lost leads, and says how many are missing", async () => {
+    const companyId = await companyWith(60);
+    await expect(suggestModel(companyId)).rejects.toMatchObject({ status: 422, code: "not_enough_outcomes", message: expect.stringMatching(/needs 50 won and 50 lost leads/) });
+  });
+});
