@@ -56,3 +56,15 @@ describe("sample lead generator", () => {
     expect(rows.some((r) => r[15] === "yes")).toBe(true);
   });
 });
+
+describe("sample outcomes", () => {
+  it("close most leads older than 30 days as won or lost, and leave the recent ones open", () => {
+    const rows = [...generateLeadRows({ rows: 5000, seed: 7, endDate })];
+    const age = (row: string[]) => (endDate.getTime() - Date.parse(row[16])) / 86_400_000;
+    const closed = (row: string[]) => row[17] === "customer" || row[17] === "closed lost";
+    expect(rows.filter((r) => age(r) <= 30).some(closed)).toBe(false);
+    const older = rows.filter((r) => age(r) > 30);
+    expect(older.filter(closed).length / older.length).toBeCloseTo(0.8, 1);
+    expect(rows.filter((r) => r[17] === "customer").length).toBeGreaterThan(300);
+  });
+});

@@ -34,7 +34,29 @@ export const SAMPLE_COLUMNS = [
   "In Biotech Hub",
   "Published DILI Paper (last 2y)",
   "Created Date",
+  "Lifecycle Stage",
 ] as const;
+
+/**
+ * Whether a sample lead would buy: a hidden propensity that is not the B2B template's rules
+ * (fintech and AI companies, directors and VPs, funded start-ups and mid-size companies buy;
+ * the very large and the unfunded rarely do), so that the insights and the suggested model
+ * of the demo have something true to find. Log-odds.
+ */
+function propensity(title: string, industry: string, size: number, funding: string): number {
+  let z = -1.1;
+  if (industry === "Fintech" || industry === "AI") z += 1.6;
+  if (industry === "Retail" || industry === "Hospitality" || industry === "Construction") z -= 0.8;
+  if (/Director|VP|Head|Manager/.test(title)) z += 1.0;
+  if (/QA|Support|IT Specialist|Scrum/.test(title)) z -= 0.6;
+  if (funding === "Series A" || funding === "Series B") z += 0.9;
+  if (funding === "Bootstrapped" || funding === "") z -= 0.7;
+  if (size >= 5000) z -= 0.9;
+  else if (size >= 100 && size < 500) z += 0.3;
+  return z;
+}
+
+const OPEN_STAGES = ["lead", "subscriber", "marketingqualifiedlead", "salesqualifiedlead", "opportunity"];
 
 /** sfc32: small, fast, and good enough for sample data; seeded so runs repeat exactly. */
 function random(seed: number): () => number {
@@ -166,6 +188,8 @@ export function* generateLeadRows({ rows, seed, preset = "b2b", endDate = new Da
   const yesNo = (p: number) => (rand() < p ? "yes" : "no");
   const recentEmails: string[] = [];
   const end = endDate.getTime();
+  // Outcomes draw from their own generator, so every other column is as without them.
+  const chance = random(seed ^ 0x5eed);
 
   const place = (): readonly [string, string] => {
     const r = rand();
@@ -198,7 +222,7 @@ export function* generateLeadRows({ rows, seed, preset = "b2b", endDate = new Da
     const [hq] = rand() < 0.6 ? [location] : place();
     const hub = HUB_WORDS.test(location) || HUB_WORDS.test(hq) || rand() < 0.03;
     const created = new Date(end - Math.floor(rand() * 120 * DAY_MS));
-    yield [
+    const row = [
       String(id),
       first,
       last,
@@ -217,6 +241,11 @@ export function* generateLeadRows({ rows, seed, preset = "b2b", endDate = new Da
       yesNo(0.1),
       created.toISOString().slice(0, 19) + "Z",
     ];
+    // Leads older than 30 days have mostly been worked: 80% of them are won or lost.
+    const [roll, stage] = [chance(), chance()];
+    const worked = end - created.getTime() > 30 * DAY_MS && roll < 0.8;
+    const won = chance() < 1 / (1 + Math.exp(-propensity(row[3], row[5], size, row[11])));
+    yield [...row, worked ? (won ? "customer" : "closed lost") : OPEN_STAGES[Math.floor(stage * OPEN_STAGES.length)]];
   }
 }
 
