@@ -84,7 +84,7 @@ async function timeWritesOnly() {
     await fs.promises.writeFile(batchFiles.at(-1)!, batch.leads);
   }
 
-  const statement = upsertStatement(mapping.includes("submittedAt"));
+  const statement = upsertStatement(mapping.includes("submittedAt"), mapping.includes("outcome"));
   let milliseconds = 0;
   await withConnection(async (client) => {
     await client.query("BEGIN");

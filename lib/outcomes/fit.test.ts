@@ -29,3 +29,33 @@ describe("logistic regression on binary features", () => {
     expect(weights.every(Number.isFinite)).toBe(true);
   });
 });
+
+describe("whole points from fitted weights", () => {
+  it("rank leads almost exactly as the weights do", async () => {
+    const { rocAuc } = await import("./stats");
+    const truth = [1.7, 1.1, 0.6, 0.3, -0.4, -1.2];
+    const random = seededRandom(9);
+    const examples: Example[] = Array.from({ length: 10_000 }, () => {
+      const features = truth.flatMap((_, f) => (random() < 0.35 ? [f] : []));
+      const z = -0.3 + features.reduce((sum, f) => sum + truth[f], 0);
+      return { features, won: random() < 1 / (1 + Math.exp(-z)) };
+    });
+    const { weights } = fitLogistic(examples, truth.length, { lambda: 1 });
+    // As the suggested model does: the strongest weight is 10 points, the others in proportion, rounded.
+    const scale = 10 / Math.max(...weights.map(Math.abs));
+    const points = weights.map((w) => Math.round(w * scale));
+    const auc = (score: (e: Example) => number) => {
+      const counts = new Map<number, { score: number; won: number; lost: number }>();
+      for (const e of examples) {
+        const s = score(e);
+        const c = counts.get(s) ?? { score: s, won: 0, lost: 0 };
+        c[e.won ? "won" : "lost"]++;
+        counts.set(s, c);
+      }
+      return rocAuc([...counts.values()])!;
+    };
+    const exact = auc((e) => e.features.reduce((sum, f) => sum + weights[f], 0));
+    const whole = auc((e) => e.features.reduce((sum, f) => sum + points[f], 0));
+    expect(Math.abs(exact - whole)).toBeLessThan(0.005);
+  });
+});
