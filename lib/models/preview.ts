@@ -1,6 +1,6 @@
 import { withConnection } from "@/lib/db/bulk";
 import { columnsRead, compileModel, storedBreakdown, storedPoints, type Grade, type ScorableLead, type ScoringModel, type StoredBreakdown } from "@/lib/scoring";
-import { MIN_FOR_AUC, rocAuc } from "@/lib/outcomes/stats";
+import { MIN_FOR_AUC, rocAuc, ScoreTally } from "@/lib/outcomes/stats";
 import { readVersion } from "./models";
 
 const BATCH = 10_000;
@@ -67,13 +67,8 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
       const grades = { now: counts(), draft: counts(), moves: { A: counts(), B: counts(), C: counts(), D: counts() } };
       let [leads, up, down] = [0, 0, 0];
       // Won and lost leads per score, now and with the draft.
-      const closedNow = new Map<number, { won: number; lost: number }>();
-      const closedDraft = new Map<number, { won: number; lost: number }>();
-      const countClosed = (map: typeof closedNow, score: number, outcome: "won" | "lost") => {
-        const counts = map.get(score) ?? { won: 0, lost: 0 };
-        counts[outcome]++;
-        map.set(score, counts);
-      };
+      const closedNow = new ScoreTally();
+      const closedDraft = new ScoreTally();
       type Seen = { lead: Row; score: number; grade: Grade; points: StoredBreakdown };
       const top: Seen[] = [];
       const risers: Seen[] = [];
@@ -96,8 +91,8 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
           if (result.score > lead.score) up++;
           else if (result.score < lead.score) down++;
           if (lead.outcome === "won" || lead.outcome === "lost") {
-            countClosed(closedNow, lead.score, lead.outcome);
-            countClosed(closedDraft, result.score, lead.outcome);
+            closedNow.add(lead.score, lead.outcome === "won");
+            closedDraft.add(result.score, lead.outcome === "won");
           }
           const seen: Seen = { lead, score: result.score, grade: result.grade, points: {} };
           if (top.length < SHOWN || higher(seen, top[top.length - 1])) keepBest(top, { ...seen, points: storedBreakdown(result.breakdown) }, SHOWN, higher);
@@ -161,12 +156,9 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
 }
 
 /** Won and lost counts, and each model's AUC on them once there are enough (lib/outcomes). */
-function outcomesOf(now: Map<number, { won: number; lost: number }>, draft: Map<number, { won: number; lost: number }>): Preview["outcomes"] {
-  const counts = (map: typeof now) => [...map].map(([score, c]) => ({ score, ...c }));
-  const won = counts(now).reduce((sum, c) => sum + c.won, 0);
-  const lost = counts(now).reduce((sum, c) => sum + c.lost, 0);
-  const enough = won >= MIN_FOR_AUC && lost >= MIN_FOR_AUC;
-  return { won, lost, auc: enough ? { now: rocAuc(counts(now))!, draft: rocAuc(counts(draft))! } : null };
+function outcomesOf(now: ScoreTally, draft: ScoreTally): Preview["outcomes"] {
+  const enough = now.won >= MIN_FOR_AUC && now.lost >= MIN_FOR_AUC;
+  return { won: now.won, lost: now.lost, auc: enough ? { now: rocAuc(now.counts())!, draft: rocAuc(draft.counts())! } : null };
 }
 
 /** The rule whose points changed the most in the direction the lead moved, by criterion id. */

@@ -1,7 +1,7 @@
 import { withConnection } from "@/lib/db/bulk";
 import { readVersion } from "@/lib/models/models";
 import { checkScoringModel, columnsRead, compileModel, type Condition, type Grade, type ScorableLead, type ScoringModel } from "@/lib/scoring";
-import { aucInterval, lift, MIN_FOR_AUC, rocAuc, winRate, type Rate, type ScoreCounts } from "./stats";
+import { aucInterval, lift, MIN_FOR_AUC, rocAuc, ScoreTally, winRate, type Rate } from "./stats";
 
 export { MIN_FOR_AUC };
 
@@ -28,14 +28,12 @@ export type Insights = {
   draft: { label: string; auc: Insights["auc"]; byGrade: Record<Grade, Rate> } | null;
 };
 
-function aucOf(counts: ScoreCounts[], won: number, lost: number): Insights["auc"] {
-  if (won < MIN_FOR_AUC || lost < MIN_FOR_AUC) return null;
-  const value = rocAuc(counts)!;
-  const { low, high } = aucInterval(value, won, lost);
+function aucOf(tally: ScoreTally): Insights["auc"] {
+  if (tally.won < MIN_FOR_AUC || tally.lost < MIN_FOR_AUC) return null;
+  const value = rocAuc(tally.counts())!;
+  const { low, high } = aucInterval(value, tally.won, tally.lost);
   return { value, low, high };
 }
-
-const byScore = (counts: Map<number, Tally>): ScoreCounts[] => [...counts].map(([score, t]) => ({ score, ...t }));
 const gradeRates = (grades: Record<Grade, Tally>) => Object.fromEntries(GRADES.map((g) => [g, winRate(grades[g].won, grades[g].lost)])) as Record<Grade, Rate>;
 
 /**
@@ -58,15 +56,10 @@ export async function getInsights(companyId: string): Promise<Insights> {
       const model = compileModel(active.definition);
       const draftModel = draft ? compileModel(draft) : null;
       const tiers = active.definition.criteria.map((criterion) => ({ tiers: criterion.tiers.map(tally), none: tally() }));
-      const scores = new Map<number, Tally>();
-      const draftScores = new Map<number, Tally>();
+      const scores = new ScoreTally();
+      const draftScores = new ScoreTally();
       const grades = { A: tally(), B: tally(), C: tally(), D: tally() };
       const draftGrades = { A: tally(), B: tally(), C: tally(), D: tally() };
-      const count = (map: Map<number, Tally>, score: number, key: "won" | "lost") => {
-        let t = map.get(score);
-        if (!t) map.set(score, (t = tally()));
-        t[key]++;
-      };
 
       // Stored scores and grades are the active version's; only the tiers need the leads' fields.
       const columns = new Set(["score", "grade", "outcome", ...columnsRead(active.definition), ...(draft ? columnsRead(draft) : [])]);
@@ -76,7 +69,7 @@ export async function getInsights(companyId: string): Promise<Insights> {
         if (rows.length === 0) break;
         for (const lead of rows) {
           const key = lead.outcome;
-          count(scores, lead.score, key);
+          scores.add(lead.score, key === "won");
           grades[lead.grade][key]++;
           model.score(lead).breakdown.forEach((entry, c) => {
             if (entry.tiers.length === 0) tiers[c].none[key]++;
@@ -84,7 +77,7 @@ export async function getInsights(companyId: string): Promise<Insights> {
           });
           if (draftModel) {
             const result = draftModel.score(lead);
-            count(draftScores, result.score, key);
+            draftScores.add(result.score, key === "won");
             draftGrades[result.grade][key]++;
           }
         }
@@ -92,14 +85,13 @@ export async function getInsights(companyId: string): Promise<Insights> {
       await client.query("CLOSE closed");
       await client.query("COMMIT");
 
-      const won = GRADES.reduce((sum, g) => sum + grades[g].won, 0);
-      const lost = GRADES.reduce((sum, g) => sum + grades[g].lost, 0);
-      const counts = byScore(scores);
+      const { won, lost } = scores;
+      const counts = scores.counts();
       return {
         model: { label: active.label },
         closed: { won, lost },
         needs: { won: Math.max(0, MIN_FOR_AUC - won), lost: Math.max(0, MIN_FOR_AUC - lost) },
-        auc: aucOf(counts, won, lost),
+        auc: aucOf(scores),
         byGrade: gradeRates(grades),
         deciles: Array.from({ length: 10 }, (_, i) => {
           const [from, to] = [i * 10, i === 9 ? 100 : i * 10 + 9];
@@ -115,7 +107,7 @@ export async function getInsights(companyId: string): Promise<Insights> {
             { tier: null, points: criterion.otherwise, when: [], ...winRate(tiers[c].none.won, tiers[c].none.lost) },
           ],
         })),
-        draft: draft ? { label: `${draft.name} (draft)`, auc: aucOf(byScore(draftScores), won, lost), byGrade: gradeRates(draftGrades) } : null,
+        draft: draft ? { label: `${draft.name} (draft)`, auc: aucOf(draftScores), byGrade: gradeRates(draftGrades) } : null,
       };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

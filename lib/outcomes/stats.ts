@@ -27,6 +27,29 @@ export function winRate(won: number, lost: number): Rate {
 /** Closed leads at one score: how many were won and how many lost. */
 export type ScoreCounts = { score: number; won: number; lost: number };
 
+/** Won and lost leads counted per score, as the AUC and the lift read them. */
+export class ScoreTally {
+  private readonly byScore = new Map<number, ScoreCounts>();
+  won = 0;
+  lost = 0;
+
+  add(score: number, won: boolean) {
+    let counts = this.byScore.get(score);
+    if (!counts) this.byScore.set(score, (counts = { score, won: 0, lost: 0 }));
+    if (won) {
+      counts.won++;
+      this.won++;
+    } else {
+      counts.lost++;
+      this.lost++;
+    }
+  }
+
+  counts(): ScoreCounts[] {
+    return [...this.byScore.values()];
+  }
+}
+
 /**
  * ROC AUC of the score over closed leads: the chance that a won lead scores higher than a lost
  * one, ties counting ½ (the Mann–Whitney statistic). Exact, from counts per score.

@@ -15,7 +15,7 @@ import {
   type ScoringModel,
 } from "@/lib/scoring";
 import { fitLogistic, seededRandom, type Example } from "./fit";
-import { rocAuc } from "./stats";
+import { rocAuc, ScoreTally } from "./stats";
 
 /** A suggestion needs this many won and this many lost leads. */
 export const MIN_FOR_SUGGESTION = 50;
@@ -135,13 +135,9 @@ function scoresOf(definition: ScoringModel, leads: Lead[]): number[] {
 }
 
 const aucOf = (leads: Lead[], scores: number[]) => {
-  const counts = new Map<number, { score: number; won: number; lost: number }>();
-  leads.forEach((lead, i) => {
-    const c = counts.get(scores[i]) ?? { score: scores[i], won: 0, lost: 0 };
-    c[lead.won ? "won" : "lost"]++;
-    counts.set(scores[i], c);
-  });
-  return rocAuc([...counts.values()]) ?? 0.5;
+  const tally = new ScoreTally();
+  leads.forEach((lead, i) => tally.add(scores[i], lead.won));
+  return rocAuc(tally.counts()) ?? 0.5;
 };
 
 /**
