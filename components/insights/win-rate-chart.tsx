@@ -41,8 +41,7 @@ export function WinRateChart({ bars, name }: { bars: WinRateBar[]; name: string 
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: -12 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          {/* Bands are labelled by their lowest score ("90" for 90–100), so ten fit on a phone. */}
-          <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#475569" }} interval={0} tickFormatter={(label: string) => label.split("–")[0]} />
+          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} interval={0} />
           <YAxis domain={[0, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12, fill: "#475569" }} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}

@@ -51,7 +51,10 @@ describe("insights", () => {
     expect(insights.auc!.value).toBeCloseTo(pairs / (won.length * lost.length), 12);
     expect(insights.auc!.low).toBeLessThan(insights.auc!.value);
     expect(insights.auc!.high).toBeGreaterThan(insights.auc!.value);
-    expect(insights.deciles.reduce((sum, band) => sum + band.leads, 0)).toBe(leads.length);
+    expect(insights.bands.reduce((sum, band) => sum + band.leads, 0)).toBe(leads.length);
+    expect(insights.deciles).toHaveLength(10);
+    expect(insights.deciles.reduce((sum, decile) => sum + decile.leads, 0)).toBeCloseTo(leads.length, 6);
+    expect(insights.deciles[0].maxScore).toBe(Math.max(...leads.map((l) => l.score)));
 
     // Each rule's tiers (and "no match") account for every closed lead; the title tiers say who converts.
     const titles = insights.criteria.find((c) => c.id === "jobTitle")!;

@@ -1,7 +1,7 @@
 import { withConnection } from "@/lib/db/bulk";
 import { readVersion } from "@/lib/models/models";
 import { checkScoringModel, columnsRead, compileModel, type Condition, type Grade, type ScorableLead, type ScoringModel } from "@/lib/scoring";
-import { aucInterval, lift, MIN_FOR_AUC, rocAuc, ScoreTally, winRate, type Rate } from "./stats";
+import { aucInterval, lift, MIN_FOR_AUC, rocAuc, scoreDeciles, ScoreTally, winRate, type Rate } from "./stats";
 
 export { MIN_FOR_AUC };
 
@@ -19,8 +19,10 @@ export type Insights = {
   needs: { won: number; lost: number };
   auc: { value: number; low: number; high: number } | null;
   byGrade: Record<Grade, Rate>;
+  /** Win rate of each tenth of the closed leads by score, best first (ties at a cut shared in proportion). */
+  deciles: (Rate & { decile: number; minScore: number; maxScore: number })[];
   /** Win rate per band of 10 points (0–9 … 90–100). */
-  deciles: (Rate & { bucket: string })[];
+  bands: (Rate & { bucket: string })[];
   /** Win rate of the best-scored 20% of closed leads ÷ the win rate of all. */
   lift: number | null;
   criteria: { id: string; label: string; tiers: TierRate[] }[];
@@ -93,7 +95,8 @@ export async function getInsights(companyId: string): Promise<Insights> {
         needs: { won: Math.max(0, MIN_FOR_AUC - won), lost: Math.max(0, MIN_FOR_AUC - lost) },
         auc: aucOf(scores),
         byGrade: gradeRates(grades),
-        deciles: Array.from({ length: 10 }, (_, i) => {
+        deciles: scoreDeciles(counts).map(({ won, lost, ...decile }) => ({ ...decile, ...winRate(won, lost) })),
+        bands: Array.from({ length: 10 }, (_, i) => {
           const [from, to] = [i * 10, i === 9 ? 100 : i * 10 + 9];
           const band = counts.filter((c) => c.score >= from && c.score <= to);
           return { bucket: `${from}–${to}`, ...winRate(band.reduce((s, c) => s + c.won, 0), band.reduce((s, c) => s + c.lost, 0)) };

@@ -63,3 +63,20 @@ describe("lift of the top 20%", () => {
     expect(lift([{ score: 50, won: 0, lost: 4 }])).toBeNull();
   });
 });
+
+describe("score deciles", () => {
+  it("cut the closed leads into ten equal groups by score, best first, sharing ties at a boundary", async () => {
+    const { scoreDeciles } = await import("./stats");
+    // 100 leads with scores 1..100; in the top tenth (91–100) only score 92 was lost.
+    const counts = Array.from({ length: 100 }, (_, i) => ({ score: i + 1, won: i >= 92 ? 1 : i % 10 === 0 ? 1 : 0, lost: i >= 92 ? 0 : i % 10 === 0 ? 0 : 1 }));
+    const deciles = scoreDeciles(counts);
+    expect(deciles).toHaveLength(10);
+    expect(deciles[0]).toMatchObject({ decile: 1, minScore: 91, maxScore: 100, won: 9, lost: 1 });
+    for (const d of deciles) expect(d.won + d.lost).toBeCloseTo(10, 9);
+    // 30 leads all tied at 50: each tenth gets three of them, in proportion.
+    const tied = scoreDeciles([{ score: 50, won: 12, lost: 18 }]);
+    expect(tied).toHaveLength(10);
+    for (const d of tied) expect(d).toMatchObject({ minScore: 50, maxScore: 50, won: expect.closeTo(1.2, 9), lost: expect.closeTo(1.8, 9) });
+    expect(scoreDeciles([])).toEqual([]);
+  });
+});

@@ -99,3 +99,34 @@ export function lift(counts: ScoreCounts[], share = 0.2): number | null {
   }
   return topWon / topLeads / (won / total);
 }
+
+/**
+ * The closed leads in ten equal groups by score, best first (the top 10%, the next 10%, …),
+ * with the score range and won and lost leads of each. Leads tied at a boundary are shared
+ * between the two groups in proportion, so every group is a tenth exactly (counts may then
+ * have fractions).
+ */
+export function scoreDeciles(counts: ScoreCounts[]): { decile: number; minScore: number; maxScore: number; won: number; lost: number }[] {
+  const sorted = [...counts].filter((c) => c.won + c.lost > 0).sort((a, b) => b.score - a.score);
+  const total = sorted.reduce((sum, c) => sum + c.won + c.lost, 0);
+  if (total === 0) return [];
+  const groups = Array.from({ length: 10 }, (_, i) => ({ decile: i + 1, minScore: Infinity, maxScore: -Infinity, won: 0, lost: 0 }));
+  let position = 0;
+  for (const c of sorted) {
+    const leads = c.won + c.lost;
+    let left = leads;
+    while (left > 1e-9) {
+      const index = Math.min(9, Math.floor((position / total) * 10 + 1e-9));
+      const room = ((index + 1) * total) / 10 - position;
+      const take = index === 9 ? left : Math.min(left, room);
+      const group = groups[index];
+      group.won += (c.won * take) / leads;
+      group.lost += (c.lost * take) / leads;
+      group.minScore = Math.min(group.minScore, c.score);
+      group.maxScore = Math.max(group.maxScore, c.score);
+      position += take;
+      left -= take;
+    }
+  }
+  return groups.filter((g) => g.won + g.lost > 0);
+}

@@ -117,11 +117,22 @@ export default async function InsightsPage() {
           ) : null}
         </section>
 
-        <section className={CARD} aria-labelledby="by-band">
-          <h2 id="by-band" className="font-semibold text-slate-900">
-            Win rate per score band
+        <section className={CARD} aria-labelledby="by-decile">
+          <h2 id="by-decile" className="font-semibold text-slate-900">
+            Win rate per score decile
           </h2>
-          <WinRateChart name="Win rate per 10-point score band" bars={insights.deciles.map((d) => ({ label: d.bucket, ...d }))} />
+          <p className="text-sm text-slate-600">Your closed leads in ten equal groups, best scores first.</p>
+          <WinRateChart
+            name="Win rate per tenth of the closed leads, best scores first"
+            bars={insights.deciles.map((d) => ({ label: `${d.decile * 10}%`, ...d, leads: Math.round(d.leads) }))}
+          />
+          <p className="text-xs text-slate-500" data-testid="deciles">
+            Top 10%: scores {insights.deciles[0]?.minScore}–{insights.deciles[0]?.maxScore}, {pct(insights.deciles[0]?.winRate ?? null)} won. Per 10-point band:{" "}
+            {insights.bands
+              .filter((b) => b.leads > 0)
+              .map((b) => `${b.bucket}: ${pct(b.winRate)} of ${b.leads}`)
+              .join(" · ")}
+          </p>
         </section>
       </div>
 
