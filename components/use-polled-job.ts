@@ -23,9 +23,12 @@ export function usePolledJob<T extends { id: string; status: string }>(url: (id:
     if (!path) return;
     let stopped = false;
     const timer = setInterval(async () => {
-      const response = await fetch(path).catch(() => null);
-      if (!response?.ok || stopped) return;
-      const next: T = (await response.json())[field];
+      // While the server is down or restarting a poll fails, body and all: the next one tries again.
+      const next: T | undefined = await fetch(path)
+        .then((response) => (response.ok ? response.json() : undefined))
+        .then((body) => body?.[field])
+        .catch(() => undefined);
+      if (!next || stopped) return;
       setJob(next);
       if (!running(next.status)) {
         stopped = true;

@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, type DragEvent } from "react";
+import { useMemo, useState, type DragEvent } from "react";
 import { savedMappingFor } from "@/app/(app)/imports/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,6 +14,7 @@ import type { ImportSummary } from "@/lib/imports/imports";
 import { fileSize } from "./format";
 import { ImportCounts } from "./import-counts";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { usePolledJob } from "@/components/use-polled-job";
 import { progressLabel } from "./import-progress";
 
 /** Beyond this many columns, the mapping step lists the mapped ones and the first others only. */
@@ -32,7 +32,6 @@ type Stage =
 export function ImportUploader({ maxBytes }: { maxBytes: number }) {
   const [stage, setStage] = useState<Stage>({ step: "choose" });
   const [dragging, setDragging] = useState(false);
-  const router = useRouter();
 
   async function choose(file: File | undefined) {
     if (!file) return;
@@ -66,19 +65,7 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
   }
 
   // While the import runs, its progress is polled until it ends.
-  const running = stage.step === "import" && (stage.job.status === "queued" || stage.job.status === "running");
-  const jobId = stage.step === "import" ? stage.job.id : null;
-  useEffect(() => {
-    if (!running || !jobId) return;
-    const timer = setInterval(async () => {
-      const response = await fetch(`/api/imports/${jobId}`);
-      if (!response.ok) return;
-      const { import: job } = (await response.json()) as { import: ImportSummary };
-      setStage((current) => (current.step === "import" ? { ...current, job } : current));
-      if (job.status !== "queued" && job.status !== "running") router.refresh();
-    }, 700);
-    return () => clearInterval(timer);
-  }, [running, jobId, router]);
+  const liveJob = usePolledJob((id) => `/api/imports/${id}`, "import", stage.step === "import" ? stage.job : null);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -98,7 +85,7 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
   }
 
   if (stage.step === "upload" || stage.step === "import") {
-    const job = stage.step === "import" ? stage.job : null;
+    const job = stage.step === "import" ? (liveJob ?? stage.job) : null;
     const percent = stage.step === "upload" ? stage.percent : job && job.fileSize ? (100 * job.processedBytes) / job.fileSize : 0;
     const label =
       stage.step === "upload" ? `Uploading ${stage.file.name}…` : job?.status === "queued" || job?.status === "running" ? progressLabel(job) : null;
