@@ -25,8 +25,9 @@ test("an import cut off by a server crash shows as failed with the reason right 
   const url = new URL(e2eDatabaseUrl);
   url.pathname = `/${name}`;
   const env = { DATABASE_URL: url.toString(), LEADRANK_IMPORT_WORKER: "on" };
-  let server = await startAppServer(APP_PORT, env);
+  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
   try {
+    server = await startAppServer(APP_PORT, env);
     await signUp(page, newAccount("Crash"), { origin: server.origin });
     const big = await sampleCsvBytes({ rows: 400_000, seed: 5, endDate: new Date() });
     const upload = await page.request.post(`${server.origin}/api/imports`, {
@@ -35,7 +36,7 @@ test("an import cut off by a server crash shows as failed with the reason right 
     });
     expect(upload.status()).toBe(202);
     const { import: created } = await upload.json();
-    const status = async () => (await (await page.request.get(`${server.origin}/api/imports/${created.id}`)).json()).import;
+    const status = async () => (await (await page.request.get(`${server!.origin}/api/imports/${created.id}`)).json()).import;
     await page.goto(`${server.origin}/imports/${created.id}`);
     await expect(page.getByRole("progressbar", { name: "Import progress" })).toBeVisible();
     await expect.poll(async () => (await status()).processedRows, { timeout: 90_000, intervals: [200] }).toBeGreaterThan(0);
@@ -60,9 +61,10 @@ test("an import cut off by a server crash shows as failed with the reason right 
     });
     expect(again.status()).toBe(202);
     const retried = (await again.json()).import.id;
-    await expect.poll(async () => (await (await page.request.get(`${server.origin}/api/imports/${retried}`)).json()).import.status, { timeout: 30_000 }).toBe("succeeded");
+    await expect.poll(async () => (await (await page.request.get(`${server!.origin}/api/imports/${retried}`)).json()).import.status, { timeout: 30_000 }).toBe("succeeded");
   } finally {
-    server.stop();
+    // Also when the server never started: its database goes either way.
+    server?.stop();
     await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 });
