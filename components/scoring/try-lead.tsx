@@ -2,12 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { ScoreBadge } from "@/components/leads/score-badge";
+import { leadDisplayName } from "@/lib/leads/lead-name";
 import { scoreLead, type ScorableLead, type ScoringModel } from "@/lib/scoring";
 import { api } from "./api";
 
 type Found = { id: string; email: string; fullName: string | null; firstName: string | null; lastName: string | null; score: number; grade: string };
-
-const nameOf = (lead: Omit<Found, "id" | "score" | "grade">) => lead.fullName || [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email;
 
 const TYPED_FIELDS = [
   ["email", "Email"],
@@ -40,7 +39,7 @@ export function TryLead({ model }: { model: ScoringModel | null }) {
   async function pick(id: string) {
     const result = await api<{ lead: ScorableLead & Omit<Found, "id"> }>(`/api/leads/${id}`);
     if (result.ok) {
-      setLead({ ...result.data.lead, name: nameOf(result.data.lead) });
+      setLead({ ...result.data.lead, name: leadDisplayName(result.data.lead) });
       setFound([]);
     }
   }
@@ -85,7 +84,7 @@ export function TryLead({ model }: { model: ScoringModel | null }) {
                 <li key={lead.id}>
                   <button type="button" onClick={() => pick(lead.id)} className="flex w-full items-center justify-between gap-2 px-2.5 py-1.5 text-left text-sm hover:bg-slate-50">
                     <span className="truncate">
-                      {nameOf(lead)} <span className="text-slate-500">{lead.email}</span>
+                      {leadDisplayName(lead)} <span className="text-slate-500">{lead.email}</span>
                     </span>
                     <ScoreBadge score={lead.score} grade={lead.grade} />
                   </button>

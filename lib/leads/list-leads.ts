@@ -148,7 +148,4 @@ export async function listLeads(companyId: string, { page, pageSize, sort, ...fi
   return { ...counted, page, pageSize, leads };
 }
 
-export function leadDisplayName(lead: Pick<LeadSummary, "fullName" | "firstName" | "lastName" | "email">): string {
-  const joined = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
-  return lead.fullName || joined || lead.email;
-}
+export { leadDisplayName } from "./lead-name";

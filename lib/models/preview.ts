@@ -1,4 +1,5 @@
 import { withConnection } from "@/lib/db/bulk";
+import { leadDisplayName } from "@/lib/leads/lead-name";
 import { columnsRead, compileModel, storedBreakdown, storedPoints, type Grade, type ScorableLead, type ScoringModel, type StoredBreakdown } from "@/lib/scoring";
 import { MIN_FOR_AUC, rocAuc, ScoreTally } from "@/lib/outcomes/stats";
 import { readVersion } from "./models";
@@ -33,7 +34,6 @@ export type Preview = {
 type Row = ScorableLead & { id: string; score: number; grade: Grade; outcome: string };
 type Shown = { id: string; email: string; fullName: string | null; firstName: string | null; lastName: string | null; breakdown: unknown };
 
-const nameOf = (lead: Shown) => lead.fullName || [lead.firstName, lead.lastName].filter(Boolean).join(" ") || lead.email;
 
 /** Keeps the `size` best items seen by `better`, without holding more (memory stays flat). */
 function keepBest<T>(list: T[], item: T, size: number, better: (a: T, b: T) => boolean) {
@@ -121,7 +121,7 @@ export async function previewDefinition(companyId: string, definition: ScoringMo
       const [rankNow, rankDraft] = [rankIn(now), rankIn(draft)];
       const shown = (seen: Seen): PreviewLead => ({
         id: seen.lead.id,
-        name: nameOf(detail.get(seen.lead.id)!),
+        name: leadDisplayName(detail.get(seen.lead.id)!),
         email: detail.get(seen.lead.id)!.email,
         score: seen.score,
         grade: seen.grade,
