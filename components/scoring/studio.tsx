@@ -5,7 +5,7 @@ import { useMemo, useReducer, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Preview } from "@/lib/models/preview";
-import { checkScoringModel, suggestGrades, type GradeMix, type ScoringModel } from "@/lib/scoring";
+import { checkScoringModel, STARTING_POINTS, suggestGrades, type GradeMix, type ScoringModel } from "@/lib/scoring";
 import { api } from "./api";
 import { checkDraft, cleaned, editorReducer, type Draft } from "./editor-state";
 import { ImpactPreview } from "./impact-preview";
@@ -17,12 +17,6 @@ import { Versions, type VersionView } from "./versions";
 export type StudioModel = { id: string; name: string; active: boolean; draft: { version: number; definition: ScoringModel } | null; versions: VersionView[] };
 
 const CARD = "rounded-lg bg-white p-4 ring-1 ring-slate-200";
-const TEMPLATES = [
-  ["active", "A copy of the active model"],
-  ["b2b-saas", "B2B SaaS"],
-  ["lifescience-3d-invitro", "Life-science 3D in-vitro"],
-  ["blank", "Blank"],
-] as const;
 
 /** Starts a new model from a template, and opens it. */
 function NewModel() {
@@ -52,7 +46,7 @@ function NewModel() {
           Start from
         </label>
         <select id="new-model-from" value={from} onChange={(e) => setFrom(e.target.value)} className="mt-1 rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300">
-          {TEMPLATES.map(([id, label]) => (
+          {STARTING_POINTS.map(([id, label]) => (
             <option key={id} value={id}>
               {label}
             </option>

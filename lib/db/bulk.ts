@@ -16,6 +16,24 @@ export async function withConnection<T>(work: (client: pg.Client) => Promise<T>)
   }
 }
 
+/**
+ * Runs `work` on a dedicated connection in one read-only snapshot (REPEATABLE READ): all it
+ * reads is of one moment, however long it takes, and it writes nothing.
+ */
+export async function readOnlySnapshot<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withConnection(async (client) => {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  });
+}
+
 /** A dedicated connection the caller ends (for work that outlives one call, such as a streamed export). */
 export async function openConnection(): Promise<pg.Client> {
   const target = databaseTarget();

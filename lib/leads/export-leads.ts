@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { openConnection } from "@/lib/db/bulk";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { CSV_BOM, csvLine, csvLines } from "@/lib/csv/write";
-import { readVersion } from "@/lib/models/models";
+import { readActiveVersion, type ModelVersion } from "@/lib/models/models";
 import { leadsWhereSql, ORDER_SQL, type ListLeadsQuery } from "./list-leads";
 
 // Small pages: their rows die young, which the garbage collector handles cheaply (measured on
@@ -37,12 +37,11 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
     // transaction at a time).
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     let extraKeys: string[];
-    let version: Awaited<ReturnType<typeof readVersion>>;
+    let version: ModelVersion;
     let where: ReturnType<typeof leadsWhereSql>;
     try {
       // The version that scored the leads of this snapshot (its rules name the points columns).
-      const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
-      version = await readVersion(client, company[0]?.activeVersionId ?? null);
+      version = await readActiveVersion(client, companyId);
       where = leadsWhereSql(companyId, filters, version.definition.grades);
       const { rows: keys } = await client.query<{ key: string }>(
         `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,

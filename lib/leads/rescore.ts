@@ -51,12 +51,9 @@ export async function rescoreLeads(
     const changed: unknown[] = [];
     for (const lead of rows) {
       const result = model.score(lead);
-      if (lead.rawPoints !== result.rawPoints || lead.score !== result.score || lead.grade !== result.grade) {
-        changed.push([lead.id, result.rawPoints, result.score, result.grade, storedBreakdown(result.breakdown)]);
-        continue;
-      }
       const points = storedBreakdown(result.breakdown);
-      if (lead.breakdown !== breakdownText(points)) changed.push([lead.id, result.rawPoints, result.score, result.grade, points]);
+      const differs = lead.rawPoints !== result.rawPoints || lead.score !== result.score || lead.grade !== result.grade || lead.breakdown !== breakdownText(points);
+      if (differs) changed.push([lead.id, result.rawPoints, result.score, result.grade, points]);
     }
     if (changed.length > 0) {
       await client.query(

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { checkScoringModel, templateDefinition, type ScoringModel } from "@/lib/scoring";
+import { checkScoringModel, STARTING_POINTS, templateDefinition, type ScoringModel } from "@/lib/scoring";
 
 /**
  * A company's scoring models. A model has numbered published versions, which never change
@@ -11,14 +11,6 @@ import { checkScoringModel, templateDefinition, type ScoringModel } from "@/lib/
  * the model. One published version is the company's active one (`Company.activeVersionId`):
  * every lead's stored score, grade and breakdown is what that version gives.
  */
-
-export const TEMPLATES = {
-  "b2b-saas": "B2B SaaS",
-  "lifescience-3d-invitro": "Life-science 3D in-vitro",
-  blank: "Blank",
-  active: "A copy of the active model",
-} as const;
-export type TemplateId = keyof typeof TEMPLATES;
 
 export type ModelVersion = { id: string; modelId: string; version: number; definition: ScoringModel; label: string };
 
@@ -65,10 +57,10 @@ export async function readVersion(client: pg.Client, versionId: string | null): 
   return toModelVersion(rows[0]);
 }
 
-/** One published version of the company, or null. */
-export async function getVersion(companyId: string, versionId: string): Promise<ModelVersion | null> {
-  const row = await prisma.modelVersion.findFirst({ where: { id: versionId, companyId }, select: VERSION_COLUMNS });
-  return row ? toModelVersion(row) : null;
+/** The company's active version as `client` sees it (in its transaction or snapshot). */
+export async function readActiveVersion(client: pg.Client, companyId: string): Promise<ModelVersion> {
+  const { rows } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
+  return readVersion(client, rows[0]?.activeVersionId ?? null);
 }
 
 /**
@@ -94,6 +86,7 @@ export function validDefinition(input: unknown): ScoringModel {
 }
 
 const isId = (id: string) => z.uuid().safeParse(id).success;
+const publisherName = (user: { name: string; email: string } | null) => (user ? user.name || user.email : null);
 
 /** The company's models with their versions (the draft listed as the next version). */
 export async function listModels(companyId: string) {
@@ -116,7 +109,7 @@ export async function listModels(companyId: string) {
       version: v.version,
       status: "published" as const,
       publishedAt: v.publishedAt,
-      publishedBy: v.publishedBy ? v.publishedBy.name || v.publishedBy.email : null,
+      publishedBy: publisherName(v.publishedBy),
       note: v.note,
       active: v.id === company?.activeVersionId,
     }));
@@ -154,27 +147,28 @@ export async function getModel(companyId: string, modelId: string) {
     name: model.name,
     active: model.versions.some((v) => v.id === model.company.activeVersionId),
     draft: model.draft ? { version: next, definition: model.draft as ScoringModel, updatedAt: model.draftUpdatedAt } : null,
-    versions: model.versions.map((v) => ({
-      id: v.id,
-      version: v.version,
-      status: "published" as const,
-      label: versionLabel(toModelVersion(v).definition.name, v.version),
-      publishedAt: v.publishedAt,
-      publishedBy: v.publishedBy ? v.publishedBy.name || v.publishedBy.email : null,
-      note: v.note,
-      active: v.id === model.company.activeVersionId,
-      definition: toModelVersion(v).definition,
-    })),
+    versions: model.versions.map((v) => {
+      const { label, definition } = toModelVersion(v);
+      return {
+        id: v.id,
+        version: v.version,
+        status: "published" as const,
+        label,
+        publishedAt: v.publishedAt,
+        publishedBy: publisherName(v.publishedBy),
+        note: v.note,
+        active: v.id === model.company.activeVersionId,
+        definition,
+      };
+    }),
   };
 }
-
-export type ModelDetail = NonNullable<Awaited<ReturnType<typeof getModel>>>;
 
 /** The definition a new model starts from: a template, the active version, or one given. */
 async function startingDefinition(companyId: string, from: string): Promise<ScoringModel> {
   if (from === "active") return (await getActiveVersion(companyId)).definition;
   const definition = templateDefinition(from);
-  if (!definition) throw new AppError("unknown_template", `Start from one of: ${Object.keys(TEMPLATES).join(", ")}.`, 400);
+  if (!definition) throw new AppError("unknown_template", `Start from one of: ${STARTING_POINTS.map(([id]) => id).join(", ")}.`, 400);
   return definition;
 }
 

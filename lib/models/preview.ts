@@ -1,8 +1,8 @@
-import { withConnection } from "@/lib/db/bulk";
+import { readOnlySnapshot } from "@/lib/db/bulk";
 import { leadDisplayName } from "@/lib/leads/lead-name";
 import { columnsRead, compileModel, storedBreakdown, storedPoints, type Grade, type ScorableLead, type ScoringModel, type StoredBreakdown } from "@/lib/scoring";
 import { MIN_FOR_AUC, rocAuc, ScoreTally } from "@/lib/outcomes/stats";
-import { readVersion } from "./models";
+import { readActiveVersion } from "./models";
 
 const BATCH = 10_000;
 const SHOWN = 10;
@@ -54,104 +54,96 @@ function keepBest<T>(list: T[], item: T, size: number, better: (a: T, b: T) => b
  */
 export async function previewDefinition(companyId: string, definition: ScoringModel): Promise<Preview> {
   const model = compileModel(definition);
-  return withConnection(async (client) => {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    try {
-      const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
-      const active = (await readVersion(client, company[0]?.activeVersionId ?? null)).definition;
-      const columns = new Set(["id", "score", "grade", "outcome", ...columnsRead(definition)]);
-      await client.query(`DECLARE preview NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")} FROM "Lead" WHERE "companyId" = $1`, [companyId]);
+  return readOnlySnapshot(async (client) => {
+    const active = (await readActiveVersion(client, companyId)).definition;
+    const columns = new Set(["id", "score", "grade", "outcome", ...columnsRead(definition)]);
+    await client.query(`DECLARE preview NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")} FROM "Lead" WHERE "companyId" = $1`, [companyId]);
 
-      const now = new Array<number>(101).fill(0);
-      const draft = new Array<number>(101).fill(0);
-      const grades = { now: counts(), draft: counts(), moves: { A: counts(), B: counts(), C: counts(), D: counts() } };
-      let [leads, up, down] = [0, 0, 0];
-      // Won and lost leads per score, now and with the draft.
-      const closedNow = new ScoreTally();
-      const closedDraft = new ScoreTally();
-      type Seen = { lead: Row; score: number; grade: Grade; points: StoredBreakdown };
-      const top: Seen[] = [];
-      const risers: Seen[] = [];
-      const fallers: Seen[] = [];
-      // Ties: the higher score now, then the id (a stable order).
-      const higher = (a: Seen, b: Seen) => (a.score - b.score || a.lead.score - b.lead.score || (a.lead.id < b.lead.id ? 1 : -1)) > 0;
-      const delta = (seen: Seen) => seen.score - seen.lead.score;
+    const now = new Array<number>(101).fill(0);
+    const draft = new Array<number>(101).fill(0);
+    const grades = { now: counts(), draft: counts(), moves: { A: counts(), B: counts(), C: counts(), D: counts() } };
+    let [leads, up, down] = [0, 0, 0];
+    // Won and lost leads per score, now and with the draft.
+    const closedNow = new ScoreTally();
+    const closedDraft = new ScoreTally();
+    type Seen = { lead: Row; score: number; grade: Grade; points: StoredBreakdown };
+    const top: Seen[] = [];
+    const risers: Seen[] = [];
+    const fallers: Seen[] = [];
+    // Ties: the higher score now, then the id (a stable order).
+    const higher = (a: Seen, b: Seen) => (a.score - b.score || a.lead.score - b.lead.score || (a.lead.id < b.lead.id ? 1 : -1)) > 0;
+    const delta = (seen: Seen) => seen.score - seen.lead.score;
 
-      for (;;) {
-        const { rows } = await client.query<Row>(`FETCH ${BATCH} FROM preview`);
-        if (rows.length === 0) break;
-        for (const lead of rows) {
-          const result = model.score(lead);
-          leads++;
-          now[lead.score]++;
-          draft[result.score]++;
-          grades.now[lead.grade]++;
-          grades.draft[result.grade]++;
-          grades.moves[lead.grade][result.grade]++;
-          if (result.score > lead.score) up++;
-          else if (result.score < lead.score) down++;
-          if (lead.outcome === "won" || lead.outcome === "lost") {
-            closedNow.add(lead.score, lead.outcome === "won");
-            closedDraft.add(result.score, lead.outcome === "won");
-          }
-          const seen: Seen = { lead, score: result.score, grade: result.grade, points: {} };
-          if (top.length < SHOWN || higher(seen, top[top.length - 1])) keepBest(top, { ...seen, points: storedBreakdown(result.breakdown) }, SHOWN, higher);
-          if (result.score > lead.score) keepBest(risers, { ...seen, points: storedBreakdown(result.breakdown) }, MOVERS, (a, b) => delta(a) > delta(b));
-          if (result.score < lead.score) keepBest(fallers, { ...seen, points: storedBreakdown(result.breakdown) }, MOVERS, (a, b) => delta(a) < delta(b));
+    for (;;) {
+      const { rows } = await client.query<Row>(`FETCH ${BATCH} FROM preview`);
+      if (rows.length === 0) break;
+      for (const lead of rows) {
+        const result = model.score(lead);
+        leads++;
+        now[lead.score]++;
+        draft[result.score]++;
+        grades.now[lead.grade]++;
+        grades.draft[result.grade]++;
+        grades.moves[lead.grade][result.grade]++;
+        if (result.score > lead.score) up++;
+        else if (result.score < lead.score) down++;
+        if (lead.outcome === "won" || lead.outcome === "lost") {
+          closedNow.add(lead.score, lead.outcome === "won");
+          closedDraft.add(result.score, lead.outcome === "won");
         }
+        const seen: Seen = { lead, score: result.score, grade: result.grade, points: {} };
+        if (top.length < SHOWN || higher(seen, top[top.length - 1])) keepBest(top, { ...seen, points: storedBreakdown(result.breakdown) }, SHOWN, higher);
+        if (result.score > lead.score) keepBest(risers, { ...seen, points: storedBreakdown(result.breakdown) }, MOVERS, (a, b) => delta(a) > delta(b));
+        if (result.score < lead.score) keepBest(fallers, { ...seen, points: storedBreakdown(result.breakdown) }, MOVERS, (a, b) => delta(a) < delta(b));
       }
-      await client.query("CLOSE preview");
-      const ids = [...new Set([...top, ...risers, ...fallers].map((seen) => seen.lead.id))];
-      const { rows: details } = await client.query<Shown>(
-        `SELECT "id", "email", "fullName", "firstName", "lastName", "breakdown" FROM "Lead" WHERE "companyId" = $1 AND "id" = ANY($2::uuid[])`,
-        [companyId, ids],
-      );
-      await client.query("COMMIT");
-      const detail = new Map(details.map((lead) => [lead.id, lead]));
-
-      // A lead's rank: 1 + the leads with a higher score (ties share a rank).
-      const rankIn = (histogram: number[]) => {
-        const ranks = new Array<number>(101);
-        for (let score = 100, above = 0; score >= 0; score--) {
-          ranks[score] = above + 1;
-          above += histogram[score];
-        }
-        return ranks;
-      };
-      const [rankNow, rankDraft] = [rankIn(now), rankIn(draft)];
-      const shown = (seen: Seen): PreviewLead => ({
-        id: seen.lead.id,
-        name: leadDisplayName(detail.get(seen.lead.id)!),
-        email: detail.get(seen.lead.id)!.email,
-        score: seen.score,
-        grade: seen.grade,
-        rank: rankDraft[seen.score],
-        currentScore: seen.lead.score,
-        currentGrade: seen.lead.grade,
-        currentRank: rankNow[seen.lead.score],
-      });
-      const mover = (seen: Seen): Mover => ({ ...shown(seen), delta: delta(seen), rule: movedBy(active, definition, detail.get(seen.lead.id)!.breakdown, seen.points, delta(seen)) });
-      return {
-        leads,
-        changed: up + down,
-        up,
-        down,
-        same: leads - up - down,
-        grades,
-        histogram: Array.from({ length: 10 }, (_, i) => {
-          const [from, to] = [i * 10, i === 9 ? 100 : i * 10 + 9];
-          const sum = (h: number[]) => h.slice(from, to + 1).reduce((a, b) => a + b, 0);
-          return { bucket: `${from}–${to}`, now: sum(now), draft: sum(draft) };
-        }),
-        distribution: { now, draft },
-        top: top.map(shown),
-        movers: { up: risers.map(mover), down: fallers.map(mover) },
-        outcomes: outcomesOf(closedNow, closedDraft),
-      };
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
     }
+    await client.query("CLOSE preview");
+    const ids = [...new Set([...top, ...risers, ...fallers].map((seen) => seen.lead.id))];
+    const { rows: details } = await client.query<Shown>(
+      `SELECT "id", "email", "fullName", "firstName", "lastName", "breakdown" FROM "Lead" WHERE "companyId" = $1 AND "id" = ANY($2::uuid[])`,
+      [companyId, ids],
+    );
+    const detail = new Map(details.map((lead) => [lead.id, lead]));
+
+    // A lead's rank: 1 + the leads with a higher score (ties share a rank).
+    const rankIn = (histogram: number[]) => {
+      const ranks = new Array<number>(101);
+      for (let score = 100, above = 0; score >= 0; score--) {
+        ranks[score] = above + 1;
+        above += histogram[score];
+      }
+      return ranks;
+    };
+    const [rankNow, rankDraft] = [rankIn(now), rankIn(draft)];
+    const shown = (seen: Seen): PreviewLead => ({
+      id: seen.lead.id,
+      name: leadDisplayName(detail.get(seen.lead.id)!),
+      email: detail.get(seen.lead.id)!.email,
+      score: seen.score,
+      grade: seen.grade,
+      rank: rankDraft[seen.score],
+      currentScore: seen.lead.score,
+      currentGrade: seen.lead.grade,
+      currentRank: rankNow[seen.lead.score],
+    });
+    const mover = (seen: Seen): Mover => ({ ...shown(seen), delta: delta(seen), rule: movedBy(active, definition, detail.get(seen.lead.id)!.breakdown, seen.points, delta(seen)) });
+    return {
+      leads,
+      changed: up + down,
+      up,
+      down,
+      same: leads - up - down,
+      grades,
+      histogram: Array.from({ length: 10 }, (_, i) => {
+        const [from, to] = [i * 10, i === 9 ? 100 : i * 10 + 9];
+        const sum = (h: number[]) => h.slice(from, to + 1).reduce((a, b) => a + b, 0);
+        return { bucket: `${from}–${to}`, now: sum(now), draft: sum(draft) };
+      }),
+      distribution: { now, draft },
+      top: top.map(shown),
+      movers: { up: risers.map(mover), down: fallers.map(mover) },
+      outcomes: outcomesOf(closedNow, closedDraft),
+    };
   });
 }
 

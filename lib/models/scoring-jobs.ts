@@ -7,7 +7,7 @@ import { asJobWorker, isJobAlive } from "@/lib/jobs/liveness";
 import { enqueueJob, failActiveJob, workOn } from "@/lib/jobs/queue";
 import { countLeads } from "@/lib/leads/dashboard";
 import { rescoreLeads, type RescoreProgress } from "@/lib/leads/rescore";
-import { getModel, readVersion, validDefinition, versionLabel } from "./models";
+import { readVersion, validDefinition, versionLabel } from "./models";
 
 /**
  * Publishing a version and re-scoring the company's leads with it in the background.
@@ -87,15 +87,14 @@ export async function getLatestScoringJob(companyId: string): Promise<ScoringJob
  * re-score that will make it active. Answers without waiting for the re-score.
  */
 export async function publishDraft(companyId: string, userId: string | null, modelId: string, note?: string) {
-  const model = await getModel(companyId, modelId);
-  if (!model) throw new AppError("not_found", "This model was not found.", 404);
-  if (!model.draft) throw new AppError("no_draft", "This model has no draft to publish. Edit it first.", 409);
-  const definition = validDefinition(model.draft.definition);
+  if (!z.uuid().safeParse(modelId).success) throw new AppError("not_found", "This model was not found.", 404);
   const total = await countLeads(companyId);
   const { version, job } = await prisma.$transaction(async (tx) => {
     // Two publishes of one model take turns: each gets the next number, and the draft once.
     const [locked] = await tx.$queryRaw<{ draft: unknown }[]>`SELECT "draft" FROM "ScoringModel" WHERE "id" = ${modelId}::uuid AND "companyId" = ${companyId}::uuid FOR UPDATE`;
-    if (!locked?.draft) throw new AppError("no_draft", "This model has no draft to publish. Edit it first.", 409);
+    if (!locked) throw new AppError("not_found", "This model was not found.", 404);
+    if (!locked.draft) throw new AppError("no_draft", "This model has no draft to publish. Edit it first.", 409);
+    const definition = validDefinition(locked.draft);
     const last = await tx.modelVersion.findFirst({ where: { modelId }, orderBy: { version: "desc" }, select: { version: true } });
     const created = await tx.modelVersion.create({
       data: { modelId, companyId, version: (last?.version ?? 0) + 1, definition, note: note?.trim() || null, publishedById: userId },
@@ -111,9 +110,10 @@ export async function publishDraft(companyId: string, userId: string | null, mod
 
 /** Makes a model's latest published version the active one again (a re-score job, as publishing). */
 export async function activateModel(companyId: string, modelId: string) {
-  const model = await getModel(companyId, modelId);
-  const latest = model?.versions.at(-1);
-  if (!model || !latest) throw new AppError("not_found", "This model has no published version.", 404);
+  const latest = z.uuid().safeParse(modelId).success
+    ? await prisma.modelVersion.findFirst({ where: { modelId, companyId }, orderBy: { version: "desc" }, select: { id: true, version: true } })
+    : null;
+  if (!latest) throw new AppError("not_found", "This model has no published version.", 404);
   const job = await prisma.scoringJob.create({ data: { companyId, versionId: latest.id, total: await countLeads(companyId) }, select: { id: true, status: true } });
   await enqueueJob("rescore", job.id);
   return { version: latest.version, job };

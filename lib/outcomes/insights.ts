@@ -1,5 +1,5 @@
-import { withConnection } from "@/lib/db/bulk";
-import { readVersion } from "@/lib/models/models";
+import { readOnlySnapshot } from "@/lib/db/bulk";
+import { readActiveVersion } from "@/lib/models/models";
 import { checkScoringModel, columnsRead, compileModel, type Condition, type Grade, type ScorableLead, type ScoringModel } from "@/lib/scoring";
 import { aucInterval, lift, MIN_FOR_AUC, rocAuc, scoreDeciles, ScoreTally, winRate, type Rate } from "./stats";
 
@@ -46,75 +46,67 @@ const gradeRates = (grades: Record<Grade, Tally>) => Object.fromEntries(GRADES.m
  * snapshot; the closed leads are read through a cursor and scored in memory-flat batches.
  */
 export async function getInsights(companyId: string): Promise<Insights> {
-  return withConnection(async (client) => {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    try {
-      const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
-      const active = await readVersion(client, company[0]?.activeVersionId ?? null);
-      const { rows: drafts } = await client.query<{ draft: unknown }>(`SELECT "draft" FROM "ScoringModel" WHERE "id" = $1 AND "companyId" = $2`, [active.modelId, companyId]);
-      const checkedDraft = drafts[0]?.draft ? checkScoringModel(drafts[0].draft) : null;
-      const draft: ScoringModel | null = checkedDraft?.ok ? checkedDraft.model : null;
+  return readOnlySnapshot(async (client) => {
+    const active = await readActiveVersion(client, companyId);
+    const { rows: drafts } = await client.query<{ draft: unknown }>(`SELECT "draft" FROM "ScoringModel" WHERE "id" = $1 AND "companyId" = $2`, [active.modelId, companyId]);
+    const checkedDraft = drafts[0]?.draft ? checkScoringModel(drafts[0].draft) : null;
+    const draft: ScoringModel | null = checkedDraft?.ok ? checkedDraft.model : null;
 
-      const model = compileModel(active.definition);
-      const draftModel = draft ? compileModel(draft) : null;
-      const tiers = active.definition.criteria.map((criterion) => ({ tiers: criterion.tiers.map(tally), none: tally() }));
-      const scores = new ScoreTally();
-      const draftScores = new ScoreTally();
-      const grades = { A: tally(), B: tally(), C: tally(), D: tally() };
-      const draftGrades = { A: tally(), B: tally(), C: tally(), D: tally() };
+    const model = compileModel(active.definition);
+    const draftModel = draft ? compileModel(draft) : null;
+    const tiers = active.definition.criteria.map((criterion) => ({ tiers: criterion.tiers.map(tally), none: tally() }));
+    const scores = new ScoreTally();
+    const draftScores = new ScoreTally();
+    const grades = { A: tally(), B: tally(), C: tally(), D: tally() };
+    const draftGrades = { A: tally(), B: tally(), C: tally(), D: tally() };
 
-      // Stored scores and grades are the active version's; only the tiers need the leads' fields.
-      const columns = new Set(["score", "grade", "outcome", ...columnsRead(active.definition), ...(draft ? columnsRead(draft) : [])]);
-      await client.query(`DECLARE closed NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")} FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open'`, [companyId]);
-      for (;;) {
-        const { rows } = await client.query<ScorableLead & { score: number; grade: Grade; outcome: "won" | "lost" }>(`FETCH ${BATCH} FROM closed`);
-        if (rows.length === 0) break;
-        for (const lead of rows) {
-          const key = lead.outcome;
-          scores.add(lead.score, key === "won");
-          grades[lead.grade][key]++;
-          model.score(lead).breakdown.forEach((entry, c) => {
-            if (entry.tiers.length === 0) tiers[c].none[key]++;
-            for (const tier of entry.tiers) tiers[c].tiers[tier][key]++;
-          });
-          if (draftModel) {
-            const result = draftModel.score(lead);
-            draftScores.add(result.score, key === "won");
-            draftGrades[result.grade][key]++;
-          }
+    // Stored scores and grades are the active version's; only the tiers need the leads' fields.
+    const columns = new Set(["score", "grade", "outcome", ...columnsRead(active.definition), ...(draft ? columnsRead(draft) : [])]);
+    await client.query(`DECLARE closed NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")} FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open'`, [companyId]);
+    for (;;) {
+      const { rows } = await client.query<ScorableLead & { score: number; grade: Grade; outcome: "won" | "lost" }>(`FETCH ${BATCH} FROM closed`);
+      if (rows.length === 0) break;
+      for (const lead of rows) {
+        const key = lead.outcome;
+        scores.add(lead.score, key === "won");
+        grades[lead.grade][key]++;
+        model.score(lead).breakdown.forEach((entry, c) => {
+          if (entry.tiers.length === 0) tiers[c].none[key]++;
+          for (const tier of entry.tiers) tiers[c].tiers[tier][key]++;
+        });
+        if (draftModel) {
+          const result = draftModel.score(lead);
+          draftScores.add(result.score, key === "won");
+          draftGrades[result.grade][key]++;
         }
       }
-      await client.query("CLOSE closed");
-      await client.query("COMMIT");
-
-      const { won, lost } = scores;
-      const counts = scores.counts();
-      return {
-        model: { label: active.label },
-        closed: { won, lost },
-        needs: { won: Math.max(0, MIN_FOR_AUC - won), lost: Math.max(0, MIN_FOR_AUC - lost) },
-        auc: aucOf(scores),
-        byGrade: gradeRates(grades),
-        deciles: scoreDeciles(counts).map(({ won, lost, ...decile }) => ({ ...decile, ...winRate(won, lost) })),
-        bands: Array.from({ length: 10 }, (_, i) => {
-          const [from, to] = [i * 10, i === 9 ? 100 : i * 10 + 9];
-          const band = counts.filter((c) => c.score >= from && c.score <= to);
-          return { bucket: `${from}–${to}`, ...winRate(band.reduce((s, c) => s + c.won, 0), band.reduce((s, c) => s + c.lost, 0)) };
-        }),
-        lift: lift(counts),
-        criteria: active.definition.criteria.map((criterion, c) => ({
-          id: criterion.id,
-          label: criterion.label,
-          tiers: [
-            ...criterion.tiers.map((tier, t) => ({ tier: t, points: tier.points, when: tier.when, ...winRate(tiers[c].tiers[t].won, tiers[c].tiers[t].lost) })),
-            { tier: null, points: criterion.otherwise, when: [], ...winRate(tiers[c].none.won, tiers[c].none.lost) },
-          ],
-        })),
-        draft: draft ? { label: `${draft.name} (draft)`, auc: aucOf(draftScores), byGrade: gradeRates(draftGrades) } : null,
-      };
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
     }
+    await client.query("CLOSE closed");
+
+    const { won, lost } = scores;
+    const counts = scores.counts();
+    return {
+      model: { label: active.label },
+      closed: { won, lost },
+      needs: { won: Math.max(0, MIN_FOR_AUC - won), lost: Math.max(0, MIN_FOR_AUC - lost) },
+      auc: aucOf(scores),
+      byGrade: gradeRates(grades),
+      deciles: scoreDeciles(counts).map(({ won, lost, ...decile }) => ({ ...decile, ...winRate(won, lost) })),
+      bands: Array.from({ length: 10 }, (_, i) => {
+        const [from, to] = [i * 10, i === 9 ? 100 : i * 10 + 9];
+        const band = counts.filter((c) => c.score >= from && c.score <= to);
+        return { bucket: `${from}–${to}`, ...winRate(band.reduce((s, c) => s + c.won, 0), band.reduce((s, c) => s + c.lost, 0)) };
+      }),
+      lift: lift(counts),
+      criteria: active.definition.criteria.map((criterion, c) => ({
+        id: criterion.id,
+        label: criterion.label,
+        tiers: [
+          ...criterion.tiers.map((tier, t) => ({ tier: t, points: tier.points, when: tier.when, ...winRate(tiers[c].tiers[t].won, tiers[c].tiers[t].lost) })),
+          { tier: null, points: criterion.otherwise, when: [], ...winRate(tiers[c].none.won, tiers[c].none.lost) },
+        ],
+      })),
+      draft: draft ? { label: `${draft.name} (draft)`, auc: aucOf(draftScores), byGrade: gradeRates(draftGrades) } : null,
+    };
   });
 }

@@ -1,6 +1,6 @@
-import { withConnection } from "@/lib/db/bulk";
+import { readOnlySnapshot } from "@/lib/db/bulk";
 import { AppError } from "@/lib/errors";
-import { readVersion } from "@/lib/models/models";
+import { readActiveVersion } from "@/lib/models/models";
 import {
   compareModels,
   compileModel,
@@ -149,25 +149,16 @@ const aucOf = (leads: Lead[], scores: number[]) => {
  * the user may open it as a draft.
  */
 export async function suggestModel(companyId: string): Promise<Suggestion> {
-  const { active, leads, extraHeaders } = await withConnection(async (client) => {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    try {
-      const { rows: company } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
-      const version = await readVersion(client, company[0]?.activeVersionId ?? null);
-      const { rows } = await client.query<ScorableLead & { score: number; outcome: string }>(
-        `SELECT "score", "outcome", "email", "jobTitle", "companyName", "industry", "companySize", "location", "companyLocation", "country", "fundingStage",
-                "usesInVitroModels", "openToNams", "inBiotechHub", "publishedDiliPaper", "fullName", "firstName", "lastName", "externalId", "extra"
-         FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open' ORDER BY "id"`,
-        [companyId],
-      );
-      await client.query("COMMIT");
-      const headers = new Map<string, number>();
-      for (const row of rows) for (const key of Object.keys((row.extra as object) ?? {})) headers.set(key, (headers.get(key) ?? 0) + 1);
-      return { active: version.definition, leads: rows.map((row) => ({ ...row, won: row.outcome === "won" })), extraHeaders: [...headers.keys()].slice(0, 100) };
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    }
+  const { active, leads, extraHeaders } = await readOnlySnapshot(async (client) => {
+    const version = await readActiveVersion(client, companyId);
+    const { rows } = await client.query<ScorableLead & { score: number; outcome: string }>(
+      `SELECT "score", "outcome", "email", "jobTitle", "companyName", "industry", "companySize", "location", "companyLocation", "country", "fundingStage",
+              "usesInVitroModels", "openToNams", "inBiotechHub", "publishedDiliPaper", "fullName", "firstName", "lastName", "externalId", "extra"
+       FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open' ORDER BY "id"`,
+      [companyId],
+    );
+    const headers = new Set(rows.flatMap((row) => Object.keys((row.extra as object) ?? {})));
+    return { active: version.definition, leads: rows.map((row) => ({ ...row, won: row.outcome === "won" })), extraHeaders: [...headers].slice(0, 100) };
   });
   const won = leads.filter((lead) => lead.won).length;
   const lost = leads.length - won;

@@ -188,6 +188,14 @@ export function presetById(id: string): (ScoringModel & { id: string }) | undefi
   return PRESETS.find((preset) => preset.id === id);
 }
 
+/** What a company's new model can start from, in the order the studio offers them. */
+export const STARTING_POINTS = [
+  ["active", "A copy of the active model"],
+  ["b2b-saas", "B2B SaaS"],
+  ["lifescience-3d-invitro", "Life-science 3D in-vitro"],
+  ["blank", "Blank"],
+] as const;
+
 /** A starting point with one rule to change: the studio's "blank" template. */
 export const BLANK_MODEL: ScoringModel = parseScoringModel({
   name: "My scoring model",
