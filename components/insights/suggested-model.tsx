@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api } from "@/components/scoring/api";
+import { api } from "@/components/api";
 import { RulesTable } from "@/components/scoring/rules-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { api } from "@/components/api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -18,9 +19,9 @@ export function OutcomeButtons({ leadId, outcome }: { leadId: string; outcome: s
   const [error, setError] = useState<string | null>(null);
   async function choose(next: string) {
     setPending(true);
-    const response = await fetch(`/api/leads/${leadId}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ outcome: next }) }).catch(() => null);
+    const result = await api(`/api/leads/${leadId}`, "PATCH", { outcome: next });
     setPending(false);
-    if (!response?.ok) return setError("The outcome could not be saved. Please try again.");
+    if (!result.ok) return setError("The outcome could not be saved. Please try again.");
     setError(null);
     router.refresh();
   }

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Preview } from "@/lib/models/preview";
 import { checkScoringModel, STARTING_POINTS, suggestGrades, type GradeMix, type ScoringModel } from "@/lib/scoring";
-import { api } from "./api";
+import { api } from "@/components/api";
 import { checkDraft, cleaned, editorReducer, type Draft } from "./editor-state";
 import { ImpactPreview } from "./impact-preview";
 import { ModelEditor } from "./model-editor";

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { ScoreBadge } from "@/components/leads/score-badge";
 import { leadDisplayName } from "@/lib/leads/lead-name";
 import { scoreLead, type ScorableLead, type ScoringModel } from "@/lib/scoring";
-import { api } from "./api";
+import { api } from "@/components/api";
 
 type Found = { id: string; email: string; fullName: string | null; firstName: string | null; lastName: string | null; score: number; grade: string };
 

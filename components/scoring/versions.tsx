@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { compareModels, type ScoringModel } from "@/lib/scoring";
-import { api } from "./api";
+import { api } from "@/components/api";
 import { RulesTable } from "./rules-table";
 
 export type VersionView = { version: number; label: string; publishedAt: string; publishedBy: string | null; note: string | null; active: boolean; definition: ScoringModel };
