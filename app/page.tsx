@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
 import { HOME_PATH } from "@/lib/auth/paths";
-import { getTenant } from "@/lib/auth/session";
+import { getPrincipal } from "@/lib/auth/session";
 
 const points = [
   ["Upload any CSV", "Exports from HubSpot, Salesforce or a spreadsheet: columns are mapped for you."],
@@ -11,7 +11,7 @@ const points = [
 ];
 
 export default async function LandingPage() {
-  if (await getTenant()) redirect(HOME_PATH);
+  if (await getPrincipal()) redirect(HOME_PATH);
   return (
     <div className="min-h-screen bg-white">
       <header className="mx-auto flex max-w-5xl items-center justify-between px-4 py-5 sm:px-6">

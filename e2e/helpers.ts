@@ -110,7 +110,7 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
 export async function seedLead(ownerEmail: string, lead: { fullName: string; score: number }): Promise<string> {
   const [row] = await sql<{ id: string }>(
     `INSERT INTO "Lead" ("companyId", email, "fullName", "submittedAt", "rawPoints", score, grade, breakdown)
-     SELECT "companyId", $2, $3, now(), $4, $4, 'A', '[]' FROM "User" WHERE email = $1
+     SELECT m."companyId", $2, $3, now(), $4, $4, 'A', '[]' FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE u.email = $1
      RETURNING id`,
     [ownerEmail, `${randomUUID().slice(0, 8)}@lead.example.com`, lead.fullName, lead.score],
   );

@@ -24,7 +24,7 @@ test("a new user turns the B2B template into their own model, previews it, publi
   await expect(page.getByTestId("top-leads").getByRole("listitem").first()).toContainText("Berta Engineer");
   const studentOfThisCompany = () =>
     sql<{ id: string; score: number }>(
-      `SELECT l.id, l.score FROM "Lead" l JOIN "User" u ON u."companyId" = l."companyId" WHERE u.email = $1 AND l.email = 'ana.student@gmail.com'`,
+      `SELECT l.id, l.score FROM "Lead" l JOIN "Membership" m ON m."companyId" = l."companyId" JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND l.email = 'ana.student@gmail.com'`,
       [account.email],
     );
 
@@ -124,7 +124,7 @@ test("the studio works on a phone, and versions compare and restore", async ({ p
 test("every page says so while the leads are being re-scored", async ({ page }) => {
   const account = await signUp(page);
   const [{ versionId, companyId }] = await sql<{ versionId: string; companyId: string }>(
-    `SELECT c."activeVersionId" AS "versionId", c.id AS "companyId" FROM "Company" c JOIN "User" u ON u."companyId" = c.id WHERE u.email = $1`,
+    `SELECT c."activeVersionId" AS "versionId", c.id AS "companyId" FROM "Company" c JOIN "Membership" m ON m."companyId" = c.id JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
     [account.email],
   );
   // A re-score under way (as a worker leaves it between progress updates), its worker alive:

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
-import { getTenant } from "@/lib/auth/session";
-import type { Tenant } from "@/lib/auth/accounts";
+import { clientIp } from "@/lib/auth/client-ip";
+import { can, type Action, type Principal } from "@/lib/auth/permissions";
+import { getPrincipal } from "@/lib/auth/session";
+import { principalFromToken } from "@/lib/tokens/tokens";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 
 /** Every API error has this shape: `{ error: { code, message } }`. */
@@ -38,18 +40,44 @@ function isCrossSite(request: Request): boolean {
 }
 
 /**
- * Wraps an API route handler: refuses requests without a session (401 JSON), hands the
- * handler the tenant from the session, and turns thrown errors into the one error shape.
+ * The principal of an API request: a bearer token (`Authorization: Bearer lr_…`) when one is
+ * sent, else the session cookie. A token request is not a browser's, so the cross-site check
+ * (which is about cookies) does not apply to it.
+ */
+async function requestPrincipal(request: Request): Promise<Principal | Response> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const [scheme, secret] = authorization.trim().split(/\s+/, 2);
+    if (scheme?.toLowerCase() !== "bearer" || !secret) return jsonError(401, "unauthenticated", "Send the token as Authorization: Bearer lr_….");
+    const check = await principalFromToken(secret, clientIp(request.headers));
+    if ("principal" in check) return check.principal;
+    if (check.error === "rate_limited") {
+      return jsonError(429, "rate_limited", `This token made too many requests. Try again in ${check.retryAfter} s.`, { "Retry-After": String(check.retryAfter) });
+    }
+    return jsonError(401, "unauthenticated", "This API token is not valid: it was revoked, it expired, or its owner left the company.");
+  }
+  if (isCrossSite(request)) return jsonError(403, "cross_site", "This request came from another site and was refused.");
+  return (await getPrincipal()) ?? jsonError(401, "unauthenticated", "Sign in or send an API token to use this API.");
+}
+
+export const forbidden = (principal: Pick<Principal, "role">) =>
+  jsonError(403, "forbidden", `Your role (${principal.role}) does not allow this. Ask an owner of the company.`);
+
+/**
+ * Wraps an API route handler: finds the principal (401 JSON without one), checks that its
+ * role allows the route's `permission` (403 `forbidden`), hands the handler the principal and
+ * turns thrown errors into the one error shape.
  */
 export function withTenant<P = Record<string, never>>(
-  handler: (request: Request, tenant: Tenant, params: P) => Promise<Response>,
+  handler: (request: Request, principal: Principal, params: P) => Promise<Response>,
+  { permission }: { permission: Action },
 ) {
   return async (request: Request, context: RouteContext<P>) => {
     try {
-      if (isCrossSite(request)) return jsonError(403, "cross_site", "This request came from another site and was refused.");
-      const tenant = await getTenant();
-      if (!tenant) return jsonError(401, "unauthenticated", "Sign in to use this API.");
-      return await handler(request, tenant, await context.params);
+      const principal = await requestPrincipal(request);
+      if (principal instanceof Response) return principal;
+      if (!can(principal, permission)) return forbidden(principal);
+      return await handler(request, principal, await context.params);
     } catch (error) {
       return errorResponse(error);
     }

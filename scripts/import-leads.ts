@@ -1,7 +1,13 @@
 /**
- * npm run leads:import -- --email <account> --file <csv> [--mapping '["email", null, …]']
- * Imports a CSV into the company of the account, through the same pipeline as the app.
- * Uses DATABASE_URL, or the embedded database in the data folder (stop the app first).
+ * Two ways to import a CSV:
+ *
+ *   npm run leads:import -- --url https://leadrank.example --token lr_… --file <csv> [--mapping JSON]
+ *     uploads it to a running LeadRank server with an API token (role member or owner) and
+ *     follows the import's progress until it is done;
+ *
+ *   npm run leads:import -- --email <account> [--company <name or id>] --file <csv> [--mapping JSON]
+ *     imports it straight into the database (DATABASE_URL, or the embedded database in the data
+ *     folder: stop the app first), into the account's company (`--company` when it has several).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,14 +17,21 @@ import { migrate } from "@/lib/db/migrate";
 import { dataDir, loadDotEnv } from "@/lib/env";
 
 loadDotEnv();
-const { values } = parseArgs({ options: { email: { type: "string" }, file: { type: "string" }, mapping: { type: "string" } } });
-if (!values.email || !values.file) {
-  console.error("Usage: npm run leads:import -- --email <account> --file <csv> [--mapping JSON]");
+const { values } = parseArgs({
+  options: { email: { type: "string" }, company: { type: "string" }, file: { type: "string" }, mapping: { type: "string" }, url: { type: "string" }, token: { type: "string" } },
+});
+if (!values.file || !(values.email || (values.url && values.token))) {
+  console.error("Usage: npm run leads:import -- --url <LeadRank address> --token lr_… --file <csv> [--mapping JSON]");
+  console.error("   or: npm run leads:import -- --email <account> [--company <name or id>] --file <csv> [--mapping JSON]");
   process.exit(2);
 }
 if (!fs.existsSync(values.file)) {
   console.error(`No such file: ${values.file}`);
   process.exit(2);
+}
+if (values.url && values.token) {
+  const { importOverHttp } = await import("./import-over-http");
+  process.exit(await importOverHttp({ url: values.url, token: values.token, file: values.file, mapping: values.mapping }));
 }
 
 let embedded: EmbeddedDatabase | undefined;
@@ -42,8 +55,16 @@ const { AppError } = await import("@/lib/errors");
 
 let exitCode = 1;
 try {
-  const user = await prisma.user.findUnique({ where: { email: emailSchema.parse(values.email) }, select: { id: true, companyId: true } });
-  if (!user) throw new AppError("unknown_account", `No LeadRank account uses ${values.email}.`);
+  const account = await prisma.user.findUnique({
+    where: { email: emailSchema.parse(values.email) },
+    select: { id: true, memberships: { select: { companyId: true, company: { select: { name: true } } } } },
+  });
+  if (!account) throw new AppError("unknown_account", `No LeadRank account uses ${values.email}.`);
+  const companies = values.company ? account.memberships.filter((m) => m.companyId === values.company || m.company.name === values.company) : account.memberships;
+  if (companies.length !== 1) {
+    throw new AppError("choose_company", `${values.email} belongs to ${account.memberships.map((m) => `"${m.company.name}"`).join(", ")}: name one with --company.`);
+  }
+  const user = { id: account.id, companyId: companies[0].companyId };
   const started = performance.now();
   const id = await createImport({
     companyId: user.companyId,

@@ -3,11 +3,11 @@ import { redirect } from "next/navigation";
 import { RescoreNotice } from "@/components/scoring/rescore-progress";
 import { AppShell } from "@/components/shell/app-shell";
 import { getAccount } from "@/lib/auth/accounts";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { getPendingScoringJob } from "@/lib/models/scoring-jobs";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const tenant = await requireTenant();
+  const tenant = await requirePrincipal();
   const [account, rescoring] = await Promise.all([getAccount(tenant), getPendingScoringJob(tenant.companyId)]);
   // A session whose user no longer exists is treated as signed out.
   if (!account) redirect("/api/auth/signout");

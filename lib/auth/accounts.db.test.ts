@@ -18,11 +18,9 @@ describe("sign-up", () => {
   it("creates the company and its owner, with a normalised email and a bcrypt hash of cost 12", async () => {
     const email = testEmail("Mixed.Case");
     const { userId, companyId } = await createAccount({ companyName: " Acme ", name: "Ada", email: `  ${email.toUpperCase()} `, password: PASSWORD });
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { company: true } });
-    expect(user.companyId).toBe(companyId);
-    expect(user.company.name).toBe("Acme");
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: { memberships: { include: { company: true } } } });
+    expect(user.memberships).toMatchObject([{ companyId, role: "owner", company: { name: "Acme" } }]);
     expect(user.email).toBe(email.toLowerCase());
-    expect(user.role).toBe("owner");
     expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
     expect(await getActiveVersion(companyId)).toMatchObject({ version: 1, label: "B2B SaaS v1" });
@@ -34,7 +32,7 @@ describe("sign-up", () => {
     const email = testEmail("nomodel");
     await expect(createAccount({ companyName: "X", name: "X", email, password: PASSWORD, scoringModelId: "astrology" })).rejects.toThrow(/Choose one of the scoring models/);
     expect(await prisma.user.count({ where: { email } })).toBe(0);
-    expect(await prisma.company.count({ where: { name: "X", users: { none: {} } } })).toBe(0);
+    expect(await prisma.company.count({ where: { name: "X", memberships: { none: {} } } })).toBe(0);
   });
 
   it("refuses a second account with the same email, in any case, and creates no company for it", async () => {
@@ -59,6 +57,7 @@ describe("sign-in", () => {
     await expect(authenticate(account.email, PASSWORD, "10.0.0.1")).resolves.toEqual({
       userId: account.userId,
       companyId: account.companyId,
+      sessionId: expect.any(String),
     });
     await expect(authenticate(account.email, "wrong password here", "10.0.0.1")).resolves.toBeNull();
     await expect(authenticate(testEmail("nobody"), PASSWORD, "10.0.0.1")).resolves.toBeNull();

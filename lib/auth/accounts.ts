@@ -1,11 +1,16 @@
+import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { startFirstModel } from "@/lib/models/models";
 import { hashPassword, verifyPassword } from "./password";
+import type { Principal } from "./permissions";
 import { signUpSchema, type SignUpInput } from "./schemas";
+import { startSession } from "./sessions";
 import { clearAccountFailures, describeWait, recordFailure, throttleWait } from "./throttle";
 
 export type Tenant = { userId: string; companyId: string };
+
+export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
 /**
  * Creates a company, its owner and its first scoring model (the chosen template as version 1)
@@ -16,17 +21,16 @@ export async function createAccount(input: SignUpInput): Promise<Tenant> {
   const passwordHash = await hashPassword(password);
   try {
     return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { name, email, passwordHash }, select: { id: true } });
       const company = await tx.company.create({
-        data: { name: companyName, users: { create: { name, email, passwordHash } } },
-        select: { id: true, users: { select: { id: true } } },
+        data: { name: companyName, memberships: { create: { userId: user.id, role: "owner" } } },
+        select: { id: true },
       });
       await startFirstModel(tx, company.id, scoringModelId);
-      return { userId: company.users[0].id, companyId: company.id };
+      return { userId: user.id, companyId: company.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
-    }
+    if (isUniqueViolation(error)) throw new AppError("email_taken", EMAIL_TAKEN, 409);
     throw error;
   }
 }
@@ -40,27 +44,41 @@ export class ThrottledError extends AppError {
 /**
  * Checks an email and password. Unknown email and wrong password give the same answer
  * (null) after the same bcrypt work; failures count against the account and the address.
+ * Signed in, the user gets a session in the company they joined last (switchable in the
+ * header), and the sign-in is written to that company's audit log in the same transaction.
  */
-export async function authenticate(email: string, password: string, ip: string): Promise<Tenant | null> {
+export async function authenticate(email: string, password: string, ip: string): Promise<(Tenant & { sessionId: string }) | null> {
   const keys = { email, ip };
   const wait = await throttleWait(keys);
   if (wait > 0) throw new ThrottledError(wait);
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, companyId: true, passwordHash: true },
+    select: { id: true, passwordHash: true, memberships: { select: { companyId: true }, orderBy: { createdAt: "desc" }, take: 1 } },
   });
-  if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
+  if (!(await verifyPassword(password, user?.passwordHash)) || !user || user.memberships.length === 0) {
     await recordFailure(keys);
     return null;
   }
   await clearAccountFailures(email);
-  return { userId: user.id, companyId: user.companyId };
+  const companyId = user.memberships[0].companyId;
+  const sessionId = await prisma.$transaction(async (tx) => {
+    await recordAudit(tx, companyId, { userId: user.id, ip }, "sign_in");
+    return startSession(user.id, companyId, tx);
+  });
+  return { userId: user.id, companyId, sessionId };
 }
 
-/** What the app shell shows about the signed-in user. */
-export async function getAccount({ userId, companyId }: Tenant) {
-  return prisma.user.findFirst({
-    where: { id: userId, companyId },
-    select: { name: true, email: true, company: { select: { name: true } } },
+/** What the app shell shows about the signed-in user: name, email, the active company and the others they belong to. */
+export async function getAccount({ userId, companyId }: Pick<Principal, "userId" | "companyId">) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      name: true,
+      email: true,
+      memberships: { select: { role: true, company: { select: { id: true, name: true } } }, orderBy: { company: { name: "asc" } } },
+    },
   });
+  const company = user?.memberships.find((m) => m.company.id === companyId)?.company;
+  if (!user || !company) return null;
+  return { name: user.name, email: user.email, company, companies: user.memberships.map((m) => ({ ...m.company, role: m.role })) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "./options";
+import { clientIp } from "./client-ip";
 import { HOME_PATH, safeCallbackPath } from "./paths";
 
 describe("safeCallbackPath", () => {

@@ -27,9 +27,11 @@ export const passwordSchema = z
     message: "This password is too common. Pick something less guessable, such as a few unrelated words.",
   });
 
+export const nameSchema = z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."));
+
 export const signUpSchema = z.object({
   companyName: z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1, "Enter your company's name.").max(120, "Use at most 120 characters.")),
-  name: z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters.")),
+  name: nameSchema,
   email: emailSchema,
   password: passwordSchema,
   /** The preset the company scores with; switchable later in Settings. */

@@ -6,9 +6,9 @@ import { endSession, isSessionOpen, startSession } from "./sessions";
 
 describe("signed-in sessions", () => {
   it("are open from sign-in until sign-out, for their own user only", async () => {
-    const { userId } = await createAccount({ companyName: "S Co", name: "Sam", email: testEmail("sess"), password: "long enough passphrase" });
+    const { userId, companyId } = await createAccount({ companyName: "S Co", name: "Sam", email: testEmail("sess"), password: "long enough passphrase" });
     const other = await createAccount({ companyName: "T Co", name: "Tim", email: testEmail("sess2"), password: "long enough passphrase" });
-    const sessionId = await startSession(userId);
+    const sessionId = await startSession(userId, companyId);
     expect(await isSessionOpen(sessionId, userId)).toBe(true);
     expect(await isSessionOpen(sessionId, other.userId)).toBe(false);
     expect(await isSessionOpen(undefined, userId)).toBe(false);
@@ -17,12 +17,12 @@ describe("signed-in sessions", () => {
   });
 
   it("close when they expire", async () => {
-    const { userId } = await createAccount({ companyName: "E Co", name: "Eve", email: testEmail("exp"), password: "long enough passphrase" });
-    const sessionId = await startSession(userId);
+    const { userId, companyId } = await createAccount({ companyName: "E Co", name: "Eve", email: testEmail("exp"), password: "long enough passphrase" });
+    const sessionId = await startSession(userId, companyId);
     await prisma.authSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await isSessionOpen(sessionId, userId)).toBe(false);
     // The next sign-in clears it away.
-    await startSession(userId);
+    await startSession(userId, companyId);
     expect(await prisma.authSession.count({ where: { id: sessionId } })).toBe(0);
   });
 });

@@ -51,3 +51,17 @@ export function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
+
+/**
+ * Counts one attempt under `key` and says whether it is within `limit` per window (used for
+ * password-reset requests, which must not become a way to flood an inbox).
+ */
+export async function withinLimit(key: string, limit: number, windowSeconds: number): Promise<boolean> {
+  const [row] = await prisma.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "LoginThrottle" ("key", "failures", "windowStart") VALUES (${key}, 1, now())
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."windowStart" <= now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" <= now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE "LoginThrottle"."windowStart" END
+    RETURNING "failures"`;
+  return row.failures <= limit;
+}

@@ -23,7 +23,7 @@ it("keeps no lead of an import whose process is killed midway, and reports it fa
   out.end();
   await finished(out);
   const email = testEmail("crash");
-  const company = await createCompany({ name: "Crash Co", users: { create: { email, name: "C", passwordHash: "x" } } });
+  const company = await createCompany({ name: "Crash Co", memberships: { create: { role: "owner", user: { create: { email, name: "C", passwordHash: "x" } } } } });
 
   const env = { ...process.env, [inject("databaseKind") === "postgres" ? "DATABASE_URL" : "LEADRANK_EMBEDDED_URL"]: inject("databaseUrl") };
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-leads.ts", "--email", email, "--file", file], { env, stdio: ["ignore", "pipe", "inherit"] });

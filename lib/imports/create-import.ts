@@ -7,6 +7,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { withoutControlCharacters } from "@/lib/text";
 import { storeUpload } from "./store-upload";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
 
 /**
  * Starts an import: stores the file, reads its format and header, settles the mapping
@@ -23,9 +24,12 @@ export async function createImport({
   mapping,
   outcomeValues,
   guard,
+  actor,
 }: {
   companyId: string;
   userId: string | null;
+  /** Who uploaded it, for the audit log (with the token and address of the request). */
+  actor?: Actor;
   fileName: string;
   source: AsyncIterable<Uint8Array>;
   mapping?: unknown;
@@ -34,10 +38,11 @@ export async function createImport({
   /** Runs in the transaction that records the import, and may refuse it by throwing. */
   guard?: (tx: Prisma.TransactionClient) => Promise<void>;
 }): Promise<string> {
+  const name = withoutControlCharacters(fileName).slice(0, 255) || "upload.csv";
   const created = await prisma.$transaction(async (tx) => {
     await guard?.(tx);
     return tx.import.create({
-      data: { companyId, userId, fileName: withoutControlCharacters(fileName).slice(0, 255) || "upload.csv", status: "uploading", heartbeatAt: new Date() },
+      data: { companyId, userId, fileName: name, status: "uploading", heartbeatAt: new Date() },
       select: { id: true },
     });
   });
@@ -48,13 +53,13 @@ export async function createImport({
     const values = outcomeValues === undefined ? (saved?.outcomeValues ?? {}) : parseOutcomeValues(outcomeValues);
     const problems = mappingProblems(sample.headers, chosen);
     if (problems.length) throw new AppError("invalid_mapping", problems.join(" "), 422);
-    await prisma.$transaction([
-      prisma.savedMapping.upsert({
+    await prisma.$transaction(async (tx) => {
+      await tx.savedMapping.upsert({
         where: { companyId_headersKey: { companyId, headersKey: headersKey(sample.headers) } },
         create: { companyId, headersKey: headersKey(sample.headers), mapping: chosen, outcomeValues: values },
         update: { mapping: chosen, outcomeValues: values, updatedAt: new Date() },
-      }),
-      prisma.import.update({
+      });
+      await tx.import.update({
         where: { id: created.id },
         data: {
           status: "queued",
@@ -66,8 +71,9 @@ export async function createImport({
           outcomeValues: values,
           heartbeatAt: new Date(),
         },
-      }),
-    ]);
+      });
+      await recordAudit(tx, companyId, actor ?? { userId }, "import.create", { target: created.id, detail: { fileName: name, size } });
+    });
   } catch (error) {
     await prisma.import.delete({ where: { id: created.id } });
     throw error;

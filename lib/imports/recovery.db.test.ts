@@ -121,7 +121,7 @@ describe.runIf(onPostgres)("on PostgreSQL, a worker's liveness is its connection
     const file = path.join(dir, "big.csv");
     fs.writeFileSync(file, await sampleCsvBytes({ rows: 200_000, seed: 3, endDate: new Date("2026-11-23T00:00:00Z") }));
     const email = testEmail("outage");
-    const company = await createCompany({ name: "Outage Co", users: { create: { email, name: "O", passwordHash: "x" } } });
+    const company = await createCompany({ name: "Outage Co", memberships: { create: { role: "owner", user: { create: { email, name: "O", passwordHash: "x" } } } } });
 
     // The importing process reaches the database only through a relay this test cuts.
     const relay = relayTo(new URL(inject("databaseUrl")));

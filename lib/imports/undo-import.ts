@@ -1,3 +1,4 @@
+import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { companyTransaction, withConnection } from "@/lib/db/bulk";
 import { AppError } from "@/lib/errors";
 import { rescoreLeads } from "@/lib/leads/rescore";
@@ -8,7 +9,7 @@ import { readVersion } from "@/lib/models/models";
  * back as they were, scored with the version active now (the company may have published
  * another since). Refused when a later import has changed some of the same leads.
  */
-export async function undoImport(companyId: string, importId: string): Promise<void> {
+export async function undoImport(companyId: string, importId: string, actor?: Actor): Promise<void> {
   await withConnection((client) =>
     companyTransaction(client, companyId, async (company) => {
       const { rows: targets } = await client.query<{ status: string }>(`SELECT "status" FROM "Import" WHERE "id" = $1 AND "companyId" = $2`, [importId, companyId]);
@@ -39,6 +40,7 @@ export async function undoImport(companyId: string, importId: string): Promise<v
       await rescoreLeads(client, companyId, (await readVersion(client, company.activeVersionId)).definition, { onlyImport: importId });
       await client.query(`DELETE FROM "ImportChange" WHERE "importId" = $1`, [importId]);
       await client.query(`UPDATE "Import" SET "status" = 'undone' WHERE "id" = $1`, [importId]);
+      await recordAudit(client, companyId, actor, "import.undo", { target: importId });
     }),
   );
 }

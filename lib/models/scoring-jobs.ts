@@ -1,3 +1,4 @@
+import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { z } from "zod";
 import { companyTransaction, openConnection } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
@@ -86,7 +87,7 @@ export async function getLatestScoringJob(companyId: string): Promise<ScoringJob
  * Publishes the model's draft as its next version, with an optional note, and queues the
  * re-score that will make it active. Answers without waiting for the re-score.
  */
-export async function publishDraft(companyId: string, userId: string | null, modelId: string, note?: string) {
+export async function publishDraft(companyId: string, actor: Actor | null, modelId: string, note?: string) {
   if (!z.uuid().safeParse(modelId).success) throw new AppError("not_found", "This model was not found.", 404);
   const total = await countLeads(companyId);
   const { version, job } = await prisma.$transaction(async (tx) => {
@@ -97,11 +98,12 @@ export async function publishDraft(companyId: string, userId: string | null, mod
     const definition = validDefinition(locked.draft);
     const last = await tx.modelVersion.findFirst({ where: { modelId }, orderBy: { version: "desc" }, select: { version: true } });
     const created = await tx.modelVersion.create({
-      data: { modelId, companyId, version: (last?.version ?? 0) + 1, definition, note: note?.trim() || null, publishedById: userId },
+      data: { modelId, companyId, version: (last?.version ?? 0) + 1, definition, note: note?.trim() || null, publishedById: actor?.userId ?? null },
       select: { id: true, version: true },
     });
     await tx.scoringModel.update({ where: { id: modelId }, data: { draft: Prisma.DbNull, draftUpdatedAt: null, name: definition.name } });
     const job = await tx.scoringJob.create({ data: { companyId, versionId: created.id, total }, select: { id: true, status: true } });
+    await recordAudit(tx, companyId, actor, "model.publish", { target: modelId, detail: { name: definition.name, version: created.version } });
     return { version: created.version, job };
   });
   await enqueueJob("rescore", job.id);
@@ -109,12 +111,16 @@ export async function publishDraft(companyId: string, userId: string | null, mod
 }
 
 /** Makes a model's latest published version the active one again (a re-score job, as publishing). */
-export async function activateModel(companyId: string, modelId: string) {
+export async function activateModel(companyId: string, modelId: string, actor?: Actor) {
   const latest = z.uuid().safeParse(modelId).success
     ? await prisma.modelVersion.findFirst({ where: { modelId, companyId }, orderBy: { version: "desc" }, select: { id: true, version: true } })
     : null;
   if (!latest) throw new AppError("not_found", "This model has no published version.", 404);
-  const job = await prisma.scoringJob.create({ data: { companyId, versionId: latest.id, total: await countLeads(companyId) }, select: { id: true, status: true } });
+  const total = await countLeads(companyId);
+  const job = await prisma.$transaction(async (tx) => {
+    await recordAudit(tx, companyId, actor, "model.activate", { target: modelId, detail: { version: latest.version } });
+    return tx.scoringJob.create({ data: { companyId, versionId: latest.id, total }, select: { id: true, status: true } });
+  });
   await enqueueJob("rescore", job.id);
   return { version: latest.version, job };
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { enqueueImport } from "@/lib/imports/queue";
 import { createSampleImport, unfinishedSampleImport } from "@/lib/sample-data/import-sample";
@@ -11,7 +11,7 @@ import { createSampleImport, unfinishedSampleImport } from "@/lib/sample-data/im
  * import's progress. While one is already on its way, shows that one instead of starting a second.
  */
 export async function trySampleData(): Promise<void> {
-  const { companyId, userId } = await requireTenant();
+  const { companyId, userId } = await requirePrincipal("imports:write");
   let importId: string;
   try {
     importId = await createSampleImport(companyId, userId);

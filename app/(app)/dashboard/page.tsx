@@ -7,14 +7,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SampleDataButton } from "@/components/dashboard/sample-data-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { dashboardQuery, getDashboard, TREND_DAYS } from "@/lib/leads/dashboard";
 import { leadDisplayName } from "@/lib/leads/list-leads";
 
 export const metadata: Metadata = { title: "Dashboard · LeadRank" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { companyId } = await requireTenant();
+  const { companyId } = await requirePrincipal();
   const { days } = dashboardQuery.catch({ days: 30 }).parse(await searchParams);
   const { kpis, top, trend } = await getDashboard(companyId, days);
 

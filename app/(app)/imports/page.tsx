@@ -4,7 +4,7 @@ import { ImportCounts, StatusBadge } from "@/components/imports/import-counts";
 import { ImportUploader } from "@/components/imports/import-uploader";
 import { UndoButton } from "@/components/imports/undo-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { listImports } from "@/lib/imports/imports";
 import { maxUploadBytes } from "@/lib/imports/store-upload";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Imports · LeadRank" };
 const when = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 export default async function ImportsPage() {
-  const { companyId } = await requireTenant();
+  const { companyId } = await requirePrincipal();
   const imports = await listImports(companyId);
   return (
     <>

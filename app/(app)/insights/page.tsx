@@ -5,7 +5,7 @@ import { describeCondition } from "@/components/scoring/describe";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { getInsights, MIN_FOR_AUC } from "@/lib/outcomes/insights";
 import type { Rate } from "@/lib/outcomes/stats";
 
@@ -17,7 +17,7 @@ const interval = (rate: Rate) => (rate.winRate === null ? "" : `${pct(rate.low)}
 const CARD = "rounded-lg bg-white p-5 ring-1 ring-slate-200";
 
 export default async function InsightsPage() {
-  const { companyId } = await requireTenant();
+  const { companyId } = await requirePrincipal();
   const insights = await getInsights(companyId);
   const closed = insights.closed.won + insights.closed.lost;
   const header = <PageHeader title="Insights" description={`Does the score predict who buys? ${insights.model.label}, measured on your won and lost leads.`} />;

@@ -5,7 +5,7 @@ import { OutcomeBadge, ScoreBadge } from "@/components/leads/score-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { leadDisplayName, listLeads, listLeadsQuery, SORTS, type ListLeadsQuery } from "@/lib/leads/list-leads";
 import { markOutcome } from "./actions";
 
@@ -26,7 +26,7 @@ function href(query: ListLeadsQuery, change: Partial<ListLeadsQuery>, path = "/l
 const inputClass = "block w-full rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { companyId } = await requireTenant();
+  const { companyId } = await requirePrincipal();
   const parsed = listLeadsQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : DEFAULTS;
   const { total, totalIsExact, leads, page, pageSize } = await listLeads(companyId, query);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Studio } from "@/components/scoring/studio";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { extraColumnHeaders } from "@/lib/imports/imports";
 import { getModel, listModels } from "@/lib/models/models";
 import { getLatestScoringJob } from "@/lib/models/scoring-jobs";
@@ -10,7 +10,7 @@ import { getLatestScoringJob } from "@/lib/models/scoring-jobs";
 export const metadata: Metadata = { title: "Scoring studio · LeadRank" };
 
 export default async function ScoringPage({ searchParams }: { searchParams: Promise<{ model?: string }> }) {
-  const { companyId } = await requireTenant();
+  const { companyId } = await requirePrincipal();
   const [models, extraHeaders, job] = await Promise.all([listModels(companyId), extraColumnHeaders(companyId), getLatestScoringJob(companyId)]);
   const chosen = (await searchParams).model ?? models.find((m) => m.active)?.id ?? models[0]?.id;
   const model = chosen ? await getModel(companyId, chosen) : null;

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { activateModel } from "@/lib/models/scoring-jobs";
 
@@ -9,9 +9,9 @@ export type ModelChoiceState = { ok?: boolean; message?: string };
 
 /** Makes the chosen model's latest version the active one; the leads are re-scored in the background. */
 export async function switchActiveModel(_previous: ModelChoiceState, form: FormData): Promise<ModelChoiceState> {
-  const { companyId } = await requireTenant();
+  const principal = await requirePrincipal("models:publish");
   try {
-    const { version } = await activateModel(companyId, String(form.get("modelId") ?? ""));
+    const { version } = await activateModel(principal.companyId, String(form.get("modelId") ?? ""), principal);
     revalidatePath("/", "layout");
     return { ok: true, message: `Re-scoring your leads with version ${version} in the background. Every page keeps the current scores until it is done.` };
   } catch (error) {

@@ -4,14 +4,14 @@ import { RulesTable } from "@/components/scoring/rules-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAccount } from "@/lib/auth/accounts";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { countLeads } from "@/lib/leads/dashboard";
 import { getActiveVersion, listModels, versionLabel } from "@/lib/models/models";
 
 export const metadata: Metadata = { title: "Settings · LeadRank" };
 
 export default async function SettingsPage() {
-  const tenant = await requireTenant();
+  const tenant = await requirePrincipal();
   const [account, leadCount, active, models] = await Promise.all([getAccount(tenant), countLeads(tenant.companyId), getActiveVersion(tenant.companyId), listModels(tenant.companyId)]);
   const published = models.flatMap((model) => {
     const latest = model.versions.filter((v) => v.status === "published").at(-1);

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { HOME_PATH } from "@/lib/auth/paths";
-import { getTenant } from "@/lib/auth/session";
+import { getPrincipal } from "@/lib/auth/session";
 import { DEFAULT_PRESET_ID, PRESETS } from "@/lib/scoring";
 import { signUp } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account · LeadRank" };
 
 export default async function SignUpPage() {
-  if (await getTenant()) redirect(HOME_PATH);
+  if (await getPrincipal()) redirect(HOME_PATH);
   return (
     <>
       <h1 className="text-xl font-bold text-slate-900">Create your LeadRank account</h1>

@@ -10,14 +10,15 @@ import { maxUploadBytes, UploadTooLargeError } from "@/lib/imports/store-upload"
 
 export const GET = withTenant(async (_request, { companyId }) => {
   return NextResponse.json({ imports: await listImports(companyId) });
-});
+}, { permission: "leads:read" });
 
 /**
  * Upload a CSV (multipart field `file`, optionally preceded by a `mapping` field holding a
  * JSON array, and an `outcomeValues` field: `{ "<value>": "won" | "lost" | "open" }`). Stores the file, answers 202 with the queued import, and imports it in the
  * background: poll GET /api/imports/:id for progress.
  */
-export const POST = withTenant(async (request, { companyId, userId }) => {
+export const POST = withTenant(async (request, principal) => {
+  const { companyId, userId } = principal;
   const limit = maxUploadBytes();
   if (Number(request.headers.get("content-length") ?? 0) > limit + 1024 * 1024) throw new UploadTooLargeError(limit);
   if (!request.body || !request.headers.get("content-type")?.startsWith("multipart/form-data")) {
@@ -31,7 +32,7 @@ export const POST = withTenant(async (request, { companyId, userId }) => {
     parser.on("file", (name, file, info) => {
       if (name !== "file") return file.resume();
       started = true;
-      createImport({ companyId, userId, fileName: info.filename ?? "upload.csv", source: file, mapping: fields.mapping, outcomeValues: fields.outcomeValues })
+      createImport({ companyId, userId, fileName: info.filename ?? "upload.csv", source: file, mapping: fields.mapping, outcomeValues: fields.outcomeValues, actor: principal })
         .then(resolve, reject)
         .finally(() => file.resume());
     });
@@ -44,4 +45,4 @@ export const POST = withTenant(async (request, { companyId, userId }) => {
   });
   await enqueueImport(id);
   return NextResponse.json({ import: await getImport(companyId, id) }, { status: 202 });
-});
+}, { permission: "imports:write" });

@@ -3,7 +3,7 @@ import { jsonError, readJson, withTenant } from "@/lib/http";
 import { createModel, createModelInput, listModels } from "@/lib/models/models";
 
 /** The company's scoring models and their versions. */
-export const GET = withTenant(async (_request, { companyId }) => NextResponse.json({ models: await listModels(companyId) }));
+export const GET = withTenant(async (_request, { companyId }) => NextResponse.json({ models: await listModels(companyId) }), { permission: "leads:read" });
 
 /** A new model with a draft: `{ name, definition }` or `{ name, from: "b2b-saas" | "lifescience-3d-invitro" | "blank" | "active" }`. */
 export const POST = withTenant(async (request, { companyId }) => {
@@ -11,4 +11,4 @@ export const POST = withTenant(async (request, { companyId }) => {
   if (!input.success) return jsonError(400, "bad_request", input.error.issues[0].message === "Invalid input" ? "Send { name, definition } or { name, from }." : input.error.issues[0].message);
   const model = await createModel(companyId, input.data);
   return NextResponse.json({ model }, { status: 201 });
-});
+}, { permission: "models:edit" });

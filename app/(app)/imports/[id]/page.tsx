@@ -7,7 +7,7 @@ import { LiveImportProgress } from "@/components/imports/import-progress";
 import { UndoButton } from "@/components/imports/undo-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { DELIMITER_NAMES, ENCODING_NAMES, type Delimiter, type Encoding } from "@/lib/csv/detect";
 import { fieldByName } from "@/lib/csv/fields";
 import { IGNORE } from "@/lib/csv/mapping";
@@ -16,7 +16,7 @@ import { getImport, rejectedRows } from "@/lib/imports/imports";
 export const metadata: Metadata = { title: "Import · LeadRank" };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
-  const { companyId } = await requireTenant();
+  const { companyId } = await requirePrincipal();
   const { id } = await params;
   const job = await getImport(companyId, id);
   if (!job) notFound();

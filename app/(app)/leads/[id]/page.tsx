@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { OutcomeButtons } from "@/components/leads/outcome-buttons";
 import { OutcomeBadge, ScoreBadge } from "@/components/leads/score-badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireTenant } from "@/lib/auth/session";
+import { requirePrincipal } from "@/lib/auth/session";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { explainScore } from "@/lib/leads/explain";
 import { getLead } from "@/lib/leads/get-lead";
@@ -17,7 +17,7 @@ const shown = (value: unknown) =>
   value === null || value === undefined || value === "" ? "—" : value === true ? "yes" : value === false ? "no" : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
-  const { companyId } = await requireTenant();
+  const { companyId } = await requirePrincipal();
   const [lead, version] = await Promise.all([getLead(companyId, (await params).id), getActiveVersion(companyId)]);
   if (!lead) notFound();
   const explained = explainScore(lead, version);

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions, clientIp } from "@/lib/auth/options";
+import { clientIp } from "@/lib/auth/client-ip";
+import { authOptions } from "@/lib/auth/options";
 import { emailSchema } from "@/lib/auth/schemas";
 import { describeWait, throttleWait } from "@/lib/auth/throttle";
 import { errorResponse, jsonError } from "@/lib/http";

@@ -6,4 +6,4 @@ import { suggestModel } from "@/lib/outcomes/suggest-model";
  * A better model fitted on the company's won and lost leads, with 5-fold cross-validated AUCs
  * and its differences from the active model; 422 `not_enough_outcomes` below 50 won and 50 lost.
  */
-export const POST = withTenant(async (_request, { companyId }) => NextResponse.json(await suggestModel(companyId)));
+export const POST = withTenant(async (_request, { companyId }) => NextResponse.json(await suggestModel(companyId)), { permission: "models:edit" });

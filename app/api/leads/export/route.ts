@@ -25,4 +25,4 @@ export const GET = withTenant(async (request, { companyId }) => {
       "Content-Disposition": `attachment; filename="${fileName}"`,
     },
   });
-});
+}, { permission: "leads:export" });

@@ -6,4 +6,4 @@ import { getModel } from "@/lib/models/models";
 export const GET = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => {
   const model = await getModel(companyId, id);
   return model ? NextResponse.json({ model }) : notFound("This model");
-});
+}, { permission: "leads:read" });

@@ -6,4 +6,4 @@ import { getScoringJob } from "@/lib/models/scoring-jobs";
 export const GET = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => {
   const job = await getScoringJob(companyId, id);
   return job ? NextResponse.json({ job }) : notFound("This re-score");
-});
+}, { permission: "leads:read" });

@@ -21,4 +21,4 @@ export const GET = withTenant<{ id: string }>(async (_request, { companyId }, { 
       "Content-Disposition": `attachment; filename="${name}-rejected.csv"`,
     },
   });
-});
+}, { permission: "leads:read" });

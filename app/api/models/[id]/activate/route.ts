@@ -3,4 +3,4 @@ import { withTenant } from "@/lib/http";
 import { activateModel } from "@/lib/models/scoring-jobs";
 
 /** Makes the model's latest published version the active one (re-scoring in the background): 202. */
-export const POST = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => NextResponse.json(await activateModel(companyId, id), { status: 202 }));
+export const POST = withTenant<{ id: string }>(async (_request, principal, { id }) => NextResponse.json(await activateModel(principal.companyId, id, principal), { status: 202 }), { permission: "models:publish" });

@@ -7,7 +7,7 @@ export const PUT = withTenant<{ id: string }>(async (request, { companyId }, { i
   const body = (await readJson(request)) as { definition?: unknown };
   const model = await saveDraft(companyId, id, body?.definition);
   return NextResponse.json({ model });
-});
+}, { permission: "models:edit" });
 
 /** Discards the draft (a model never published goes with it). */
-export const DELETE = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => NextResponse.json(await discardDraft(companyId, id)));
+export const DELETE = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => NextResponse.json(await discardDraft(companyId, id)), { permission: "models:edit" });

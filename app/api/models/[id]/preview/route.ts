@@ -15,4 +15,4 @@ export const POST = withTenant<{ id: string }>(async (request, { companyId }, { 
   const definition = body?.definition !== undefined ? body.definition : model.draft?.definition;
   if (definition === undefined) throw new AppError("no_draft", "This model has no draft to preview. Edit it first.", 409);
   return NextResponse.json(await previewDefinition(companyId, validDefinition(definition)));
-});
+}, { permission: "models:edit" });

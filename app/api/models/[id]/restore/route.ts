@@ -7,4 +7,4 @@ export const POST = withTenant<{ id: string }>(async (request, { companyId }, { 
   const { version } = ((await readJson(request)) ?? {}) as { version?: unknown };
   if (!Number.isInteger(version)) return jsonError(400, "bad_request", "Send { version } with the number of a published version.");
   return NextResponse.json({ model: await restoreVersion(companyId, id, version as number) });
-});
+}, { permission: "models:edit" });

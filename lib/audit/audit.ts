@@ -1,0 +1,105 @@
+import type pg from "pg";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { z } from "zod";
+import { can, type Principal } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+
+/** Who did it: a user (signed in, or through one of their tokens); null for LeadRank itself (the command-line import). */
+export type Actor = { userId: string | null } & Partial<Pick<Principal, "tokenId" | "ip">>;
+
+export const AUDIT_ACTIONS = [
+  "sign_in",
+  "import.create",
+  "import.undo",
+  "outcome.set",
+  "model.publish",
+  "model.activate",
+  "invitation.create",
+  "invitation.resend",
+  "invitation.revoke",
+  "invitation.accept",
+  "member.role",
+  "member.remove",
+  "member.leave",
+  "token.create",
+  "token.revoke",
+  "password.change",
+  "password.reset",
+  "company.delete",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+type Db = Prisma.TransactionClient | typeof prisma | pg.Client | pg.PoolClient;
+
+/**
+ * Writes one audit event through `db`: pass the transaction of the change itself, so that the
+ * event and the change are committed together or not at all. The actor's email and the
+ * token's name are copied in the same statement, so the record still reads after they go.
+ */
+export async function recordAudit(
+  db: Db,
+  companyId: string | null,
+  actor: Actor | null | undefined,
+  action: AuditAction,
+  { target = null, detail = {} }: { target?: string | null; detail?: Record<string, unknown> } = {},
+): Promise<void> {
+  const values = [companyId, actor?.userId ?? null, actor?.tokenId ?? null, action, target, JSON.stringify(detail), actor?.ip ?? null];
+  const text = `INSERT INTO "AuditEvent" ("companyId", "userId", "actorEmail", "tokenId", "tokenName", "action", "target", "detail", "ip")
+    SELECT $1::uuid, $2::uuid, (SELECT "email" FROM "User" WHERE "id" = $2::uuid), $3::uuid,
+           (SELECT "name" FROM "ApiToken" WHERE "id" = $3::uuid), $4, $5, $6::jsonb, $7`;
+  if ("$executeRawUnsafe" in db) await db.$executeRawUnsafe(text, ...values);
+  else await db.query(text, values);
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export const auditQuery = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional().describe("Only events of this action."),
+  user: z.string().trim().max(254).optional().describe("Only events of the user with this id or email."),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export const auditEventView = z.object({
+  id: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  at: z.iso.datetime(),
+  user: z.object({ id: z.uuid().nullable(), email: z.string().nullable() }),
+  token: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+  target: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+});
+export type AuditEventView = z.infer<typeof auditEventView>;
+
+/** The company's audit log, newest first, a page at a time (owners only). */
+export async function listAudit(principal: Principal, input: unknown): Promise<{ events: AuditEventView[]; page: number; pageSize: number; total: number }> {
+  if (!can(principal, "audit:read")) throw new AppError("forbidden", `Your role (${principal.role}) does not allow reading the audit log.`, 403);
+  const parsed = auditQuery.safeParse(input ?? {});
+  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0].message, 400);
+  const { action, user, page } = parsed.data;
+  const where = {
+    companyId: principal.companyId,
+    ...(action ? { action } : {}),
+    ...(user ? (z.uuid().safeParse(user).success ? { userId: user } : { actorEmail: user.toLowerCase() }) : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    prisma.auditEvent.count({ where }),
+  ]);
+  return {
+    events: rows.map((row) => ({
+      id: String(row.id),
+      action: row.action as AuditAction,
+      at: row.createdAt.toISOString(),
+      user: { id: row.userId, email: row.actorEmail },
+      token: row.tokenId ? { id: row.tokenId, name: row.tokenName } : null,
+      target: row.target,
+      detail: (row.detail ?? {}) as Record<string, unknown>,
+      ip: row.ip,
+    })),
+    page,
+    pageSize: AUDIT_PAGE_SIZE,
+    total,
+  };
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/audit";
+import { can, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+
+export const memberView = z.object({
+  id: z.uuid().describe("The member's user id."),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  joinedAt: z.iso.datetime(),
+});
+export type MemberView = z.infer<typeof memberView>;
+
+export const roleSchema = z.object({ role: z.enum(ROLES, { error: 'role is "owner", "member" or "viewer".' }) });
+
+const notFound = () => new AppError("not_found", "This member was not found.", 404);
+const LAST_OWNER = "A company always keeps at least one owner: make someone else an owner first.";
+
+export function requireCan(principal: Principal, action: Parameters<typeof can>[1]): void {
+  if (!can(principal, action)) throw new AppError("forbidden", `Your role (${principal.role}) does not allow this. Ask an owner of the company.`, 403);
+}
+
+export async function listMembers(principal: Principal): Promise<MemberView[]> {
+  requireCan(principal, "leads:read");
+  const rows = await prisma.membership.findMany({
+    where: { companyId: principal.companyId },
+    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((m) => ({ ...m.user, role: m.role as Role, joinedAt: m.createdAt.toISOString() }));
+}
+
+/**
+ * Runs a change of the company's memberships with the company row locked, so that two owners
+ * demoting or removing each other at once take turns and the last owner is always seen.
+ */
+async function withCompanyLocked<T>(companyId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Company" WHERE "id" = ${companyId}::uuid FOR UPDATE`;
+    return work(tx);
+  });
+}
+
+async function otherOwners(tx: Prisma.TransactionClient, companyId: string, userId: string): Promise<number> {
+  return tx.membership.count({ where: { companyId, role: "owner", userId: { not: userId } } });
+}
+
+/** Changes a member's role (owners only); the last owner cannot stop being one. Takes effect on their next request. */
+export async function changeRole(principal: Principal, userId: string, input: unknown): Promise<MemberView> {
+  requireCan(principal, "members:manage");
+  const parsed = roleSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid_role", parsed.error.issues[0].message, 422);
+  if (!z.uuid().safeParse(userId).success) throw notFound();
+  const { role } = parsed.data;
+  await withCompanyLocked(principal.companyId, async (tx) => {
+    const member = await tx.membership.findUnique({ where: { userId_companyId: { userId, companyId: principal.companyId } }, select: { role: true } });
+    if (!member) throw notFound();
+    if (member.role === role) return;
+    if (member.role === "owner" && (await otherOwners(tx, principal.companyId, userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
+    await tx.membership.update({ where: { userId_companyId: { userId, companyId: principal.companyId } }, data: { role } });
+    await recordAudit(tx, principal.companyId, principal, "member.role", { target: userId, detail: { from: member.role, to: role } });
+  });
+  return (await listMembers(principal)).find((m) => m.id === userId)!;
+}
+
+/**
+ * Takes a person out of the company: their sessions in it and their tokens for it stop working
+ * at once (both are checked against the membership on every request); their tokens go. A person
+ * left in no company has no use for an account, so it goes too (an invitation can bring them back).
+ */
+async function endMembership(tx: Prisma.TransactionClient, companyId: string, userId: string): Promise<void> {
+  await tx.apiToken.deleteMany({ where: { companyId, userId } });
+  await tx.membership.delete({ where: { userId_companyId: { userId, companyId } } });
+  if ((await tx.membership.count({ where: { userId } })) === 0) await tx.user.delete({ where: { id: userId } });
+  else await moveSessions(tx, companyId, userId);
+}
+
+/** Sessions still pointing at a company their user has left move to the user's oldest other company. */
+async function moveSessions(tx: Prisma.TransactionClient, companyId: string, userId?: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "AuthSession" s SET "companyId" = (SELECT m."companyId" FROM "Membership" m WHERE m."userId" = s."userId" ORDER BY m."createdAt" LIMIT 1)
+    WHERE s."companyId" = ${companyId}::uuid AND (${userId ?? null}::uuid IS NULL OR s."userId" = ${userId ?? null}::uuid)`;
+}
+
+/** Removes a member (owners only; the last owner cannot be removed). */
+export async function removeMember(principal: Principal, userId: string): Promise<void> {
+  requireCan(principal, "members:manage");
+  if (!z.uuid().safeParse(userId).success) throw notFound();
+  await withCompanyLocked(principal.companyId, async (tx) => {
+    const member = await tx.membership.findUnique({ where: { userId_companyId: { userId, companyId: principal.companyId } }, select: { role: true, user: { select: { email: true } } } });
+    if (!member) throw notFound();
+    if (member.role === "owner" && (await otherOwners(tx, principal.companyId, userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
+    await recordAudit(tx, principal.companyId, principal, "member.remove", { target: userId, detail: { email: member.user.email, role: member.role } });
+    await endMembership(tx, principal.companyId, userId);
+  });
+}
+
+/** Leaves the company (any role; the last owner must hand over first). */
+export async function leaveCompany(principal: Principal): Promise<void> {
+  await withCompanyLocked(principal.companyId, async (tx) => {
+    if (principal.role === "owner" && (await otherOwners(tx, principal.companyId, principal.userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
+    await recordAudit(tx, principal.companyId, { ...principal, tokenId: undefined }, "member.leave", { target: principal.userId });
+    await endMembership(tx, principal.companyId, principal.userId);
+  });
+}
+
+/**
+ * Deletes the company and every row of it (owners only, after typing its name). Its members'
+ * other memberships stay, and their sessions move to another of their companies; accounts left
+ * in no company go. The deletion itself is recorded with no company (its own log goes with it).
+ */
+export async function deleteCompany(principal: Principal, confirmName: unknown): Promise<void> {
+  requireCan(principal, "company:delete");
+  await withCompanyLocked(principal.companyId, async (tx) => {
+    const company = await tx.company.findUniqueOrThrow({ where: { id: principal.companyId }, select: { name: true } });
+    if (typeof confirmName !== "string" || confirmName.trim() !== company.name.trim()) {
+      throw new AppError("confirmation_mismatch", `Type the company's name, ${company.name}, to delete it.`, 422);
+    }
+    const members = await tx.membership.findMany({ where: { companyId: principal.companyId }, select: { userId: true } });
+    await tx.company.delete({ where: { id: principal.companyId } });
+    const ids = members.map((m) => m.userId);
+    await tx.user.deleteMany({ where: { id: { in: ids }, memberships: { none: {} } } });
+    await moveSessions(tx, principal.companyId);
+    await recordAudit(tx, null, principal, "company.delete", { target: principal.companyId, detail: { members: ids.length } });
+  });
+}
