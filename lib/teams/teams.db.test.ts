@@ -1,0 +1,351 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/accounts";
+import { changePassword, requestPasswordReset, resetPassword } from "@/lib/auth/passwords";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Principal } from "@/lib/auth/permissions";
+import { sessionMembership, startSession, switchCompany } from "@/lib/auth/sessions";
+import { listAudit } from "@/lib/audit/audit";
+import { prisma } from "@/lib/db/client";
+import { bytesOf } from "@/lib/db/test-helpers";
+import { createImport } from "@/lib/imports/create-import";
+import { processImport } from "@/lib/imports/process-import";
+import { resetMailTransport } from "@/lib/mail/mail";
+import { createModel } from "@/lib/models/models";
+import { publishDraft } from "@/lib/models/scoring-jobs";
+import { setOutcome } from "@/lib/outcomes/set-outcome";
+import { hashSecret } from "@/lib/secrets";
+import { addMember, createTeam, TEST_PASSWORD } from "@/lib/test-factories";
+import { createToken, listTokens, principalFromToken, revokeToken, TOKEN_RATE_LIMIT } from "@/lib/tokens/tokens";
+import { acceptInvitation, createInvitation, findInvitation, listInvitations, resendInvitation, revokeInvitation } from "./invitations";
+import { changeRole, deleteCompany, leaveCompany, listMembers, removeMember } from "./members";
+
+/** A real SMTP server on a loopback port, keeping every message it receives. */
+const mails: { to: string; text: string }[] = [];
+let smtp: SMTPServer;
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let text = "";
+      stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      stream.on("end", () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), text: text.replace(/=\r?\n/g, "") });
+        callback();
+      });
+    },
+  });
+  smtp.listen(0, "127.0.0.1");
+  await once(smtp.server, "listening");
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  process.env.MAIL_FROM = "LeadRank <leadrank@example.com>";
+  resetMailTransport();
+});
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  resetMailTransport();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function mailTo(email: string): Promise<string> {
+  await expect.poll(() => mails.some((m) => m.to === email), { timeout: 10_000 }).toBe(true);
+  return mails.findLast((m) => m.to === email)!.text;
+}
+const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://\\S+${path}/([\\w-]+)`))![1];
+
+async function events(principal: Principal, action?: string) {
+  return (await prisma.auditEvent.findMany({ where: { companyId: principal.companyId, ...(action ? { action } : {}) }, orderBy: { id: "asc" } }));
+}
+
+describe("memberships and the active company", () => {
+  it("lets one person work in two companies, switch between them, and never into a third", async () => {
+    const acme = await createTeam("Acme");
+    const globex = await createTeam("Globex");
+    const other = await createTeam("Initech");
+    const person = await addMember(acme.companyId, "viewer");
+    await prisma.membership.create({ data: { userId: person.userId, companyId: globex.companyId, role: "member" } });
+    const sessionId = await startSession(person.userId, acme.companyId);
+    expect(await sessionMembership(sessionId, person.userId)).toEqual({ companyId: acme.companyId, role: "viewer" });
+    await switchCompany(sessionId, person.userId, globex.companyId);
+    expect(await sessionMembership(sessionId, person.userId)).toEqual({ companyId: globex.companyId, role: "member" });
+    await expect(switchCompany(sessionId, person.userId, other.companyId)).rejects.toMatchObject({ status: 404 });
+    expect(await sessionMembership(sessionId, person.userId)).toEqual({ companyId: globex.companyId, role: "member" });
+    // Another user's session is not theirs to use.
+    expect(await sessionMembership(sessionId, acme.userId)).toBeNull();
+  });
+
+  it("lists the members with their roles, to every role", async () => {
+    const owner = await createTeam();
+    const viewer = await addMember(owner.companyId, "viewer");
+    const members = await listMembers(viewer);
+    expect(members.map((m) => m.role).sort()).toEqual(["owner", "viewer"]);
+  });
+});
+
+describe("roles", () => {
+  it("a company always keeps an owner, even when two owners demote each other at once", async () => {
+    const owner = await createTeam();
+    await expect(changeRole(owner, owner.userId, { role: "member" })).rejects.toMatchObject({ code: "last_owner", status: 409 });
+    await expect(removeMember(owner, owner.userId)).rejects.toMatchObject({ code: "last_owner" });
+    await expect(leaveCompany(owner)).rejects.toMatchObject({ code: "last_owner" });
+    const second = await addMember(owner.companyId, "owner");
+    const results = await Promise.allSettled([changeRole(owner, second.userId, { role: "viewer" }), changeRole(second, owner.userId, { role: "viewer" })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await prisma.membership.count({ where: { companyId: owner.companyId, role: "owner" } })).toBe(1);
+    // The refused change wrote no audit event: the event is in the change's transaction.
+    expect(await events(owner, "member.role")).toHaveLength(1);
+  });
+
+  it("refuses members and viewers what only owners may do, on the server", async () => {
+    const owner = await createTeam();
+    const member = await addMember(owner.companyId, "member");
+    const viewer = await addMember(owner.companyId, "viewer");
+    await expect(changeRole(member, viewer.userId, { role: "owner" })).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    await expect(removeMember(member, viewer.userId)).rejects.toMatchObject({ status: 403 });
+    await expect(createInvitation(member, { email: "x@example.com", role: "owner" })).rejects.toMatchObject({ status: 403 });
+    await expect(deleteCompany(member, "Team Co")).rejects.toMatchObject({ status: 403 });
+    await expect(createToken(viewer, { name: "script" })).rejects.toMatchObject({ status: 403 });
+    await expect(listAudit(member, {})).rejects.toMatchObject({ status: 403 });
+    expect((await prisma.membership.findMany({ where: { companyId: owner.companyId } })).map((m) => m.role).sort()).toEqual(["member", "owner", "viewer"]);
+  });
+});
+
+describe("invitations", () => {
+  it("are e-mailed with a working single-use link that makes a new account", async () => {
+    const owner = await createTeam("Invite Co");
+    const { invitation, emailed } = await createInvitation(owner, { email: "  New.Person@Example.com ", role: "member" });
+    expect(emailed).toBe(true);
+    expect(invitation).toMatchObject({ email: "new.person@example.com", role: "member" });
+    expect(new Date(invitation.expiresAt).getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600_000);
+    const secret = linkIn(await mailTo("new.person@example.com"), "/invite");
+    expect(invitation.url.endsWith(`/invite/${secret}`)).toBe(true);
+    // Only the hash is stored.
+    expect(await prisma.invitation.count({ where: { secretHash: secret } })).toBe(0);
+    expect(await prisma.invitation.count({ where: { secretHash: hashSecret(secret) } })).toBe(1);
+    expect(await findInvitation(secret)).toMatchObject({ companyName: "Invite Co", role: "member", hasAccount: false, expired: false });
+
+    await expect(acceptInvitation(secret, { name: "New Person", password: "short" })).rejects.toMatchObject({ code: "invalid_account" });
+    const joined = await acceptInvitation(secret, { name: "New Person", password: TEST_PASSWORD }, "10.9.9.9");
+    expect(joined.companyId).toBe(owner.companyId);
+    expect(await authenticate("new.person@example.com", TEST_PASSWORD, "10.9.9.9")).toMatchObject({ companyId: owner.companyId });
+    await expect(acceptInvitation(secret, { name: "Again", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "invitation_invalid" });
+    expect(await listInvitations(owner)).toEqual([]);
+    expect((await events(owner, "invitation.accept"))[0]).toMatchObject({ actorEmail: "new.person@example.com", ip: "10.9.9.9" });
+  });
+
+  it("expire after 7 days, and revoking or resending ends the earlier link", async () => {
+    const owner = await createTeam();
+    const first = await createInvitation(owner, { email: "late@example.com", role: "viewer" });
+    const secret = first.invitation.url.split("/").at(-1)!;
+    await prisma.invitation.update({ where: { id: first.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(acceptInvitation(secret, { name: "Late", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "invitation_expired", status: 410 });
+    expect(await prisma.user.count({ where: { email: "late@example.com" } })).toBe(0);
+
+    const resent = await resendInvitation(owner, first.invitation.id);
+    const newSecret = resent.invitation.url.split("/").at(-1)!;
+    expect(newSecret).not.toBe(secret);
+    await expect(acceptInvitation(secret, { name: "Late", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "invitation_invalid" });
+    await revokeInvitation(owner, resent.invitation.id);
+    await expect(acceptInvitation(newSecret, { name: "Late", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "invitation_invalid" });
+  });
+
+  it("join an existing account only when signed in with the invited email", async () => {
+    const owner = await createTeam();
+    const elsewhere = await createTeam("Elsewhere");
+    const invited = await addMember(elsewhere.companyId, "owner", `invited-${Date.now()}@example.com`);
+    const { invitation } = await createInvitation(owner, { email: (await prisma.user.findUniqueOrThrow({ where: { id: invited.userId } })).email, role: "viewer" });
+    const secret = invitation.url.split("/").at(-1)!;
+    expect(await findInvitation(secret)).toMatchObject({ hasAccount: true });
+    await expect(acceptInvitation(secret, { userId: elsewhere.userId })).rejects.toMatchObject({ code: "wrong_account", status: 403 });
+    await acceptInvitation(secret, { userId: invited.userId });
+    expect(await prisma.membership.findMany({ where: { userId: invited.userId }, select: { role: true } })).toHaveLength(2);
+    await expect(createInvitation(owner, { email: "x", role: "viewer" })).rejects.toMatchObject({ status: 422 });
+    await expect(createInvitation(owner, { email: (await prisma.user.findUniqueOrThrow({ where: { id: invited.userId } })).email, role: "viewer" })).rejects.toMatchObject({ code: "already_member" });
+  });
+});
+
+describe("API tokens", () => {
+  it("are shown once, stored as a hash, limited to the creator's role, and stop at once when revoked or expired", async () => {
+    const owner = await createTeam();
+    const member = await addMember(owner.companyId, "member");
+    await expect(createToken(member, { name: "too strong", role: "owner" })).rejects.toMatchObject({ status: 403 });
+    const token = await createToken(member, { name: "nightly sync" });
+    expect(token.secret).toMatch(/^lr_[\w-]{43}$/);
+    expect(token.role).toBe("member");
+    const row = await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(row.secretHash).toBe(hashSecret(token.secret));
+    expect(JSON.stringify(row)).not.toContain(token.secret);
+    expect(JSON.stringify(await listTokens(member))).not.toContain(token.secret);
+
+    const check = await principalFromToken(token.secret, "10.1.1.1");
+    expect(check).toEqual({ principal: { userId: member.userId, companyId: owner.companyId, role: "member", via: "token", tokenId: token.id, ip: "10.1.1.1" } });
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).not.toBeNull();
+    expect(await principalFromToken(`${token.secret}x`)).toEqual({ error: "invalid" });
+
+    // A member sees and revokes only their own; an owner sees and revokes everyone's.
+    const ownersToken = await createToken(owner, { name: "owner's", role: "viewer" });
+    expect((await listTokens(member)).map((t) => t.id)).toEqual([token.id]);
+    expect((await listTokens(owner)).map((t) => t.id).sort()).toEqual([token.id, ownersToken.id].sort());
+    await expect(revokeToken(member, ownersToken.id)).rejects.toMatchObject({ status: 404 });
+    await revokeToken(owner, token.id);
+    expect(await principalFromToken(token.secret)).toEqual({ error: "invalid" });
+
+    const expiring = await createToken(owner, { name: "soon", expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    expect("principal" in (await principalFromToken(expiring.secret))).toBe(true);
+    await prisma.apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await principalFromToken(expiring.secret)).toEqual({ error: "invalid" });
+    await expect(createToken(owner, { name: "past", expiresAt: "2020-01-01T00:00:00Z" })).rejects.toMatchObject({ status: 422 });
+    expect((await events(owner)).map((e) => e.action)).toEqual(["token.create", "token.create", "token.revoke", "token.create"]);
+  });
+
+  it(`allow ${TOKEN_RATE_LIMIT} requests a minute, then say when to come back`, async () => {
+    const owner = await createTeam();
+    const token = await createToken(owner, { name: "busy" });
+    await prisma.apiToken.update({ where: { id: token.id }, data: { windowCount: TOKEN_RATE_LIMIT - 1, windowStart: new Date(Date.now() - 20_000) } });
+    expect("principal" in (await principalFromToken(token.secret))).toBe(true);
+    const limited = await principalFromToken(token.secret);
+    expect(limited).toMatchObject({ error: "rate_limited" });
+    expect((limited as { retryAfter: number }).retryAfter).toBeGreaterThanOrEqual(39);
+    expect((limited as { retryAfter: number }).retryAfter).toBeLessThanOrEqual(41);
+    // A new minute starts a new count.
+    await prisma.apiToken.update({ where: { id: token.id }, data: { windowStart: new Date(Date.now() - 61_000) } });
+    expect("principal" in (await principalFromToken(token.secret))).toBe(true);
+  });
+
+  it("follow their creator: a demoted creator's token does less, a removed member's sessions and tokens stop at once", async () => {
+    const owner = await createTeam();
+    const second = await addMember(owner.companyId, "owner");
+    const token = await createToken(second, { name: "admin script" });
+    await changeRole(owner, second.userId, { role: "viewer" });
+    expect(await principalFromToken(token.secret)).toMatchObject({ principal: { role: "viewer" } });
+    const sessionId = await startSession(second.userId, owner.companyId);
+    expect(await sessionMembership(sessionId, second.userId)).not.toBeNull();
+    await removeMember(owner, second.userId);
+    expect(await principalFromToken(token.secret)).toEqual({ error: "invalid" });
+    expect(await sessionMembership(sessionId, second.userId)).toBeNull();
+    // In no company any more, the account is gone too.
+    expect(await prisma.user.count({ where: { id: second.userId } })).toBe(0);
+  });
+
+  it("a member removed from one company keeps the other: their session moves there", async () => {
+    const owner = await createTeam();
+    const elsewhere = await createTeam("Elsewhere");
+    const person = await addMember(owner.companyId, "member");
+    await prisma.membership.create({ data: { userId: person.userId, companyId: elsewhere.companyId, role: "viewer" } });
+    const sessionId = await startSession(person.userId, owner.companyId);
+    await removeMember(owner, person.userId);
+    expect(await sessionMembership(sessionId, person.userId)).toEqual({ companyId: elsewhere.companyId, role: "viewer" });
+  });
+});
+
+describe("the audit log", () => {
+  it("records who did what from where, in the transaction of the change; a failed change records nothing", async () => {
+    const owner = await createTeam();
+    const member = { ...(await addMember(owner.companyId, "member")), ip: "192.0.2.7" };
+    const id = await createImport({ companyId: owner.companyId, userId: member.userId, actor: member, fileName: "crm.csv", source: bytesOf("Email\na@x.example\nb@x.example\n") });
+    await processImport(id);
+    const leads = await prisma.lead.findMany({ where: { companyId: owner.companyId }, select: { id: true } });
+    await setOutcome(owner.companyId, leads.map((l) => l.id), "won", member);
+    await setOutcome(owner.companyId, leads.map((l) => l.id), "won", member); // nothing changes, nothing recorded
+    const model = await createModel(owner.companyId, { name: "Mine", from: "b2b-saas" });
+    await publishDraft(owner.companyId, owner, model.id);
+    await expect(publishDraft(owner.companyId, owner, model.id)).rejects.toMatchObject({ code: "no_draft" });
+
+    const log = await listAudit(owner, {});
+    expect(log.events.map((e) => e.action)).toEqual(["model.publish", "outcome.set", "import.create"]);
+    expect(log.events[2]).toMatchObject({ user: { id: member.userId }, ip: "192.0.2.7", target: id, detail: { fileName: "crm.csv" } });
+    expect(log.events[1].detail).toEqual({ outcome: "won", leads: 2 });
+    expect((await listAudit(owner, { action: "outcome.set" })).events).toHaveLength(1);
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: member.userId } })).email;
+    expect((await listAudit(owner, { user: email.toUpperCase() })).total).toBe(2);
+    await expect(listAudit(owner, { action: "nonsense" })).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe("passwords", () => {
+  it("a reset link arrives by e-mail, works once within the hour and ends every session", async () => {
+    const owner = await createTeam();
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).email;
+    const sessionId = await startSession(owner.userId, owner.companyId);
+    await requestPasswordReset(email.toUpperCase(), "10.2.2.2");
+    const secret = linkIn(await mailTo(email), "/reset-password");
+    await expect(resetPassword(secret, "short")).rejects.toMatchObject({ code: "invalid_password" });
+    await resetPassword(secret, "a brand new passphrase");
+    expect(await verifyPassword("a brand new passphrase", (await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash)).toBe(true);
+    expect(await sessionMembership(sessionId, owner.userId)).toBeNull();
+    await expect(resetPassword(secret, "another new passphrase")).rejects.toMatchObject({ code: "reset_invalid" });
+
+    // An unknown email gets the same (silent) answer and no mail.
+    const before = mails.length;
+    await expect(requestPasswordReset("nobody-here@example.com", "10.2.2.2")).resolves.toBeUndefined();
+    // An expired link does not work.
+    await requestPasswordReset(email, "10.2.2.3");
+    const late = linkIn(await mailTo(email), "/reset-password");
+    await prisma.passwordReset.updateMany({ where: { userId: owner.userId }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await expect(resetPassword(late, "another new passphrase")).rejects.toMatchObject({ status: 410 });
+    expect(mails.slice(before).some((m) => m.to === "nobody-here@example.com")).toBe(false);
+  });
+
+  it("sends at most 3 reset mails an hour to one account", async () => {
+    const owner = await createTeam();
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).email;
+    for (let i = 0; i < 5; i++) await requestPasswordReset(email, `10.3.3.${i}`);
+    await expect.poll(() => mails.filter((m) => m.to === email).length).toBe(3);
+    expect(await prisma.passwordReset.count({ where: { userId: owner.userId } })).toBe(3);
+  });
+
+  it("changing the password needs the current one and ends the other sessions", async () => {
+    const owner = await createTeam();
+    const mine = await startSession(owner.userId, owner.companyId);
+    const other = await startSession(owner.userId, owner.companyId);
+    const principal = { ...owner, sessionId: mine };
+    await expect(changePassword(principal, "not it at all", "a brand new passphrase")).rejects.toMatchObject({ code: "wrong_password" });
+    await expect(changePassword(principal, TEST_PASSWORD, "password1234")).rejects.toMatchObject({ code: "invalid_password" });
+    await changePassword(principal, TEST_PASSWORD, "a brand new passphrase");
+    expect(await sessionMembership(mine, owner.userId)).not.toBeNull();
+    expect(await sessionMembership(other, owner.userId)).toBeNull();
+    expect(await events(owner, "password.change")).toHaveLength(1);
+  });
+});
+
+describe("deleting a company", () => {
+  it("needs its name typed, removes every row of it, and keeps its members' other companies", async () => {
+    const owner = await createTeam("Doomed Co");
+    const elsewhere = await createTeam("Survivor Co");
+    const both = await addMember(owner.companyId, "member");
+    await prisma.membership.create({ data: { userId: both.userId, companyId: elsewhere.companyId, role: "viewer" } });
+    const bothSession = await startSession(both.userId, owner.companyId);
+    const id = await createImport({ companyId: owner.companyId, userId: owner.userId, fileName: "x.csv", source: bytesOf("Email,Job Title\na@x.example,CEO\nbad,CTO\n") });
+    await processImport(id);
+    await createToken(owner, { name: "t" });
+    await createInvitation(owner, { email: "pending@example.com", role: "viewer" });
+    const model = await createModel(owner.companyId, { name: "M", from: "b2b-saas" });
+    await publishDraft(owner.companyId, owner, model.id);
+
+    await expect(deleteCompany(owner, "Doomed")).rejects.toMatchObject({ code: "confirmation_mismatch" });
+    expect(await prisma.company.count({ where: { id: owner.companyId } })).toBe(1);
+    await deleteCompany(owner, "Doomed Co");
+
+    // Every table with a company column, found from the catalogue so a new table is covered too.
+    const tables = await prisma.$queryRaw<{ table_name: string }[]>`
+      SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'companyId'`;
+    expect(tables.length).toBeGreaterThanOrEqual(12);
+    for (const { table_name } of tables) {
+      const [{ count }] = await prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "${table_name}" WHERE "companyId" = $1::uuid`, owner.companyId);
+      expect(count, table_name).toBe(0);
+    }
+    for (const table of ["ImportFile", "ImportRejection", "ImportChange"]) {
+      const [{ count }] = await prisma.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "${table}" WHERE "importId" = $1::uuid`, id);
+      expect(count, table).toBe(0);
+    }
+    // The owner had no other company: the account went. The member keeps the other one, and their session moved there.
+    expect(await prisma.user.count({ where: { id: owner.userId } })).toBe(0);
+    expect(await prisma.membership.findMany({ where: { userId: both.userId }, select: { companyId: true } })).toEqual([{ companyId: elsewhere.companyId }]);
+    expect(await sessionMembership(bothSession, both.userId)).toEqual({ companyId: elsewhere.companyId, role: "viewer" });
+    // The deletion itself is recorded without a company.
+    expect(await prisma.auditEvent.count({ where: { companyId: null, action: "company.delete", target: owner.companyId } })).toBe(1);
+  });
+});
