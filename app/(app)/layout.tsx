@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { RescoreNotice } from "@/components/scoring/rescore-progress";
 import { AppShell } from "@/components/shell/app-shell";
 import { getAccount } from "@/lib/auth/accounts";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { getPendingScoringJob } from "@/lib/models/scoring-jobs";
 
@@ -13,8 +14,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!account) redirect("/api/auth/signout");
   return (
     <AppShell
-      companyName={account.company.name}
+      companies={account.companies}
+      activeCompanyId={tenant.companyId}
       userName={account.name}
+      showAudit={can(tenant, "audit:read")}
       notice={rescoring ? <RescoreNotice key={rescoring.id} job={rescoring} /> : null}
     >
       {children}

@@ -66,7 +66,20 @@ function NewModel() {
  * there is none), try a lead, preview the impact on the company's leads, publish, and watch
  * the re-score; the versions below.
  */
-export function Studio({ model, models, extraHeaders, job: initialJob }: { model: StudioModel; models: { id: string; name: string; active: boolean }[]; extraHeaders: string[]; job: JobState | null }) {
+export function Studio({
+  model,
+  models,
+  extraHeaders,
+  job: initialJob,
+  allowed,
+}: {
+  model: StudioModel;
+  models: { id: string; name: string; active: boolean }[];
+  extraHeaders: string[];
+  job: JobState | null;
+  /** What the signed-in role may do here (the server checks it again on every request). */
+  allowed: { edit: boolean; publish: boolean };
+}) {
   const router = useRouter();
   const latest = model.versions.at(-1);
   const start = (model.draft?.definition ?? latest?.definition) as Draft;
@@ -208,8 +221,9 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
             ))}
           </select>
         </div>
-        <NewModel />
+        {allowed.edit ? <NewModel /> : null}
       </div>
+      {!allowed.edit ? <Alert tone="info">As a viewer you can read every model and try leads against it. Members edit drafts; owners publish them.</Alert> : null}
 
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
 
@@ -221,10 +235,12 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
               {unsaved ? <span className="ml-2 text-amber-700">· unsaved changes</span> : null}
               {problems ? <span className="ml-2 text-red-700">· {problems === 1 ? "1 problem" : `${problems} problems`}</span> : null}
             </p>
-            <Button type="button" onClick={() => run("save", save)} disabled={busy !== null || !unsaved}>
-              Save draft
-            </Button>
-            {model.draft ? (
+            {allowed.edit ? (
+              <Button type="button" onClick={() => run("save", save)} disabled={busy !== null || !unsaved}>
+                Save draft
+              </Button>
+            ) : null}
+            {allowed.edit && model.draft ? (
               <Button type="button" variant="secondary" onClick={() => run("discard", discard)} disabled={busy !== null}>
                 Discard draft
               </Button>
@@ -232,9 +248,11 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
             <Button type="button" variant="secondary" onClick={download}>
               Download JSON
             </Button>
-            <Button type="button" variant="secondary" onClick={() => upload.current?.click()}>
-              Upload JSON
-            </Button>
+            {allowed.edit ? (
+              <Button type="button" variant="secondary" onClick={() => upload.current?.click()}>
+                Upload JSON
+              </Button>
+            ) : null}
             <input
               ref={upload}
               type="file"
@@ -248,12 +266,16 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
               }}
             />
           </div>
-          <ModelEditor draft={draft} dispatch={dispatch} issues={checked.issues} extraHeaders={extraHeaders} />
+          <fieldset disabled={!allowed.edit} className="min-w-0">
+            <legend className="sr-only">Rules of {draft.name}</legend>
+            <ModelEditor draft={draft} dispatch={dispatch} issues={checked.issues} extraHeaders={extraHeaders} />
+          </fieldset>
         </div>
 
         <aside className="space-y-6">
           <TryLead model={checked.model} />
 
+          {allowed.edit ? (
           <section className={CARD} aria-labelledby="preview-title">
             <h2 id="preview-title" className="font-semibold text-slate-900">
               Impact on your leads
@@ -290,7 +312,9 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
               </Button>
             </fieldset>
           </section>
+          ) : null}
 
+          {allowed.edit ? (
           <section className={CARD} aria-labelledby="publish-title">
             <h2 id="publish-title" className="font-semibold text-slate-900">
               Publish
@@ -300,14 +324,22 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
               Note (optional)
             </label>
             <input id="publish-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder="What changed and why" className="mt-1 block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
-            <Button type="button" className="mt-3" onClick={() => run("publish", publish)} disabled={busy !== null || Boolean(running) || (!unsaved && !model.draft)}>
-              {busy === "publish" ? "Publishing…" : "Publish"}
-            </Button>
-            {!unsaved && !model.draft ? <p className="mt-2 text-sm text-slate-600">Change a rule to publish a new version.</p> : null}
+            {allowed.publish ? (
+              <>
+                <Button type="button" className="mt-3" onClick={() => run("publish", publish)} disabled={busy !== null || Boolean(running) || (!unsaved && !model.draft)}>
+                  {busy === "publish" ? "Publishing…" : "Publish"}
+                </Button>
+                {!unsaved && !model.draft ? <p className="mt-2 text-sm text-slate-600">Change a rule to publish a new version.</p> : null}
+              </>
+            ) : (
+              <p className="mt-3 text-sm text-slate-600" data-testid="publish-owners-only">
+                Owners publish models. {allowed.edit ? "Save your draft and ask an owner to publish it." : ""}
+              </p>
+            )}
             {rescore ? (
               <div className="mt-4" data-testid="rescore-progress">
                 <RescoreProgress job={rescore} />
-                {rescore.status === "failed" ? (
+                {rescore.status === "failed" && allowed.publish ? (
                   <div className="space-y-2">
                     <Alert>{rescore.error}</Alert>
                     <Button type="button" variant="secondary" onClick={retry}>
@@ -318,6 +350,7 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
               </div>
             ) : null}
           </section>
+          ) : null}
         </aside>
       </div>
 
@@ -329,6 +362,7 @@ export function Studio({ model, models, extraHeaders, job: initialJob }: { model
           modelId={model.id}
           versions={model.versions}
           hasDraft={Boolean(model.draft)}
+          canRestore={allowed.edit}
           onRestored={(definition) => {
             dispatch({ type: "replace", draft: definition });
             setStored(JSON.stringify(definition));

@@ -12,7 +12,7 @@ export type VersionView = { version: number; label: string; publishedAt: string;
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /** The model's published versions: who published each and when, its rules, a comparison of two, and restore. */
-export function Versions({ modelId, versions, hasDraft, onRestored }: { modelId: string; versions: VersionView[]; hasDraft: boolean; onRestored: (definition: ScoringModel) => void }) {
+export function Versions({ modelId, versions, hasDraft, canRestore, onRestored }: { modelId: string; versions: VersionView[]; hasDraft: boolean; canRestore: boolean; onRestored: (definition: ScoringModel) => void }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   // Until the user picks, the last two versions (also after a new one is published).
@@ -49,9 +49,11 @@ export function Versions({ modelId, versions, hasDraft, onRestored }: { modelId:
                   {version.note ? ` · “${version.note}”` : ""}
                 </p>
               </div>
-              <button type="button" onClick={() => restore(version.version)} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-                Restore as draft
-              </button>
+              {canRestore ? (
+                <button type="button" onClick={() => restore(version.version)} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                  Restore as draft
+                </button>
+              ) : null}
             </div>
             <details className="mt-1">
               <summary className="cursor-pointer text-sm text-indigo-700">Rules of version {version.version}</summary>

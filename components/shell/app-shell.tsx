@@ -1,10 +1,21 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/ui/logo";
+import { CompanySwitcher } from "./company-switcher";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ companyName, userName, notice, children }: { companyName: string; userName: string; notice?: ReactNode; children: ReactNode }) {
+type Props = {
+  companies: { id: string; name: string; role: string }[];
+  activeCompanyId: string;
+  userName: string;
+  /** Owners also see the audit log. */
+  showAudit: boolean;
+  notice?: ReactNode;
+  children: ReactNode;
+};
+
+export function AppShell({ companies, activeCompanyId, userName, showAudit, notice, children }: Props) {
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
@@ -13,15 +24,10 @@ export function AppShell({ companyName, userName, notice, children }: { companyN
             <Logo />
           </Link>
           <div className="order-3 w-full sm:order-none sm:w-auto sm:flex-1">
-            <NavLinks />
+            <NavLinks showAudit={showAudit} />
           </div>
           <div className="ml-auto flex min-w-0 items-center gap-3">
-            <div className="min-w-0 max-w-[9rem] text-right leading-tight sm:max-w-xs">
-              <p className="truncate text-sm font-semibold text-slate-900" data-testid="company-name">
-                {companyName}
-              </p>
-              <p className="truncate text-xs text-slate-500">{userName}</p>
-            </div>
+            <CompanySwitcher companies={companies} activeId={activeCompanyId} userName={userName} />
             <SignOutButton />
           </div>
         </div>

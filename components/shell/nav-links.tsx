@@ -9,14 +9,16 @@ const links = [
   { href: "/imports", label: "Imports" },
   { href: "/scoring", label: "Scoring" },
   { href: "/insights", label: "Insights" },
+  { href: "/team", label: "Team" },
+  { href: "/audit", label: "Audit log" },
   { href: "/settings", label: "Settings" },
 ];
 
-export function NavLinks() {
+export function NavLinks({ showAudit }: { showAudit: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto">
-      {links.map(({ href, label }) => {
+      {links.filter(({ href }) => showAudit || href !== "/audit").map(({ href, label }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link

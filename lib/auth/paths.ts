@@ -3,7 +3,7 @@ export const SIGN_IN_PATH = "/sign-in";
 export const HOME_PATH = "/dashboard";
 /** Header set by proxy.ts with the requested path, so a page can send the user back after sign-in. */
 export const PATH_HEADER = "x-leadrank-path";
-export const APP_PAGE_PREFIXES = ["/dashboard", "/leads", "/imports", "/settings"];
+export const APP_PAGE_PREFIXES = ["/dashboard", "/leads", "/imports", "/scoring", "/insights", "/team", "/audit", "/settings"];
 
 const OWN_ORIGIN = "https://leadrank.invalid";
 

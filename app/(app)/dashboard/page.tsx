@@ -7,6 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SampleDataButton } from "@/components/dashboard/sample-data-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { dashboardQuery, getDashboard, TREND_DAYS } from "@/lib/leads/dashboard";
 import { leadDisplayName } from "@/lib/leads/list-leads";
@@ -14,7 +15,8 @@ import { leadDisplayName } from "@/lib/leads/list-leads";
 export const metadata: Metadata = { title: "Dashboard · LeadRank" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { companyId } = await requirePrincipal();
+  const principal = await requirePrincipal();
+  const { companyId } = principal;
   const { days } = dashboardQuery.catch({ days: 30 }).parse(await searchParams);
   const { kpis, top, trend } = await getDashboard(companyId, days);
 
@@ -25,10 +27,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <EmptyState
           title="No leads yet"
           action={
-            <>
-              <ButtonLink href="/imports">Upload a CSV of leads</ButtonLink>
-              <SampleDataButton />
-            </>
+            can(principal, "imports:write") ? (
+              <>
+                <ButtonLink href="/imports">Upload a CSV of leads</ButtonLink>
+                <SampleDataButton />
+              </>
+            ) : undefined
           }
         >
           Upload a CSV exported from your CRM or a spreadsheet, or try LeadRank with 10,000 generated sample leads. LeadRank scores every

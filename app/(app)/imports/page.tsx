@@ -4,6 +4,7 @@ import { ImportCounts, StatusBadge } from "@/components/imports/import-counts";
 import { ImportUploader } from "@/components/imports/import-uploader";
 import { UndoButton } from "@/components/imports/undo-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { listImports } from "@/lib/imports/imports";
 import { maxUploadBytes } from "@/lib/imports/store-upload";
@@ -13,12 +14,20 @@ export const metadata: Metadata = { title: "Imports · LeadRank" };
 const when = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 export default async function ImportsPage() {
-  const { companyId } = await requirePrincipal();
+  const principal = await requirePrincipal();
+  const { companyId } = principal;
+  const canImport = can(principal, "imports:write");
   const imports = await listImports(companyId);
   return (
     <>
       <PageHeader title="Imports" description="Upload CSV files of leads. Re-uploading the same people updates them instead of adding them twice." />
-      <ImportUploader maxBytes={maxUploadBytes()} />
+      {canImport ? (
+        <ImportUploader maxBytes={maxUploadBytes()} />
+      ) : (
+        <p className="rounded-lg bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200" data-testid="viewer-imports">
+          As a viewer you see every import and its rejected rows. Members and owners upload files.
+        </p>
+      )}
       <h2 className="mb-3 mt-10 text-lg font-semibold text-slate-900">History</h2>
       {imports.length === 0 ? (
         <p className="text-sm text-slate-600">No imports yet. Your uploads will be listed here, with what happened to every row.</p>
@@ -37,7 +46,7 @@ export default async function ImportsPage() {
                     {job.user ? ` · ${job.user.name}` : ""}
                   </p>
                 </div>
-                {job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} /> : null}
+                {canImport && job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} /> : null}
               </div>
               {job.status === "succeeded" || job.status === "undone" ? (
                 <div className="mt-3">

@@ -5,6 +5,7 @@ import { describeCondition } from "@/components/scoring/describe";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { getInsights, MIN_FOR_AUC } from "@/lib/outcomes/insights";
 import type { Rate } from "@/lib/outcomes/stats";
@@ -17,7 +18,8 @@ const interval = (rate: Rate) => (rate.winRate === null ? "" : `${pct(rate.low)}
 const CARD = "rounded-lg bg-white p-5 ring-1 ring-slate-200";
 
 export default async function InsightsPage() {
-  const { companyId } = await requirePrincipal();
+  const principal = await requirePrincipal();
+  const { companyId } = principal;
   const insights = await getInsights(companyId);
   const closed = insights.closed.won + insights.closed.lost;
   const header = <PageHeader title="Insights" description={`Does the score predict who buys? ${insights.model.label}, measured on your won and lost leads.`} />;
@@ -170,7 +172,7 @@ export default async function InsightsPage() {
           </table>
         </div>
       </section>
-      <SuggestedModel />
+      {can(principal, "models:edit") ? <SuggestedModel /> : null}
       <p className="mt-4 text-xs text-slate-500">
         Intervals are 95% Wilson score intervals; the AUC’s is Hanley and McNeil’s. Outcomes are never used to score a lead.
       </p>

@@ -5,6 +5,7 @@ import { OutcomeBadge, ScoreBadge } from "@/components/leads/score-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { leadDisplayName, listLeads, listLeadsQuery, SORTS, type ListLeadsQuery } from "@/lib/leads/list-leads";
 import { markOutcome } from "./actions";
@@ -26,7 +27,9 @@ function href(query: ListLeadsQuery, change: Partial<ListLeadsQuery>, path = "/l
 const inputClass = "block w-full rounded-md border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { companyId } = await requirePrincipal();
+  const principal = await requirePrincipal();
+  const { companyId } = principal;
+  const canMark = can(principal, "outcomes:write");
   const parsed = listLeadsQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : DEFAULTS;
   const { total, totalIsExact, leads, page, pageSize } = await listLeads(companyId, query);
@@ -112,24 +115,28 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <form action={markOutcome} className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200" aria-label="Set the outcome of the ticked leads">
-          <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm">
-            <span className="text-slate-600">Ticked leads:</span>
-            <button type="submit" name="outcome" value="won" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-              Mark won
-            </button>
-            <button type="submit" name="outcome" value="lost" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-              Mark lost
-            </button>
-            <button type="submit" name="outcome" value="open" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-              Reopen
-            </button>
-          </div>
+          {canMark ? (
+            <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2 text-sm">
+              <span className="text-slate-600">Ticked leads:</span>
+              <button type="submit" name="outcome" value="won" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                Mark won
+              </button>
+              <button type="submit" name="outcome" value="lost" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                Mark lost
+              </button>
+              <button type="submit" name="outcome" value="open" className="rounded-md px-2 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                Reopen
+              </button>
+            </div>
+          ) : null}
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="leads-table">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="w-8 px-4 py-3 font-medium">
-                  <span className="sr-only">Tick</span>
-                </th>
+                {canMark ? (
+                  <th scope="col" className="w-8 px-4 py-3 font-medium">
+                    <span className="sr-only">Tick</span>
+                  </th>
+                ) : null}
                 <th scope="col" className="px-4 py-3 font-medium">#</th>
                 <th scope="col" className="px-4 py-3 font-medium">Lead</th>
                 <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Company</th>
@@ -140,9 +147,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100">
               {leads.map((lead, index) => (
                 <tr key={lead.id}>
-                  <td className="px-4 py-3">
-                    <input type="checkbox" name="ids" value={lead.id} aria-label={`Tick ${leadDisplayName(lead)}`} />
-                  </td>
+                  {canMark ? (
+                    <td className="px-4 py-3">
+                      <input type="checkbox" name="ids" value={lead.id} aria-label={`Tick ${leadDisplayName(lead)}`} />
+                    </td>
+                  ) : null}
                   <td className="px-4 py-3 text-slate-500">{(page - 1) * pageSize + index + 1}</td>
                   <td className="max-w-[14rem] px-4 py-3 sm:max-w-none">
                     <Link href={`/leads/${lead.id}`} className="block truncate font-medium text-indigo-700 hover:underline">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Studio } from "@/components/scoring/studio";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { extraColumnHeaders } from "@/lib/imports/imports";
 import { getModel, listModels } from "@/lib/models/models";
@@ -10,7 +11,8 @@ import { getLatestScoringJob } from "@/lib/models/scoring-jobs";
 export const metadata: Metadata = { title: "Scoring studio · LeadRank" };
 
 export default async function ScoringPage({ searchParams }: { searchParams: Promise<{ model?: string }> }) {
-  const { companyId } = await requirePrincipal();
+  const principal = await requirePrincipal();
+  const { companyId } = principal;
   const [models, extraHeaders, job] = await Promise.all([listModels(companyId), extraColumnHeaders(companyId), getLatestScoringJob(companyId)]);
   const chosen = (await searchParams).model ?? models.find((m) => m.active)?.id ?? models[0]?.id;
   const model = chosen ? await getModel(companyId, chosen) : null;
@@ -26,6 +28,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
         models={models.map(({ id, name, active }) => ({ id, name, active }))}
         extraHeaders={extraHeaders}
         job={shownJob}
+        allowed={{ edit: can(principal, "models:edit"), publish: can(principal, "models:publish") }}
       />
     </>
   );

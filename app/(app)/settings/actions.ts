@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requirePrincipal } from "@/lib/auth/session";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { activateModel } from "@/lib/models/scoring-jobs";
+import { changePassword } from "@/lib/auth/passwords";
 
 export type ModelChoiceState = { ok?: boolean; message?: string };
 
@@ -17,6 +18,20 @@ export async function switchActiveModel(_previous: ModelChoiceState, form: FormD
   } catch (error) {
     if (error instanceof AppError) return { message: "Choose one of the models listed." };
     if (isDatabaseUnavailable(error)) return { message: "LeadRank cannot reach its database right now. Please try again in a moment." };
+    throw error;
+  }
+}
+
+export type PasswordState = { ok?: boolean; fieldErrors?: { current?: string; password?: string } };
+
+/** Changes the signed-in user's password (current one required); their other sessions end. */
+export async function changeOwnPassword(_previous: PasswordState, form: FormData): Promise<PasswordState> {
+  const principal = await requirePrincipal("leads:read");
+  try {
+    await changePassword(principal, form.get("current"), form.get("password"));
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AppError) return { fieldErrors: error.code === "wrong_password" ? { current: error.message } : { password: error.message } };
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { LiveImportProgress } from "@/components/imports/import-progress";
 import { UndoButton } from "@/components/imports/undo-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { DELIMITER_NAMES, ENCODING_NAMES, type Delimiter, type Encoding } from "@/lib/csv/detect";
 import { fieldByName } from "@/lib/csv/fields";
@@ -16,7 +17,8 @@ import { getImport, rejectedRows } from "@/lib/imports/imports";
 export const metadata: Metadata = { title: "Import · LeadRank" };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
-  const { companyId } = await requirePrincipal();
+  const principal = await requirePrincipal();
+  const { companyId } = principal;
   const { id } = await params;
   const job = await getImport(companyId, id);
   if (!job) notFound();
@@ -29,7 +31,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={job.status} />
-          {job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} /> : null}
+          {can(principal, "imports:write") && job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} /> : null}
           <Link href="/imports" className="text-sm font-semibold text-indigo-700 hover:underline">
             All imports
           </Link>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { OutcomeButtons } from "@/components/leads/outcome-buttons";
 import { OutcomeBadge, ScoreBadge } from "@/components/leads/score-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { explainScore } from "@/lib/leads/explain";
@@ -17,7 +18,8 @@ const shown = (value: unknown) =>
   value === null || value === undefined || value === "" ? "—" : value === true ? "yes" : value === false ? "no" : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
-  const { companyId } = await requirePrincipal();
+  const principal = await requirePrincipal();
+  const { companyId } = principal;
   const [lead, version] = await Promise.all([getLead(companyId, (await params).id), getActiveVersion(companyId)]);
   if (!lead) notFound();
   const explained = explainScore(lead, version);
@@ -85,7 +87,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
               Outcome <OutcomeBadge outcome={lead.outcome} />
               {lead.outcomeAt ? <span className="ml-2 text-xs font-normal text-slate-500">since {lead.outcomeAt.toISOString().slice(0, 10)}</span> : null}
             </h2>
-            <OutcomeButtons leadId={lead.id} outcome={lead.outcome} />
+            {can(principal, "outcomes:write") ? <OutcomeButtons leadId={lead.id} outcome={lead.outcome} /> : null}
           </div>
           <h2 className="mb-3 font-semibold text-slate-900">Details</h2>
           <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">

@@ -1,0 +1,40 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requirePrincipal } from "@/lib/auth/session";
+import { switchCompany } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors";
+import { deleteCompany, leaveCompany } from "@/lib/teams/members";
+
+export type TeamActionState = { message?: string };
+
+/** The header's company switcher: the session works in another company of the user's (membership checked). */
+export async function switchActiveCompany(form: FormData): Promise<void> {
+  const { sessionId, userId } = await requirePrincipal("leads:read");
+  await switchCompany(sessionId, userId, String(form.get("companyId") ?? ""));
+  redirect("/dashboard");
+}
+
+/** Leaves the active company; the session moves to another company of the user's, or ends with the account. */
+export async function leaveTeam(): Promise<TeamActionState> {
+  const principal = await requirePrincipal("leads:read");
+  try {
+    await leaveCompany(principal);
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    throw error;
+  }
+  redirect("/dashboard");
+}
+
+/** Deletes the active company after its name was typed (owners). */
+export async function deleteTeam(_previous: TeamActionState, form: FormData): Promise<TeamActionState> {
+  const principal = await requirePrincipal("company:delete");
+  try {
+    await deleteCompany(principal, form.get("confirmName"));
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    throw error;
+  }
+  redirect("/dashboard");
+}

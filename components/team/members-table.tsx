@@ -1,0 +1,96 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api } from "@/components/api";
+import { Button } from "@/components/ui/button";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+
+type Member = { id: string; email: string; name: string; role: Role; joinedAt: string };
+
+/** The company's people. Owners change roles and remove people here; the server checks every change. */
+export function MembersTable({ members, me, canManage }: { members: Member[]; me: string; canManage: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function run(id: string, request: () => ReturnType<typeof api>) {
+    setBusy(id);
+    setError(null);
+    const result = await request();
+    setBusy(null);
+    if (!result.ok) setError(result.message);
+    router.refresh();
+  }
+
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+      {error ? (
+        <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <table className="min-w-full text-sm" aria-label="Members">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th className="px-4 py-2">Name</th>
+            <th className="px-4 py-2">Role</th>
+            <th className="px-4 py-2">Joined</th>
+            {canManage ? <th className="px-4 py-2 text-right">Actions</th> : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {members.map((member) => (
+            <tr key={member.id} data-testid="member-row">
+              <td className="px-4 py-3">
+                <p className="font-medium text-slate-900">
+                  {member.name}
+                  {member.id === me ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+                </p>
+                <p className="break-all text-slate-600">{member.email}</p>
+              </td>
+              <td className="px-4 py-3">
+                {canManage ? (
+                  <select
+                    aria-label={`Role of ${member.name}`}
+                    value={member.role}
+                    disabled={busy === member.id}
+                    onChange={(event) => run(member.id, () => api(`/api/members/${member.id}`, "PATCH", { role: event.target.value }))}
+                    className="rounded-md border-0 py-1 pl-2 pr-8 ring-1 ring-inset ring-slate-300"
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {ROLE_LABELS[role]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  ROLE_LABELS[member.role]
+                )}
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{new Date(member.joinedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
+              {canManage ? (
+                <td className="px-4 py-3 text-right">
+                  {member.id === me ? null : (
+                    <Button
+                      variant="secondary"
+                      className="px-3 py-1"
+                      disabled={busy === member.id}
+                      onClick={() => {
+                        if (window.confirm(`Remove ${member.name} from the company? Their sessions and API tokens stop working at once.`)) {
+                          void run(member.id, () => api(`/api/members/${member.id}`, "DELETE"));
+                        }
+                      }}
+                    >
+                      Remove
+                    </Button>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
