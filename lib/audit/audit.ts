@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { z } from "zod";
 import { can, type Principal } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { auditEventView } from "@/lib/api/schemas";
 
 /** Who did it: a user (signed in, or through one of their tokens); null for LeadRank itself (the command-line import). */
 export type Actor = { userId: string | null } & Partial<Pick<Principal, "tokenId" | "ip">>;
@@ -60,17 +61,7 @@ export const auditQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
-export const auditEventView = z.object({
-  id: z.string(),
-  action: z.enum(AUDIT_ACTIONS),
-  at: z.iso.datetime(),
-  user: z.object({ id: z.uuid().nullable(), email: z.string().nullable() }),
-  token: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
-  target: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-});
-export type AuditEventView = z.infer<typeof auditEventView>;
+export type AuditEventView = z.infer<typeof auditEventView> & { action: AuditAction };
 
 /** The company's audit log, newest first, a page at a time (owners only). */
 export async function listAudit(principal: Principal, input: unknown): Promise<{ events: AuditEventView[]; page: number; pageSize: number; total: number }> {

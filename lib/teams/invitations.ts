@@ -5,6 +5,7 @@ import { ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/auth/schemas";
 import { prisma } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { invitationView } from "@/lib/api/schemas";
 import { appOrigin, sendMail } from "@/lib/mail/mail";
 import { hashSecret, newSecret } from "@/lib/secrets";
 import { requireCan } from "./members";
@@ -17,14 +18,6 @@ export const createInvitationSchema = z.object({
   role: z.enum(ROLES, { error: 'role is "owner", "member" or "viewer".' }),
 });
 
-export const invitationView = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  role: z.enum(ROLES),
-  createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  invitedBy: z.string().nullable().describe("The inviting owner's name."),
-});
 export type InvitationView = z.infer<typeof invitationView>;
 
 const VIEW = { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { name: true } } } as const;

@@ -4,14 +4,8 @@ import { can, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { memberView } from "@/lib/api/schemas";
 
-export const memberView = z.object({
-  id: z.uuid().describe("The member's user id."),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  joinedAt: z.iso.datetime(),
-});
 export type MemberView = z.infer<typeof memberView>;
 
 export const roleSchema = z.object({ role: z.enum(ROLES, { error: 'role is "owner", "member" or "viewer".' }) });

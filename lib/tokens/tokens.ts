@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashSecret, newSecret } from "@/lib/secrets";
 import { withoutControlCharacters } from "@/lib/text";
+import { tokenView } from "@/lib/api/schemas";
 
 export const TOKEN_PREFIX = "lr_";
 /** Requests a token may make per minute; more get 429 with Retry-After. */
@@ -16,15 +17,6 @@ export const createTokenSchema = z.object({
   expiresAt: z.iso.datetime({ offset: true }).optional().describe("When the token stops working; never when left out."),
 });
 
-export const tokenView = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime().nullable(),
-  lastUsedAt: z.iso.datetime().nullable(),
-  owner: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
-});
 export type TokenView = z.infer<typeof tokenView>;
 
 const VIEW = {

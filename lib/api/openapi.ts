@@ -1,0 +1,181 @@
+/**
+ * LeadRank's OpenAPI 3.1 document, generated from the zod schemas the routes parse with and
+ * answer in (lib/api/schemas.ts and the domain modules). One entry per route and method:
+ * lib/api/openapi.test.ts fails when a route under app/api has none, or its permission differs.
+ */
+import { z } from "zod";
+import { auditQuery } from "@/lib/audit/audit";
+import type { Action } from "@/lib/auth/permissions";
+import { dashboardQuery } from "@/lib/leads/dashboard";
+import { listLeadsQuery } from "@/lib/leads/list-leads";
+import { createModelInput } from "@/lib/models/models";
+import { scoringModelSchema } from "@/lib/scoring/model";
+import { createInvitationSchema } from "@/lib/teams/invitations";
+import { roleSchema } from "@/lib/teams/members";
+import { createTokenSchema } from "@/lib/tokens/tokens";
+import * as s from "./schemas";
+
+type Response = { description: string; schema?: z.ZodType; csv?: boolean };
+export type Operation = {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** As OpenAPI writes it: /api/leads/{id}. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** The role permission the route requires; null for a public route. */
+  permission: Action | null;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  multipart?: Record<string, string>;
+  responses: Record<number, Response>;
+};
+
+const ok = (schema: z.ZodType, description = "OK"): Response => ({ description, schema });
+const created = (schema: z.ZodType) => ({ 201: ok(schema, "Created") });
+const noContent = { 204: { description: "Done; no body" } };
+
+export const OPERATIONS: Operation[] = [
+  { method: "get", path: "/api/health", tag: "Service", summary: "Whether LeadRank and its database answer", permission: null, responses: { 200: ok(z.looseObject({ ok: z.boolean(), db: z.string() })), 503: ok(s.errorBody, "The database is not reachable") } },
+  { method: "get", path: "/api/openapi.json", tag: "Service", summary: "This document", permission: null, responses: { 200: ok(z.looseObject({ openapi: z.string() })) } },
+
+  { method: "get", path: "/api/dashboard", tag: "Leads", summary: "KPIs, the top 10 leads and the trend of the last 7, 30 or 90 days", permission: "leads:read", query: dashboardQuery, responses: { 200: ok(s.dashboard) } },
+  { method: "get", path: "/api/leads", tag: "Leads", summary: "The ranked, searchable leads, a page at a time", permission: "leads:read", query: listLeadsQuery, responses: { 200: ok(s.leadsPage) } },
+  { method: "get", path: "/api/leads/export", tag: "Leads", summary: "The leads of the same filters as a scored CSV (streamed)", permission: "leads:export", query: listLeadsQuery, responses: { 200: { description: "CSV", csv: true } } },
+  { method: "get", path: "/api/leads/{id}", tag: "Leads", summary: "One lead with its score breakdown and the version that scored it", permission: "leads:read", responses: { 200: ok(s.leadBody) } },
+  { method: "patch", path: "/api/leads/{id}", tag: "Outcomes", summary: "Sets the lead's outcome", permission: "outcomes:write", body: s.outcomeBody, responses: { 200: ok(s.leadBody) } },
+
+  { method: "get", path: "/api/imports", tag: "Imports", summary: "The company's imports, newest first", permission: "leads:read", responses: { 200: ok(z.object({ imports: z.array(s.importView) })) } },
+  {
+    method: "post",
+    path: "/api/imports",
+    tag: "Imports",
+    summary: "Uploads a CSV; it is imported in the background (poll GET /api/imports/{id})",
+    permission: "imports:write",
+    multipart: { file: "The CSV file (last field)", mapping: "Optional JSON array: the lead field of each column, or null", outcomeValues: 'Optional JSON object: { "<value>": "won" | "lost" | "open" }' },
+    responses: { 202: ok(z.object({ import: s.importView }), "Accepted and queued") },
+  },
+  { method: "get", path: "/api/imports/{id}", tag: "Imports", summary: "An import's state, progress and counts", permission: "leads:read", responses: { 200: ok(z.object({ import: s.importView })) } },
+  { method: "delete", path: "/api/imports/{id}", tag: "Imports", summary: "Undoes a finished import", permission: "imports:write", responses: { 200: ok(z.object({ import: s.importView })) } },
+  { method: "get", path: "/api/imports/{id}/rejected", tag: "Imports", summary: "The rows an import could not use, with the reason, as CSV", permission: "leads:read", responses: { 200: { description: "CSV", csv: true } } },
+
+  { method: "get", path: "/api/models", tag: "Scoring models", summary: "The company's models and their versions", permission: "leads:read", responses: { 200: ok(z.object({ models: z.array(s.modelSummary) })) } },
+  { method: "post", path: "/api/models", tag: "Scoring models", summary: "A new model with a draft, from a definition or a template", permission: "models:edit", body: createModelInput, responses: created(z.object({ model: s.modelDetail })) },
+  { method: "get", path: "/api/models/{id}", tag: "Scoring models", summary: "A model with its draft and every version's definition", permission: "leads:read", responses: { 200: ok(z.object({ model: s.modelDetail })) } },
+  { method: "put", path: "/api/models/{id}/draft", tag: "Scoring models", summary: "Saves the draft (422 invalid_model with issues)", permission: "models:edit", body: z.object({ definition: scoringModelSchema }), responses: { 200: ok(z.object({ model: s.modelDetail })) } },
+  { method: "delete", path: "/api/models/{id}/draft", tag: "Scoring models", summary: "Discards the draft", permission: "models:edit", responses: { 200: ok(z.object({ deleted: z.boolean() })) } },
+  { method: "post", path: "/api/models/{id}/preview", tag: "Scoring models", summary: "What publishing the draft (or the definition sent) would do; writes nothing", permission: "models:edit", body: s.definitionBody.partial(), responses: { 200: ok(s.preview) } },
+  { method: "post", path: "/api/models/{id}/publish", tag: "Scoring models", summary: "Publishes the draft; the re-score runs in the background", permission: "models:publish", body: s.publishBody, responses: { 202: ok(s.published, "Accepted: re-scoring") } },
+  { method: "post", path: "/api/models/{id}/activate", tag: "Scoring models", summary: "Makes the model's latest version the active one", permission: "models:publish", responses: { 202: ok(s.published, "Accepted: re-scoring") } },
+  { method: "post", path: "/api/models/{id}/restore", tag: "Scoring models", summary: "Makes a draft from a published version", permission: "models:edit", body: s.restoreBody, responses: { 200: ok(z.object({ model: s.modelDetail })) } },
+  { method: "get", path: "/api/scoring-jobs/{id}", tag: "Scoring models", summary: "A re-score's state and progress", permission: "leads:read", responses: { 200: ok(z.object({ job: s.scoringJob })) } },
+  { method: "post", path: "/api/scoring-jobs/{id}/retry", tag: "Scoring models", summary: "Queues a failed re-score again", permission: "models:publish", responses: { 202: ok(z.object({ job: s.scoringJob })) } },
+
+  { method: "get", path: "/api/insights", tag: "Outcomes", summary: "How well the score predicts won and lost leads", permission: "leads:read", responses: { 200: ok(s.insights) } },
+  { method: "post", path: "/api/insights/suggested-model", tag: "Outcomes", summary: "A better model fitted on the outcomes (from 50 won and 50 lost)", permission: "models:edit", responses: { 200: ok(s.suggestion) } },
+
+  { method: "get", path: "/api/members", tag: "Team", summary: "The company's members and their roles", permission: "leads:read", responses: { 200: ok(z.object({ members: z.array(s.memberView) })) } },
+  { method: "patch", path: "/api/members/{id}", tag: "Team", summary: "Changes a member's role (the last owner stays an owner)", permission: "members:manage", body: roleSchema, responses: { 200: ok(z.object({ member: s.memberView })) } },
+  { method: "delete", path: "/api/members/{id}", tag: "Team", summary: "Removes a member: their sessions and tokens stop at once", permission: "members:manage", responses: noContent },
+  {
+    method: "post",
+    path: "/api/invitations",
+    tag: "Team",
+    summary: "Invites an email with a role: a single-use link valid 7 days",
+    permission: "members:manage",
+    body: createInvitationSchema,
+    responses: created(z.looseObject({ invitation: s.invitationView.extend({ url: z.string().describe("The link, shown only now") }), emailed: z.boolean() })),
+  },
+  { method: "get", path: "/api/invitations", tag: "Team", summary: "Pending invitations", permission: "members:manage", responses: { 200: ok(z.object({ invitations: z.array(s.invitationView) })) } },
+  { method: "delete", path: "/api/invitations/{id}", tag: "Team", summary: "Revokes an invitation", permission: "members:manage", responses: noContent },
+  {
+    method: "post",
+    path: "/api/invitations/{id}/resend",
+    tag: "Team",
+    summary: "Sends the invitation again with a new link",
+    permission: "members:manage",
+    responses: created(z.looseObject({ invitation: s.invitationView.extend({ url: z.string() }), emailed: z.boolean() })),
+  },
+  { method: "post", path: "/api/tokens", tag: "Team", summary: "Creates a personal API token; its secret is shown only in this answer", permission: "tokens:own", body: createTokenSchema, responses: created(z.object({ token: s.tokenView.extend({ secret: z.string().describe("lr_…: shown once") }) })) },
+  { method: "get", path: "/api/tokens", tag: "Team", summary: "Your tokens (owners: everyone's), without secrets", permission: "tokens:own", responses: { 200: ok(z.object({ tokens: z.array(s.tokenView) })) } },
+  { method: "delete", path: "/api/tokens/{id}", tag: "Team", summary: "Revokes a token: its next request gets 401", permission: "tokens:own", responses: noContent },
+  { method: "get", path: "/api/audit", tag: "Team", summary: "The audit log, newest first, 50 a page", permission: "audit:read", query: auditQuery, responses: { 200: ok(z.object({ events: z.array(s.auditEventView), page: z.int(), pageSize: z.int(), total: z.int() })) } },
+];
+
+const jsonSchema = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+
+function parameters(operation: Operation) {
+  const path = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+  const query = operation.query
+    ? Object.entries((jsonSchema(operation.query, "input").properties ?? {}) as Record<string, Record<string, unknown>>).map(([name, schema]) => ({ name, in: "query", required: false, schema }))
+    : [];
+  return [...path, ...query];
+}
+
+function responses(operation: Operation) {
+  const out: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(operation.responses)) {
+    out[status] = {
+      description: response.description,
+      ...(response.schema ? { content: { "application/json": { schema: jsonSchema(response.schema, "output") } } } : {}),
+      ...(response.csv ? { content: { "text/csv": { schema: { type: "string" } } } } : {}),
+    };
+  }
+  const error = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+  if (operation.permission) {
+    out["401"] = { description: "No session cookie or API token, or the token was revoked or expired", ...error };
+    out["403"] = { description: "The role does not allow this (`forbidden`), or a browser request from another site", ...error };
+    out["429"] = { description: "The token made too many requests this minute; see Retry-After", ...error };
+  }
+  if (operation.path.includes("{")) out["404"] = { description: "Not found in your company", ...error };
+  if (operation.body || operation.query) out["422"] = out["400"] = { description: "The request is not valid (the message says why)", ...error };
+  return out;
+}
+
+/** The OpenAPI 3.1 document of every route. */
+export function openApiDocument(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of OPERATIONS) {
+    paths[operation.path] ??= {};
+    paths[operation.path][operation.method] = {
+      operationId: `${operation.method}${operation.path.replace(/^\/api/, "").replace(/[{}]/g, "").replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
+      summary: operation.summary,
+      tags: [operation.tag],
+      ...(operation.permission ? { "x-permission": operation.permission } : { security: [] }),
+      parameters: parameters(operation),
+      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body, "input") } } } } : {}),
+      ...(operation.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: { type: "object", required: ["file"], properties: Object.fromEntries(Object.entries(operation.multipart).map(([name, description]) => [name, { type: "string", description, ...(name === "file" ? { contentEncoding: "binary" } : {}) }])) },
+                },
+              },
+            },
+          }
+        : {}),
+      responses: responses(operation),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "LeadRank API",
+      version: "1",
+      description:
+        "Every route works with the browser's session cookie or a personal API token (`Authorization: Bearer lr_…`, created in Settings). The token's company and role apply; `x-permission` names what the role must allow (owner > member > viewer: docs/teams.md). Errors are `{ error: { code, message } }`.",
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token, lr_…" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+      schemas: { Error: jsonSchema(s.errorBody, "output") },
+    },
+    tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
+    paths,
+  };
+}

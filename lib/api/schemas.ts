@@ -1,0 +1,89 @@
+/**
+ * The request bodies and responses of LeadRank's JSON API, in one place: the routes parse
+ * with these schemas, and the OpenAPI document (lib/api/openapi.ts) is generated from them.
+ * Response objects are open (`looseObject`): fields may be added, never renamed.
+ */
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/permissions";
+import { OUTCOMES } from "@/lib/csv/outcome";
+
+export const errorBody = z.object({
+  error: z.looseObject({ code: z.string().describe("Stable, machine-readable"), message: z.string().describe("For a person to read") }),
+});
+
+const id = z.uuid();
+const isoDate = z.string().describe("ISO 8601 date-time");
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+
+export const publishBody = z.object({ note: z.string().max(500, "A note of at most 500 characters.").optional().describe("What changed and why") });
+export const restoreBody = z.object({ version: z.number().int().min(1).describe("A published version's number") });
+export const definitionBody = z.object({ definition: z.unknown().describe("A scoring model definition (docs/scoring.md)") });
+export const outcomeBody = z.object({ outcome: z.enum(OUTCOMES, { error: 'outcome is "won", "lost" or "open".' }) });
+
+export const lead = z.looseObject({
+  id,
+  email: z.string(),
+  fullName: nullable(z.string()),
+  jobTitle: nullable(z.string()),
+  companyName: nullable(z.string()),
+  score: z.int().min(0).max(100),
+  grade: z.enum(["A", "B", "C", "D"]),
+  outcome: z.enum(OUTCOMES),
+});
+export const leadsPage = z.looseObject({ leads: z.array(lead), total: z.int(), totalIsExact: z.boolean(), page: z.int(), pageSize: z.int() });
+export const leadBody = z.object({ lead: lead.extend({ breakdown: z.record(z.string(), z.number()) }) });
+
+export const importView = z.looseObject({
+  id,
+  fileName: z.string(),
+  status: z.enum(["queued", "running", "succeeded", "failed", "undone"]),
+  totalRows: z.int(),
+  processedRows: z.int(),
+  createdCount: z.int(),
+  updatedCount: z.int(),
+  rejectedCount: z.int(),
+  duplicateCount: z.int(),
+  error: nullable(z.string()),
+});
+
+export const dashboard = z.looseObject({
+  kpis: z.looseObject({ total: z.int() }),
+  top: z.array(z.looseObject({ id, score: z.int() })),
+  trend: z.array(z.looseObject({ day: z.string() })),
+});
+
+const versionView = z.looseObject({ version: z.int(), status: z.string() });
+export const modelSummary = z.looseObject({ id, name: z.string(), active: z.boolean(), versions: z.array(versionView) });
+export const modelDetail = z.looseObject({ id, name: z.string(), draft: nullable(z.looseObject({ definition: z.looseObject({ name: z.string() }) })), versions: z.array(versionView) });
+export const scoringJob = z.looseObject({
+  id,
+  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  processed: z.int().optional(),
+  total: z.int().optional(),
+});
+export const published = z.looseObject({ version: z.int(), job: z.looseObject({ id, status: z.string() }) });
+export const preview = z.looseObject({ total: z.int(), histogram: z.array(z.looseObject({ bucket: z.string() })) });
+export const insights = z.looseObject({ closed: z.object({ won: z.int(), lost: z.int() }) });
+export const suggestion = z.looseObject({ model: z.looseObject({ name: z.string() }) });
+
+export const tokenView = z.object({
+  id,
+  name: z.string(),
+  role: z.enum(ROLES),
+  createdAt: isoDate,
+  expiresAt: nullable(isoDate),
+  lastUsedAt: nullable(isoDate),
+  owner: z.object({ id, name: z.string(), email: z.string() }),
+});
+export const memberView = z.object({ id: id.describe("The member's user id"), email: z.string(), name: z.string(), role: z.enum(ROLES), joinedAt: isoDate });
+export const invitationView = z.object({ id, email: z.string(), role: z.enum(ROLES), createdAt: isoDate, expiresAt: isoDate, invitedBy: nullable(z.string()) });
+export const auditEventView = z.object({
+  id: z.string(),
+  action: z.string(),
+  at: isoDate,
+  user: z.object({ id: nullable(id), email: nullable(z.string()) }),
+  token: nullable(z.object({ id, name: nullable(z.string()) })),
+  target: nullable(z.string()),
+  detail: z.record(z.string(), z.unknown()),
+  ip: nullable(z.string()),
+});
