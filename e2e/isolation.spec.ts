@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "./test";
 import { importCsv, signUp, sql } from "./helpers";
+import { actionSource, routeTree } from "./route-tree";
 
 /**
  * Tenant isolation, route by route. Alice has leads, an import with rejected rows and a
@@ -13,7 +12,20 @@ import { importCsv, signUp, sql } from "./helpers";
 const SECRET = "Zyxwv Secretlead"; // Alice's lead, searched for by name.
 const ALICE_CSV = ["Email,Full Name,Job Title,Company Size", "secret@alice.example,Zyxwv Secretlead,CTO,12000", "not-an-email,Broken Row,CEO,10"].join("\n");
 
-type World = { alice: Page; bob: Page; aliceCompany: string; leadId: string; importId: string; modelId: string; jobId: string };
+type World = {
+  alice: Page;
+  bob: Page;
+  aliceCompany: string;
+  aliceUserId: string;
+  leadId: string;
+  importId: string;
+  modelId: string;
+  jobId: string;
+  invitationId: string;
+  tokenId: string;
+  tokenSecret: string;
+};
+const RANDOM_SECRET = "b4PZ1x0rA9cQe2kM7tY3uV6wN8sL5jH1gF0dD2aS4q";
 
 async function expectNothingOf(response: { status(): number; text(): Promise<string> } | null, status: number) {
   expect(response?.status()).toBe(status);
@@ -147,6 +159,71 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
     await expectNothingOf(await bob.request.delete(`/api/imports/${importId}`), 404);
     expect((await (await alice.request.get(`/api/imports/${importId}`)).json()).import.status).toBe("succeeded");
   },
+
+  // Teams, tokens and the audit log.
+  "page /team": async ({ bob, aliceCompany }) => {
+    await expectPageWithout(bob, "/team", aliceCompany);
+    await expect(bob.getByTestId("member-row")).toHaveCount(1);
+    await expect(bob.getByText("zyxwv.invitee")).toHaveCount(0);
+  },
+  "page /audit": async ({ bob, aliceCompany }) => {
+    await expectPageWithout(bob, "/audit", aliceCompany);
+    await expect(bob.getByText("alice-leads.csv")).toHaveCount(0);
+  },
+  "page /invite/[secret]": async ({ bob, aliceCompany }) => {
+    await expectPageWithout(bob, `/invite/${RANDOM_SECRET}`, aliceCompany);
+    await expect(bob.getByRole("heading", { name: "This invitation link does not work" })).toBeVisible();
+  },
+  "page /forgot-password": async ({ bob }) => expectNothingOf(await bob.goto("/forgot-password"), 200),
+  "page /reset-password/[secret]": async ({ bob }) => {
+    await expectNothingOf(await bob.goto(`/reset-password/${RANDOM_SECRET}`), 200);
+    await expect(bob.getByRole("heading", { name: "This link does not work any more" })).toBeVisible();
+  },
+  "page /docs/api": async ({ bob }) => expectNothingOf(await bob.goto("/docs/api"), 200),
+  "GET /api/openapi.json": async ({ bob }) => expectNothingOf(await bob.request.get("/api/openapi.json"), 200),
+  "GET /api/members": async ({ bob, aliceUserId }) => {
+    const response = await bob.request.get("/api/members");
+    await expectNothingOf(response, 200);
+    expect(await response.text()).not.toContain(aliceUserId);
+  },
+  "PATCH /api/members/[id]": async ({ bob, aliceUserId }) => {
+    await expectNothingOf(await bob.request.patch(`/api/members/${aliceUserId}`, { data: { role: "viewer" } }), 404);
+    expect((await sql<{ role: string }>(`SELECT role FROM "Membership" WHERE "userId" = $1`, [aliceUserId]))[0].role).toBe("owner");
+  },
+  "DELETE /api/members/[id]": async ({ bob, aliceUserId }) => {
+    await expectNothingOf(await bob.request.delete(`/api/members/${aliceUserId}`), 404);
+    expect(await sql(`SELECT 1 FROM "Membership" WHERE "userId" = $1`, [aliceUserId])).toHaveLength(1);
+  },
+  "GET /api/invitations": async ({ bob }) => {
+    const response = await bob.request.get("/api/invitations");
+    await expectNothingOf(response, 200);
+    expect(await response.text()).not.toContain("zyxwv.invitee");
+  },
+  "POST /api/invitations": async ({ bob }) => {
+    // Into Bob's own company, whatever the email.
+    const response = await bob.request.post("/api/invitations", { data: { email: "someone-for-bob@example.com", role: "viewer" } });
+    await expectNothingOf(response, 201);
+  },
+  "DELETE /api/invitations/[id]": async ({ bob, invitationId }) => {
+    await expectNothingOf(await bob.request.delete(`/api/invitations/${invitationId}`), 404);
+    expect(await sql(`SELECT 1 FROM "Invitation" WHERE id = $1`, [invitationId])).toHaveLength(1);
+  },
+  "POST /api/invitations/[id]/resend": async ({ bob, invitationId }) => expectNothingOf(await bob.request.post(`/api/invitations/${invitationId}/resend`), 404),
+  "GET /api/tokens": async ({ bob, tokenId }) => {
+    const response = await bob.request.get("/api/tokens");
+    await expectNothingOf(response, 200);
+    expect(await response.text()).not.toContain(tokenId);
+  },
+  "POST /api/tokens": async ({ bob }) => expectNothingOf(await bob.request.post("/api/tokens", { data: { name: "Bob's script" } }), 201),
+  "DELETE /api/tokens/[id]": async ({ bob, tokenId, tokenSecret }) => {
+    await expectNothingOf(await bob.request.delete(`/api/tokens/${tokenId}`), 404);
+    expect((await bob.request.get("/api/dashboard", { headers: { Authorization: `Bearer ${tokenSecret}` } })).status()).toBe(200);
+  },
+  "GET /api/audit": async ({ bob }) => {
+    const response = await bob.request.get("/api/audit");
+    await expectNothingOf(response, 200);
+    expect(await response.text()).not.toContain("alice-leads.csv");
+  },
 };
 
 /**
@@ -155,26 +232,21 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
  */
 const ACTIONS: Record<string, string> = {
   "signUp": "creates a new company; lib/auth/accounts.db.test.ts",
+  "acceptInvite": "joins the company of the invitation whose secret is sent, as the session's user or a new account; lib/teams/teams.db.test.ts, e2e/teams.spec.ts",
+  "forgotPassword": "e-mails a link to the account of the email typed, answering the same either way; lib/teams/teams.db.test.ts",
+  "chooseNewPassword": "sets the password of the account whose reset secret is sent; lib/teams/teams.db.test.ts",
+  "switchActiveCompany": "switches to a company the session's user is a member of, else 404; lib/teams/teams.db.test.ts",
+  "leaveTeam": "takes the session's user out of the session's company; lib/teams/teams.db.test.ts",
+  "deleteTeam": "deletes the session's company after its name is typed; lib/teams/teams.db.test.ts",
+  "changeOwnPassword": "changes the session user's own password; lib/teams/teams.db.test.ts",
   "savedMappingFor": "reads the session company's saved mappings only; lib/imports/imports.db.test.ts",
   "switchActiveModel": "activates one of the session company's models only; lib/models/studio.db.test.ts (another company's models are not found)",
   "trySampleData": "imports into the session company; e2e/dashboard.spec.ts",
   "markOutcome": "sets outcomes of the session company's leads only; lib/outcomes/outcomes.db.test.ts (another company's ids change nothing)",
 };
 
-function routeTree(dir = "app", route = ""): { key: string; file: string }[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeTree(file, /^\(.*\)$/.test(entry.name) ? route : `${route}/${entry.name}`);
-    const source = fs.readFileSync(file, "utf8");
-    if (entry.name === "page.tsx") return [{ key: `page ${route || "/"}`, file }];
-    if (entry.name === "route.ts") {
-      const methods = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b|export \{ \w+ as (GET|POST|PUT|PATCH|DELETE) \}/g)];
-      return methods.map((m) => ({ key: `${m[1] ?? m[2]} ${route}`, file }));
-    }
-    if (source.startsWith('"use server"')) return [...source.matchAll(/export async function (\w+)/g)].map((m) => ({ key: `action ${m[1]}`, file }));
-    return [];
-  });
-}
+/** Actions that work without a session: the secret or the email they are sent is what they act on. */
+const PUBLIC_ACTIONS = ["signUp", "acceptInvite", "forgotPassword", "chooseNewPassword"];
 
 test("every page, route handler and server action of the app has an isolation case", () => {
   const found = routeTree();
@@ -185,8 +257,7 @@ test("every page, route handler and server action of the app has an isolation ca
   expect([...Object.keys(CASES), ...Object.keys(ACTIONS).map((a) => `action ${a}`)].filter((key) => !keys.has(key))).toEqual([]);
   for (const { key, file } of found.filter((r) => r.key.startsWith("action "))) {
     const name = key.slice(7);
-    const body = fs.readFileSync(file, "utf8").split(`export async function ${name}`)[1].split(/\nexport /)[0];
-    if (name !== "signUp") expect(body, `${name} must take the company from the session`).toContain("await requireTenant()");
+    if (!PUBLIC_ACTIONS.includes(name)) expect(actionSource(file, name), `${name} must take the company from the session`).toMatch(/await requirePrincipal\(/);
   }
 });
 
@@ -217,6 +288,39 @@ test("another company's ids and searches reach nothing, on every page and route"
   await expect.poll(async () => (await (await alice.request.get(`/api/scoring-jobs/${jobId}`)).json()).job.status).toBe("succeeded");
   expect((await alice.request.put(`/api/models/${model.id}/draft`, { data: { definition: { ...definition, name: "Zyxwv draft" } } })).status()).toBe(200);
 
-  const world = { alice, bob, aliceCompany: aliceAccount.companyName, leadId, importId, modelId: model.id, jobId };
+  // Alice's invitation and API token, named so that any leak shows.
+  const invited = await alice.request.post("/api/invitations", { data: { email: "zyxwv.invitee@example.com", role: "member" } });
+  expect(invited.status()).toBe(201);
+  const token = await alice.request.post("/api/tokens", { data: { name: "Zyxwv token" } });
+  expect(token.status()).toBe(201);
+  const [{ id: aliceUserId }] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [aliceAccount.email]);
+
+  const world = {
+    alice,
+    bob,
+    aliceCompany: aliceAccount.companyName,
+    aliceUserId,
+    leadId,
+    importId,
+    modelId: model.id,
+    jobId,
+    invitationId: (await invited.json()).invitation.id,
+    tokenId: (await token.json()).token.id,
+    tokenSecret: (await token.json()).token.secret,
+  };
   for (const [key, check] of Object.entries(CASES)) await test.step(key, () => check(world));
+
+  await test.step("Bob's API token reaches none of Alice's ids", async () => {
+    const { token: bobs } = await (await bob.request.post("/api/tokens", { data: { name: "Bob's reader" } })).json();
+    const headers = { Authorization: `Bearer ${bobs.secret}` };
+    for (const url of [`/api/leads/${leadId}`, `/api/imports/${importId}`, `/api/imports/${importId}/rejected`, `/api/models/${model.id}`, `/api/scoring-jobs/${jobId}`]) {
+      await expectNothingOf(await bob.request.get(url, { headers }), 404);
+    }
+    await expectNothingOf(await bob.request.patch(`/api/leads/${leadId}`, { headers, data: { outcome: "lost" } }), 404);
+    await expectNothingOf(await bob.request.delete(`/api/tokens/${world.tokenId}`, { headers }), 404);
+    await expectNothingOf(await bob.request.patch(`/api/members/${aliceUserId}`, { headers, data: { role: "viewer" } }), 404);
+    const search = await bob.request.get(`/api/leads?q=${encodeURIComponent(SECRET)}`, { headers });
+    await expectNothingOf(search, 200);
+    expect((await search.json()).total).toBe(0);
+  });
 });

@@ -12,9 +12,9 @@ type Invitation = { id: string; email: string; role: Role; expiresAt: string; in
 type Created = { invitation: Invitation & { url: string }; emailed: boolean };
 
 const ROLE_HELP: Record<Role, string> = {
-  viewer: "sees everything and exports",
-  member: "also imports, marks outcomes, edits drafts, has API tokens",
-  owner: "also publishes models, manages people and tokens, reads the audit log, can delete the company",
+  viewer: "sees everything of the company and exports it",
+  member: "also imports, undoes imports, marks outcomes, edits model drafts and has API tokens",
+  owner: "also publishes models, invites and manages people, sees everyone's tokens and the audit log, and can delete the company",
 };
 
 /** Inviting people (owners): the form, the link just made (to copy), and the pending invitations. */
@@ -45,16 +45,16 @@ export function Invitations({ pending, mailConfigured }: { pending: Invitation[]
 
   return (
     <div className="space-y-4">
-      <form onSubmit={invite} className="grid gap-3 rounded-lg bg-white p-5 ring-1 ring-slate-200 sm:grid-cols-[1fr_auto_auto] sm:items-end" aria-label="Invite someone">
+      <form onSubmit={invite} className="grid gap-3 rounded-lg bg-white p-5 ring-1 ring-slate-200 sm:grid-cols-[minmax(0,1fr)_10rem_auto] sm:items-end" aria-label="Invite someone">
         <Field label="Email" name="email" type="email" required placeholder="colleague@company.com" />
         <div>
           <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
             Role
           </label>
-          <select id="invite-role" name="role" defaultValue="member" className="mt-1 block rounded-md border-0 py-2 pl-3 pr-8 ring-1 ring-inset ring-slate-300 sm:text-sm">
+          <select id="invite-role" name="role" defaultValue="member" className="mt-1 block w-full rounded-md border-0 py-2 pl-3 pr-8 ring-1 ring-inset ring-slate-300 sm:text-sm">
             {ROLES.map((role) => (
               <option key={role} value={role}>
-                {ROLE_LABELS[role]}: {ROLE_HELP[role]}
+                {ROLE_LABELS[role]}
               </option>
             ))}
           </select>
@@ -62,6 +62,13 @@ export function Invitations({ pending, mailConfigured }: { pending: Invitation[]
         <Button type="submit" disabled={busy}>
           {busy ? "Inviting…" : "Invite"}
         </Button>
+        <ul className="text-xs text-slate-600 sm:col-span-3">
+          {ROLES.map((role) => (
+            <li key={role}>
+              <span className="font-medium text-slate-800">{ROLE_LABELS[role]}</span> {ROLE_HELP[role]}.
+            </li>
+          ))}
+        </ul>
       </form>
       {error ? <Alert>{error}</Alert> : null}
       {created ? (

@@ -35,7 +35,7 @@ export function MembersTable({ members, me, canManage }: { members: Member[]; me
           <tr>
             <th className="px-4 py-2">Name</th>
             <th className="px-4 py-2">Role</th>
-            <th className="px-4 py-2">Joined</th>
+            <th className="hidden px-4 py-2 sm:table-cell">Joined</th>
             {canManage ? <th className="px-4 py-2 text-right">Actions</th> : null}
           </tr>
         </thead>
@@ -50,7 +50,7 @@ export function MembersTable({ members, me, canManage }: { members: Member[]; me
                 <p className="break-all text-slate-600">{member.email}</p>
               </td>
               <td className="px-4 py-3">
-                {canManage ? (
+                {canManage && member.id !== me ? (
                   <select
                     aria-label={`Role of ${member.name}`}
                     value={member.role}
@@ -68,7 +68,7 @@ export function MembersTable({ members, me, canManage }: { members: Member[]; me
                   ROLE_LABELS[member.role]
                 )}
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{new Date(member.joinedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
+              <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 sm:table-cell">{new Date(member.joinedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
               {canManage ? (
                 <td className="px-4 py-3 text-right">
                   {member.id === me ? null : (

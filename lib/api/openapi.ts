@@ -127,7 +127,8 @@ function responses(operation: Operation) {
     out["429"] = { description: "The token made too many requests this minute; see Retry-After", ...error };
   }
   if (operation.path.includes("{")) out["404"] = { description: "Not found in your company", ...error };
-  if (operation.body || operation.query) out["422"] = out["400"] = { description: "The request is not valid (the message says why)", ...error };
+  if (operation.body || operation.query || operation.method !== "get") out["400"] = out["422"] = { description: "The request is not valid (the message says why)", ...error };
+  if (operation.method !== "get" && operation.permission) out["409"] = { description: "Not possible in the current state (the message says why, e.g. the last owner, no draft)", ...error };
   return out;
 }
 

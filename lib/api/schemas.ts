@@ -62,7 +62,7 @@ export const scoringJob = z.looseObject({
   total: z.int().optional(),
 });
 export const published = z.looseObject({ version: z.int(), job: z.looseObject({ id, status: z.string() }) });
-export const preview = z.looseObject({ total: z.int(), histogram: z.array(z.looseObject({ bucket: z.string() })) });
+export const preview = z.looseObject({ leads: z.int(), changed: z.int(), up: z.int(), down: z.int(), same: z.int(), histogram: z.array(z.looseObject({ bucket: z.string(), now: z.int(), draft: z.int() })) });
 export const insights = z.looseObject({ closed: z.object({ won: z.int(), lost: z.int() }) });
 export const suggestion = z.looseObject({ model: z.looseObject({ name: z.string() }) });
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePrincipal } from "@/lib/auth/session";
 import { switchCompany } from "@/lib/auth/sessions";
@@ -12,6 +13,8 @@ export type TeamActionState = { message?: string };
 export async function switchActiveCompany(form: FormData): Promise<void> {
   const { sessionId, userId } = await requirePrincipal("leads:read");
   await switchCompany(sessionId, userId, String(form.get("companyId") ?? ""));
+  // Every page shows the other company now, the header included.
+  revalidatePath("/", "layout");
   redirect("/dashboard");
 }
 
@@ -24,6 +27,7 @@ export async function leaveTeam(): Promise<TeamActionState> {
     if (error instanceof AppError) return { message: error.message };
     throw error;
   }
+  revalidatePath("/", "layout");
   redirect("/dashboard");
 }
 
@@ -36,5 +40,6 @@ export async function deleteTeam(_previous: TeamActionState, form: FormData): Pr
     if (error instanceof AppError) return { message: error.message };
     throw error;
   }
+  revalidatePath("/", "layout");
   redirect("/dashboard");
 }

@@ -41,7 +41,11 @@ export default async function TeamPage() {
         <h2 id="leave-heading" className="mb-2 font-semibold text-slate-900">
           Leave {companyName}
         </h2>
-        <LeaveCompany companyName={companyName} onlyCompany={(account?.companies.length ?? 1) === 1} />
+        {principal.role === "owner" && members.filter((m) => m.role === "owner").length === 1 ? (
+          <p className="text-sm text-slate-600">You are the only owner: make someone else an owner before you leave, or delete the company below.</p>
+        ) : (
+          <LeaveCompany companyName={companyName} onlyCompany={(account?.companies.length ?? 1) === 1} />
+        )}
       </section>
       {can(principal, "company:delete") ? (
         <section aria-labelledby="delete-heading" className="mt-8 rounded-lg bg-white p-5 ring-1 ring-red-200">
