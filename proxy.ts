@@ -31,7 +31,7 @@ export async function proxy(request: NextRequest) {
   const isAppPage = APP_PAGE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
   // A server action is a fetch from a page already open, not a page load: redirecting it here
   // would hand the page HTML where it expects the action's answer. The action itself checks
-  // the session and sends the user to sign-in (requireTenant).
+  // the session and sends the user to sign-in (requirePrincipal).
   const isServerAction = request.method === "POST" && request.headers.has("next-action");
   if (isAppPage && !isServerAction && !(await getToken({ req: request }))) {
     const signIn = new URL(SIGN_IN_PATH, request.url);

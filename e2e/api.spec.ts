@@ -59,6 +59,12 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
   await call("get", "/api/dashboard", 200, { query: "?days=7" });
   await call("get", "/api/insights", 200);
   await call("post", "/api/insights/suggested-model", 422);
+  // 60 won and 60 lost leads from a CRM export: enough for a suggested model.
+  const crm = ["Email,Job Title,Company Size,Lifecycle Stage", ...Array.from({ length: 120 }, (_, i) => `crm-${i}@lead${i % 7}.example,${i % 3 ? "CTO" : "Intern"},${(i * 37) % 5000},${i % 2 ? "customer" : "closed lost"}`)].join("\n");
+  const { import: crmImport } = await call("post", "/api/imports", 202, { multipart: { file: { name: "crm.csv", mimeType: "text/csv", buffer: Buffer.from(crm) } } });
+  await expect.poll(async () => (await (await api.get(`/api/imports/${crmImport.id}`)).json()).import.status).toBe("succeeded");
+  await call("get", "/api/insights", 200);
+  await call("post", "/api/insights/suggested-model", 200);
 
   const { models } = await call("get", "/api/models", 200);
   const { model } = await call("post", "/api/models", 201, { data: { name: "API model", from: "active" } });
@@ -87,7 +93,7 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
   await call("get", "/api/tokens", 200);
   await call("delete", "/api/tokens/{id}", 204, { params: { id: created.token.id } });
   await call("get", "/api/audit", 200, { query: "?action=token.create" });
-  await call("delete", "/api/imports/{id}", 200, { params: { id: upload.id } });
+  await call("delete", "/api/imports/{id}", 200, { params: { id: crmImport.id } });
 
   const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`));
   expect(documented.filter((operation) => !called.has(operation)), "call every documented operation").toEqual([]);
