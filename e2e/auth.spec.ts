@@ -79,7 +79,7 @@ test("API routes answer 401 JSON without a session", async ({ request }) => {
   for (const path of ["/api/leads", "/api/leads/00000000-0000-0000-0000-000000000000"]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to use this API." } });
+    expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in or send an API token to use this API." } });
   }
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);

@@ -14,18 +14,18 @@ async function expectNoHorizontalScroll(page: Page) {
 for (const viewport of viewports) {
   test(`every page fits a ${viewport.name} screen (${viewport.width}×${viewport.height})`, async ({ page }) => {
     await page.setViewportSize(viewport);
-    for (const path of ["/", "/sign-in", "/sign-up"]) {
+    for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/docs/api"]) {
       await page.goto(path);
       await expectNoHorizontalScroll(page);
-      await screenshot(page, `${viewport.name}${path === "/" ? "-home" : path.replace("/", "-")}`);
+      await screenshot(page, `${viewport.name}${path === "/" ? "-home" : path.replaceAll("/", "-")}`);
     }
     await signUp(page);
-    for (const path of ["/dashboard", "/leads", "/imports", "/scoring", "/insights", "/settings"]) {
+    for (const path of ["/dashboard", "/leads", "/imports", "/scoring", "/insights", "/team", "/audit", "/settings"]) {
       await page.goto(path);
       await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
       if (path === "/settings") await expect(page.getByTestId("scoring-model")).toContainText("Rules of B2B SaaS");
       await expectNoHorizontalScroll(page);
-      await screenshot(page, `${viewport.name}${path.replace("/", "-")}`);
+      await screenshot(page, `${viewport.name}${path.replaceAll("/", "-")}`);
     }
   });
 }

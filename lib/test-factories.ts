@@ -26,13 +26,15 @@ export async function switchToTemplate(companyId: string, template: string) {
 /** A person with an account, a member of the company with the given role; returns their principal as a signed-in session would. */
 export async function addMember(companyId: string, role: Role, email = `${role}-${randomUUID().slice(0, 8)}@example.com`): Promise<Principal> {
   const user = await prisma.user.create({
-    data: { email, name: `${role[0].toUpperCase()}${role.slice(1)} ${email.split("@")[0]}`, passwordHash: await hashPassword(TEST_PASSWORD), memberships: { create: { companyId, role } } },
+    data: { email, name: `${role[0].toUpperCase()}${role.slice(1)} ${email.split("@")[0]}`, passwordHash: await (testPasswordHash ??= hashPassword(TEST_PASSWORD)), memberships: { create: { companyId, role } } },
     select: { id: true },
   });
   return { userId: user.id, companyId, role, via: "session" };
 }
 
 export const TEST_PASSWORD = "a long test passphrase";
+/** Hashed once: bcrypt at cost 12 takes a quarter of a second, and every member has the same password. */
+let testPasswordHash: Promise<string> | undefined;
 
 /** A company with an owner; returns the owner's principal. */
 export async function createTeam(name = "Team Co"): Promise<Principal> {

@@ -1,12 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "@/components/api";
+import { RoleSelect } from "@/components/team/role-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { useApiAction } from "@/components/use-api-action";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
 type Token = { id: string; name: string; role: Role; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; owner: { id: string; name: string } };
 
@@ -14,25 +15,25 @@ const day = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleD
 
 /** Personal API tokens: create one (its secret is shown once), see when each was last used, revoke. */
 export function ApiTokens({ tokens, myRole, me }: { tokens: Token[]; myRole: Role; me: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const { error, busy, run } = useApiAction();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const roles = ROLES.slice(0, ROLES.indexOf(myRole) + 1);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     const expires = String(form.get("expiresAt") ?? "");
-    const result = await api<{ token: Token & { secret: string } }>("/api/tokens", "POST", {
-      name: form.get("name"),
-      role: form.get("role"),
-      ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}),
-    });
-    if (!result.ok) return setError(result.message);
-    setError(null);
-    setSecret({ name: result.data.token.name, secret: result.data.token.secret });
-    (event.target as HTMLFormElement).reset();
-    router.refresh();
+    const data = await run("create", () =>
+      api<{ token: Token & { secret: string } }>("/api/tokens", "POST", {
+        name: form.get("name"),
+        role: form.get("role"),
+        // The end of the chosen day, in the browser's time zone.
+        ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}),
+      }),
+    );
+    if (!data) return;
+    setSecret({ name: data.token.name, secret: data.token.secret });
+    formElement.reset();
   }
 
   return (
@@ -43,16 +44,12 @@ export function ApiTokens({ tokens, myRole, me }: { tokens: Token[]; myRole: Rol
           <label htmlFor="token-role" className="block text-sm font-medium text-slate-800">
             Role
           </label>
-          <select id="token-role" name="role" defaultValue={myRole === "owner" ? "member" : myRole} className="mt-1 block rounded-md border-0 py-2 pl-3 pr-8 ring-1 ring-inset ring-slate-300 sm:text-sm">
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="token-role" name="role" highest={myRole} defaultValue={myRole === "owner" ? "member" : myRole} className="mt-1 block py-2" />
         </div>
         <Field label="Expires (optional)" name="expiresAt" type="date" min={new Date().toISOString().slice(0, 10)} />
-        <Button type="submit">Create token</Button>
+        <Button type="submit" disabled={busy !== null}>
+          Create token
+        </Button>
       </form>
       {error ? <Alert>{error}</Alert> : null}
       {secret ? (
@@ -82,11 +79,9 @@ export function ApiTokens({ tokens, myRole, me }: { tokens: Token[]; myRole: Rol
               <Button
                 variant="secondary"
                 className="px-3 py-1"
-                onClick={async () => {
-                  if (!window.confirm(`Revoke ${token.name}? Programs using it get 401 from now on.`)) return;
-                  const result = await api(`/api/tokens/${token.id}`, "DELETE");
-                  if (!result.ok) setError(result.message);
-                  router.refresh();
+                disabled={busy !== null}
+                onClick={() => {
+                  if (window.confirm(`Revoke ${token.name}? Programs using it get 401 from now on.`)) void run(token.id, () => api(`/api/tokens/${token.id}`, "DELETE"));
                 }}
               >
                 Revoke

@@ -1,12 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "@/components/api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useApiAction } from "@/components/use-api-action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { RoleSelect } from "./role-select";
 
 type Invitation = { id: string; email: string; role: Role; expiresAt: string; invitedBy: string | null; url?: string };
 type Created = { invitation: Invitation & { url: string }; emailed: boolean };
@@ -19,27 +20,21 @@ const ROLE_HELP: Record<Role, string> = {
 
 /** Inviting people (owners): the form, the link just made (to copy), and the pending invitations. */
 export function Invitations({ pending, mailConfigured }: { pending: Invitation[]; mailConfigured: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const { error, busy, run } = useApiAction();
   const [created, setCreated] = useState<Created | null>(null);
-  const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
 
-  async function show(request: Promise<Awaited<ReturnType<typeof api<Created>>>>) {
-    setBusy(true);
-    setError(null);
+  /** Inviting and resending both answer with a new link, shown to copy. */
+  async function show(key: string, request: () => ReturnType<typeof api<Created>>) {
     setCopied(false);
-    const result = await request;
-    setBusy(false);
-    if (!result.ok) return setError(result.message);
-    setCreated(result.data);
-    router.refresh();
+    const data = await run(key, request);
+    if (data) setCreated(data);
   }
 
   function invite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void show(api<Created>("/api/invitations", "POST", { email: form.get("email"), role: form.get("role") }));
+    void show("invite", () => api<Created>("/api/invitations", "POST", { email: form.get("email"), role: form.get("role") }));
     event.currentTarget.reset();
   }
 
@@ -51,16 +46,10 @@ export function Invitations({ pending, mailConfigured }: { pending: Invitation[]
           <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
             Role
           </label>
-          <select id="invite-role" name="role" defaultValue="member" className="mt-1 block w-full rounded-md border-0 py-2 pl-3 pr-8 ring-1 ring-inset ring-slate-300 sm:text-sm">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
+          <RoleSelect id="invite-role" name="role" defaultValue="member" className="mt-1 block w-full py-2" />
         </div>
-        <Button type="submit" disabled={busy}>
-          {busy ? "Inviting…" : "Invite"}
+        <Button type="submit" disabled={busy !== null}>
+          {busy === "invite" ? "Inviting…" : "Invite"}
         </Button>
         <ul className="text-xs text-slate-600 sm:col-span-3">
           {ROLES.map((role) => (
@@ -106,18 +95,14 @@ export function Invitations({ pending, mailConfigured }: { pending: Invitation[]
                       {invitation.invitedBy ? ` · invited by ${invitation.invitedBy}` : ""}
                     </span>
                   </span>
-                  <Button variant="secondary" className="px-3 py-1" disabled={busy} onClick={() => void show(api<Created>(`/api/invitations/${invitation.id}/resend`, "POST"))}>
+                  <Button variant="secondary" className="px-3 py-1" disabled={busy !== null} onClick={() => void show(invitation.id, () => api<Created>(`/api/invitations/${invitation.id}/resend`, "POST"))}>
                     Resend
                   </Button>
                   <Button
                     variant="secondary"
                     className="px-3 py-1"
-                    disabled={busy}
-                    onClick={async () => {
-                      const result = await api(`/api/invitations/${invitation.id}`, "DELETE");
-                      if (!result.ok) setError(result.message);
-                      router.refresh();
-                    }}
+                    disabled={busy !== null}
+                    onClick={() => void run(invitation.id, () => api(`/api/invitations/${invitation.id}`, "DELETE"))}
                   >
                     Revoke
                   </Button>

@@ -1,27 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { api } from "@/components/api";
 import { Button } from "@/components/ui/button";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { useApiAction } from "@/components/use-api-action";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { RoleSelect } from "./role-select";
 
 type Member = { id: string; email: string; name: string; role: Role; joinedAt: string };
 
 /** The company's people. Owners change roles and remove people here; the server checks every change. */
 export function MembersTable({ members, me, canManage }: { members: Member[]; me: string; canManage: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  async function run(id: string, request: () => ReturnType<typeof api>) {
-    setBusy(id);
-    setError(null);
-    const result = await request();
-    setBusy(null);
-    if (!result.ok) setError(result.message);
-    router.refresh();
-  }
+  const { error, busy, run } = useApiAction();
 
   return (
     <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
@@ -51,19 +40,13 @@ export function MembersTable({ members, me, canManage }: { members: Member[]; me
               </td>
               <td className="px-4 py-3">
                 {canManage && member.id !== me ? (
-                  <select
+                  <RoleSelect
                     aria-label={`Role of ${member.name}`}
                     value={member.role}
                     disabled={busy === member.id}
                     onChange={(event) => run(member.id, () => api(`/api/members/${member.id}`, "PATCH", { role: event.target.value }))}
-                    className="rounded-md border-0 py-1 pl-2 pr-8 ring-1 ring-inset ring-slate-300"
-                  >
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {ROLE_LABELS[role]}
-                      </option>
-                    ))}
-                  </select>
+                    className="py-1"
+                  />
                 ) : (
                   ROLE_LABELS[member.role]
                 )}
