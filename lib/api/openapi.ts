@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { auditQuery } from "@/lib/audit/audit";
-import type { Action } from "@/lib/auth/permissions";
+import { lowestRole, type Action } from "@/lib/auth/permissions";
 import { dashboardQuery } from "@/lib/leads/dashboard";
 import { listLeadsQuery } from "@/lib/leads/list-leads";
 import { createModelInput } from "@/lib/models/models";
@@ -141,7 +141,7 @@ export function openApiDocument(serverUrl?: string) {
       operationId: `${operation.method}${operation.path.replace(/^\/api/, "").replace(/[{}]/g, "").replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`,
       summary: operation.summary,
       tags: [operation.tag],
-      ...(operation.permission ? { "x-permission": operation.permission } : { security: [] }),
+      ...(operation.permission ? { "x-permission": operation.permission, "x-lowest-role": lowestRole(operation.permission) } : { security: [] }),
       parameters: parameters(operation),
       ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body, "input") } } } } : {}),
       ...(operation.multipart
@@ -165,7 +165,7 @@ export function openApiDocument(serverUrl?: string) {
       title: "LeadRank API",
       version: "1",
       description:
-        "Every route works with the browser's session cookie or a personal API token (`Authorization: Bearer lr_…`, created in Settings). The token's company and role apply; `x-permission` names what the role must allow (owner > member > viewer: docs/teams.md). Errors are `{ error: { code, message } }`.",
+        "Every route works with the browser's session cookie or a personal API token (Authorization: Bearer lr_…, created in Settings). The token's company and role apply: x-permission names what the role must allow and x-lowest-role the lowest role that has it (viewer < member < owner). Errors are { \"error\": { \"code\", \"message\" } }.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearerToken: [] }, { sessionCookie: [] }],

@@ -26,3 +26,12 @@ describe("the permission table", () => {
     expect(lowerRole("member", "owner")).toBe("member");
   });
 });
+
+describe("lowestRole", () => {
+  it("names the first role that may do an action", async () => {
+    const { lowestRole } = await import("./permissions");
+    expect(lowestRole("leads:export")).toBe("viewer");
+    expect(lowestRole("tokens:own")).toBe("member");
+    expect(lowestRole("audit:read")).toBe("owner");
+  });
+});

@@ -49,6 +49,11 @@ export function can(principal: Pick<Principal, "role"> | null | undefined, actio
   return !!principal && PERMISSIONS[principal.role]?.has(action) === true;
 }
 
+/** The lowest role allowed an action (roles above it are allowed too). */
+export function lowestRole(action: Action): Role {
+  return ROLES.find((role) => PERMISSIONS[role].has(action))!;
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

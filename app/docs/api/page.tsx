@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
 import { OPERATIONS, openApiDocument } from "@/lib/api/openapi";
+import { lowestRole, ROLE_LABELS } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "API reference · LeadRank" };
 
@@ -60,7 +61,7 @@ export default function ApiReferencePage() {
                       <span className={`w-16 rounded px-2 py-0.5 text-center font-mono text-xs font-bold uppercase ${METHOD_COLOURS[o.method]}`}>{o.method}</span>
                       <code className="break-all text-sm text-slate-900">{o.path}</code>
                       <span className="text-sm text-slate-600">{o.summary}</span>
-                      <span className="ml-auto text-xs text-slate-500">{o.permission ? `needs ${o.permission}` : "public"}</span>
+                      <span className="ml-auto text-xs text-slate-500">{o.permission ? (lowestRole(o.permission) === "owner" ? "owners" : `${ROLE_LABELS[lowestRole(o.permission)]}s and up`) : "public"}</span>
                     </summary>
                     <div className="space-y-4 border-t border-slate-100 px-4 py-3 text-sm">
                       {op.parameters.length ? (
