@@ -47,6 +47,7 @@ const { prisma } = await import("@/lib/db/client");
 const { createAccount } = await import("@/lib/auth/accounts");
 const { createSampleImport } = await import("@/lib/sample-data/import-sample");
 const { processImport } = await import("@/lib/imports/process-import");
+const { createToken } = await import("@/lib/tokens/tokens");
 
 const email = `load-${Date.now()}@example.com`;
 const password = "load test passphrase";
@@ -54,6 +55,8 @@ const { userId, companyId } = await createAccount({ companyName: "Load test", na
 const importId = await createSampleImport(companyId, userId, Number(values.rows));
 await processImport(importId);
 const leads = await prisma.lead.count({ where: { companyId } });
+// An API token too, to compare a bearer token's cost (its lookup also counts the request) with the cookie's.
+const token = await createToken({ userId, companyId, role: "owner", via: "session" }, { name: "load test" });
 console.log(`${database.label}: ${leads.toLocaleString("en-US")} leads loaded`);
 
 const port = await new Promise<number>((resolve) => {
@@ -64,7 +67,8 @@ const port = await new Promise<number>((resolve) => {
 });
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], {
-  env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "load-test-secret", NEXT_TELEMETRY_DISABLED: "1" },
+  // The token's rate limit is lifted: this measures the cost of a request, not the limit.
+  env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", LEADRANK_TOKEN_RATE_LIMIT: "1000000000" },
   stdio: ["ignore", "ignore", "inherit"],
 });
 
@@ -78,16 +82,18 @@ try {
   const cookie = signIn.setCookies.map((c) => c.split(";")[0]).join("; ");
   if (!cookie.includes("session-token")) throw new Error(`Signing in failed (${signIn.status}).`);
 
-  for (const [label, url] of [
-    ["dashboard API (30 days)", "/api/dashboard?days=30"],
-    ["leads API (first page)", "/api/leads"],
-  ]) {
+  const bearer = { authorization: `Bearer ${token.secret}` };
+  for (const [label, url, headers] of [
+    ["dashboard API (30 days)", "/api/dashboard?days=30", { cookie }],
+    ["leads API (first page)", "/api/leads", { cookie }],
+    ["leads API, API token", "/api/leads", bearer],
+  ] as const) {
     const cpuBefore = cpuSeconds(server.pid);
     const result = await autocannon({
       url: base + url,
       connections: Number(values.connections),
       duration: Number(values.duration),
-      headers: { cookie },
+      headers,
     });
     const errors = result.errors + result.timeouts + result.non2xx;
     console.log(
@@ -104,6 +110,7 @@ try {
 } finally {
   server.kill("SIGTERM");
   await prisma.company.delete({ where: { id: companyId } });
+  await prisma.user.delete({ where: { id: userId } });
   await prisma.$disconnect();
   await database.stop();
   fs.rmSync(dir, { recursive: true, force: true });
