@@ -239,6 +239,7 @@ const ACTIONS: Record<string, string> = {
   "leaveTeam": "takes the session's user out of the session's company; lib/teams/teams.db.test.ts",
   "deleteTeam": "deletes the session's company after its name is typed; lib/teams/teams.db.test.ts",
   "changeOwnPassword": "changes the session user's own password; lib/teams/teams.db.test.ts",
+  "createAnotherCompany": "creates a new company owned by the session's user; lib/teams/teams.db.test.ts, e2e/teams.spec.ts",
   "savedMappingFor": "reads the session company's saved mappings only; lib/imports/imports.db.test.ts",
   "switchActiveModel": "activates one of the session company's models only; lib/models/studio.db.test.ts (another company's models are not found)",
   "trySampleData": "imports into the session company; e2e/dashboard.spec.ts",

@@ -68,6 +68,7 @@ const ACTION_PERMISSIONS: Record<string, string | null> = {
   leaveTeam: "leads:read",
   deleteTeam: "company:delete",
   changeOwnPassword: "leads:read",
+  createAnotherCompany: "leads:read",
 };
 
 const ORDER: Role[] = ["viewer", "member", "owner"];

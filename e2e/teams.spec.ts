@@ -105,6 +105,17 @@ test("an owner invites a colleague and a viewer, and each can do exactly what th
   await expect(page.getByTestId("token-row")).toHaveCount(0);
   expect((await script.request.get("/api/leads", { headers })).status()).toBe(401);
 
+  // An agency owner makes a company for another client, and the switcher offers both.
+  await page.goto("/team");
+  await page.getByLabel("Company name").fill(`${owner.companyName} client two`);
+  await page.getByRole("button", { name: "Create and switch" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByLabel("Company").locator("option:checked")).toHaveText(`${owner.companyName} client two`);
+  await expect(page.getByTestId("role")).toHaveText("Owner");
+  await expect(page.getByRole("heading", { name: "No leads yet" })).toBeVisible();
+  await page.getByLabel("Company").selectOption({ label: owner.companyName });
+  await expect(page.getByTestId("role")).toHaveText("Owner");
+
   // On a phone, the team page still reads.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/team");

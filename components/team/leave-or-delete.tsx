@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteTeam, leaveTeam, type TeamActionState } from "@/app/(app)/team/actions";
+import { createAnotherCompany, deleteTeam, leaveTeam, type TeamActionState } from "@/app/(app)/team/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -42,6 +42,19 @@ export function DeleteCompany({ companyName }: { companyName: string }) {
       <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-500 disabled:bg-red-300">
         {pending ? "Deleting…" : "Delete this company"}
       </button>
+    </form>
+  );
+}
+
+/** Another company for the same person (an agency with several clients): they own it and switch to it. */
+export function CreateCompany() {
+  const [state, action, pending] = useActionState<TeamActionState, FormData>(createAnotherCompany, {});
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-end" aria-label="Create another company">
+      <Field label="Company name" name="companyName" autoComplete="organization" error={state.message} required />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Creating…" : "Create and switch"}
+      </Button>
     </form>
   );
 }

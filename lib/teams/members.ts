@@ -4,6 +4,8 @@ import { can, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { signUpSchema } from "@/lib/auth/schemas";
+import { startFirstModel } from "@/lib/models/models";
 import { memberView } from "@/lib/api/schemas";
 
 export type MemberView = z.infer<typeof memberView>;
@@ -98,6 +100,25 @@ export async function leaveCompany(principal: Principal): Promise<void> {
     if (principal.role === "owner" && (await otherOwners(tx, principal.companyId, principal.userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
     await recordAudit(tx, principal.companyId, { ...principal, tokenId: undefined }, "member.leave", { target: principal.userId });
     await endMembership(tx, principal.companyId, principal.userId);
+  });
+}
+
+export const newCompanySchema = z.object({
+  companyName: signUpSchema.shape.companyName,
+  scoringModelId: signUpSchema.shape.scoringModelId,
+});
+
+/**
+ * Creates another company with the signed-in person as its owner (an agency working for
+ * several clients, say), with its first model from a template; returns its id.
+ */
+export async function createCompanyFor(userId: string, input: unknown): Promise<string> {
+  const parsed = newCompanySchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid_company", parsed.error.issues[0].message, 422);
+  return prisma.$transaction(async (tx) => {
+    const company = await tx.company.create({ data: { name: parsed.data.companyName, memberships: { create: { userId, role: "owner" } } }, select: { id: true } });
+    await startFirstModel(tx, company.id, parsed.data.scoringModelId);
+    return company.id;
   });
 }
 

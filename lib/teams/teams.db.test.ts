@@ -9,7 +9,7 @@ import type { Principal } from "@/lib/auth/permissions";
 import { sessionMembership, startSession, switchCompany } from "@/lib/auth/sessions";
 import { listAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
-import { bytesOf } from "@/lib/db/test-helpers";
+import { bytesOf, testEmail } from "@/lib/db/test-helpers";
 import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
 import { resetMailTransport } from "@/lib/mail/mail";
@@ -20,7 +20,8 @@ import { hashSecret } from "@/lib/secrets";
 import { addMember, createTeam, TEST_PASSWORD } from "@/lib/test-factories";
 import { createToken, listTokens, principalFromToken, revokeToken, TOKEN_RATE_LIMIT } from "@/lib/tokens/tokens";
 import { acceptInvitation, createInvitation, findInvitation, listInvitations, resendInvitation, revokeInvitation } from "./invitations";
-import { changeRole, deleteCompany, leaveCompany, listMembers, removeMember } from "./members";
+import { getActiveVersion } from "@/lib/models/models";
+import { changeRole, createCompanyFor, deleteCompany, leaveCompany, listMembers, removeMember } from "./members";
 
 /** A real SMTP server on a loopback port, keeping every message it receives. */
 const mails: { to: string; text: string }[] = [];
@@ -77,6 +78,16 @@ describe("memberships and the active company", () => {
     expect(await sessionMembership(sessionId, acme.userId)).toBeNull();
   });
 
+  it("lets a person create another company, which they own, with its first model", async () => {
+    const viewer = await addMember((await createTeam()).companyId, "viewer");
+    const companyId = await createCompanyFor(viewer.userId, { companyName: "  Client Two  ", scoringModelId: "lifescience-3d-invitro" });
+    expect(await prisma.membership.findUnique({ where: { userId_companyId: { userId: viewer.userId, companyId } }, select: { role: true } })).toEqual({ role: "owner" });
+    expect((await prisma.company.findUniqueOrThrow({ where: { id: companyId } })).name).toBe("Client Two");
+    expect(await getActiveVersion(companyId)).toMatchObject({ version: 1 });
+    await expect(createCompanyFor(viewer.userId, { companyName: " " })).rejects.toMatchObject({ code: "invalid_company", status: 422 });
+    expect(await prisma.membership.count({ where: { userId: viewer.userId } })).toBe(2);
+  });
+
   it("lists the members with their roles, to every role", async () => {
     const owner = await createTeam();
     const viewer = await addMember(owner.companyId, "viewer");
@@ -116,11 +127,12 @@ describe("roles", () => {
 describe("invitations", () => {
   it("are e-mailed with a working single-use link that makes a new account", async () => {
     const owner = await createTeam("Invite Co");
-    const { invitation, emailed } = await createInvitation(owner, { email: "  New.Person@Example.com ", role: "member" });
+    const email = testEmail("new.person");
+    const { invitation, emailed } = await createInvitation(owner, { email: `  ${email.toUpperCase()} `, role: "member" });
     expect(emailed).toBe(true);
-    expect(invitation).toMatchObject({ email: "new.person@example.com", role: "member" });
+    expect(invitation).toMatchObject({ email, role: "member" });
     expect(new Date(invitation.expiresAt).getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600_000);
-    const secret = linkIn(await mailTo("new.person@example.com"), "/invite");
+    const secret = linkIn(await mailTo(email), "/invite");
     expect(invitation.url.endsWith(`/invite/${secret}`)).toBe(true);
     // Only the hash is stored.
     expect(await prisma.invitation.count({ where: { secretHash: secret } })).toBe(0);
@@ -130,10 +142,10 @@ describe("invitations", () => {
     await expect(acceptInvitation(secret, { name: "New Person", password: "short" })).rejects.toMatchObject({ code: "invalid_account" });
     const joined = await acceptInvitation(secret, { name: "New Person", password: TEST_PASSWORD }, "10.9.9.9");
     expect(joined.companyId).toBe(owner.companyId);
-    expect(await authenticate("new.person@example.com", TEST_PASSWORD, "10.9.9.9")).toMatchObject({ companyId: owner.companyId });
+    expect(await authenticate(email, TEST_PASSWORD, "10.9.9.9")).toMatchObject({ companyId: owner.companyId });
     await expect(acceptInvitation(secret, { name: "Again", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "invitation_invalid" });
     expect(await listInvitations(owner)).toEqual([]);
-    expect((await events(owner, "invitation.accept"))[0]).toMatchObject({ actorEmail: "new.person@example.com", ip: "10.9.9.9" });
+    expect((await events(owner, "invitation.accept"))[0]).toMatchObject({ actorEmail: email, ip: "10.9.9.9" });
   });
 
   it("expire after 7 days, and revoking or resending ends the earlier link", async () => {

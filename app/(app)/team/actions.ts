@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requirePrincipal } from "@/lib/auth/session";
 import { switchCompany } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
-import { deleteCompany, leaveCompany } from "@/lib/teams/members";
+import { createCompanyFor, deleteCompany, leaveCompany } from "@/lib/teams/members";
 
 export type TeamActionState = { message?: string };
 
@@ -36,6 +36,20 @@ export async function deleteTeam(_previous: TeamActionState, form: FormData): Pr
   const principal = await requirePrincipal("company:delete");
   try {
     await deleteCompany(principal, form.get("confirmName"));
+  } catch (error) {
+    if (error instanceof AppError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath("/", "layout");
+  redirect("/dashboard");
+}
+
+/** Creates another company owned by the signed-in person and switches to it. */
+export async function createAnotherCompany(_previous: TeamActionState, form: FormData): Promise<TeamActionState> {
+  const { sessionId, userId } = await requirePrincipal("leads:read");
+  try {
+    const companyId = await createCompanyFor(userId, { companyName: String(form.get("companyName") ?? ""), scoringModelId: form.get("scoringModelId")?.toString() || undefined });
+    await switchCompany(sessionId, userId, companyId);
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };
     throw error;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Invitations } from "@/components/team/invitations";
-import { DeleteCompany, LeaveCompany } from "@/components/team/leave-or-delete";
+import { CreateCompany, DeleteCompany, LeaveCompany } from "@/components/team/leave-or-delete";
 import { MembersTable } from "@/components/team/members-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAccount } from "@/lib/auth/accounts";
@@ -37,6 +37,15 @@ export default async function TeamPage() {
           <Invitations pending={invitations} mailConfigured={mailConfigured()} />
         </section>
       ) : null}
+      <section aria-labelledby="another-heading" className="mt-8 rounded-lg bg-white p-5 ring-1 ring-slate-200">
+        <h2 id="another-heading" className="font-semibold text-slate-900">
+          Another company
+        </h2>
+        <p className="mb-3 mt-1 text-sm text-slate-600">
+          Working for several clients? Create a company for each: you own it, its leads stay apart, and the menu at the top switches between them.
+        </p>
+        <CreateCompany />
+      </section>
       <section aria-labelledby="leave-heading" className="mt-8 rounded-lg bg-white p-5 ring-1 ring-slate-200">
         <h2 id="leave-heading" className="mb-2 font-semibold text-slate-900">
           Leave {companyName}
