@@ -39,6 +39,7 @@ test("upload a CSV, fix its mapping, watch it import, download the rejected rows
   await screenshot(page, "import-finished");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download the 2 rejected rows (CSV)").click()]);
+  expect(download.suggestedFilename()).toBe("crm-export-rejected.csv");
   const rejected = Papa.parse<string[]>(fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
   expect(rejected[0]).toEqual(["Email", "Full Name", "Job", "Company", "Employees", "Created Date", "Favourite colour", "row", "reason"]);
   expect(rejected.slice(1).map((row) => [row[0], row[7], row[8]])).toEqual([
@@ -56,6 +57,20 @@ test("upload a CSV, fix its mapping, watch it import, download the rejected rows
   await expect(page.getByTestId("import-history").getByText("Undone")).toBeVisible();
   await page.goto("/leads");
   await expect(page.getByRole("heading", { name: "No leads yet" })).toBeVisible();
+});
+
+test("a proxy's HTML error page instead of LeadRank's answer says what happened, and the page is ready for another try", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 413/);
+  await signUp(page);
+  await page.goto("/imports");
+  // A reverse proxy in front of LeadRank refusing a large body answers with its own HTML page.
+  await page.route("**/api/imports", (route) =>
+    route.request().method() === "POST" ? route.fulfill({ status: 413, contentType: "text/html", body: "<html><body><h1>413 Request Entity Too Large</h1><hr>nginx</body></html>" }) : route.fallback(),
+  );
+  await page.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from("Email\na@b.example\n") });
+  await page.getByRole("button", { name: "Import big.csv" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "HTTP 413" })).toHaveText("The file is larger than the server in front of LeadRank accepts (HTTP 413). Split it into smaller files.");
+  await expect(page.getByLabel("CSV file")).toBeAttached();
 });
 
 test("a file that is not a CSV is refused before anything is uploaded", async ({ page }) => {

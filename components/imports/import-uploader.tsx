@@ -1,37 +1,25 @@
 "use client";
 
-import Link from "next/link";
-import { useMemo, useState, type DragEvent } from "react";
+import { useState } from "react";
 import { savedMappingFor } from "@/app/(app)/imports/actions";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { analyseSample, DELIMITER_NAMES, ENCODING_NAMES, SAMPLE_BYTES, type CsvSample } from "@/lib/csv/detect";
-import { fieldByName, LEAD_FIELDS } from "@/lib/csv/fields";
-import { IGNORE, mappingProblems, suggestMapping, type Mapping } from "@/lib/csv/mapping";
-import { defaultOutcome, distinctValues, normaliseOutcomeValue, OUTCOMES, type Outcome, type OutcomeValues } from "@/lib/csv/outcome";
-import { createRowReader } from "@/lib/csv/validate";
+import { analyseSample, SAMPLE_BYTES } from "@/lib/csv/detect";
+import { suggestMapping } from "@/lib/csv/mapping";
 import type { ImportSummary } from "@/lib/imports/imports";
+import { FileDrop } from "./file-drop";
 import { fileSize } from "./format";
-import { ImportCounts } from "./import-counts";
-import { ProgressBar } from "@/components/ui/progress-bar";
-import { usePolledJob } from "@/components/use-polled-job";
-import { progressLabel } from "./import-progress";
-
-/** Beyond this many columns, the mapping step lists the mapped ones and the first others only. */
-const COLLAPSE_AFTER = 25;
+import { ImportRun } from "./import-run";
+import { MappingStep, type MappingChoice } from "./mapping-step";
+import { uploadImport } from "./upload-file";
 
 type Stage =
   | { step: "choose"; error?: string }
-  | { step: "map"; file: File; sample: CsvSample; mapping: Mapping; outcomeValues: OutcomeValues; remembered: boolean }
+  | ({ step: "map" } & MappingChoice)
   | { step: "upload"; file: File; percent: number }
-  | { step: "import"; file: File; job: ImportSummary }
-  | { step: "error"; message: string };
+  | { step: "import"; file: File; job: ImportSummary };
 
-
-
+/** Importing a file, stage by stage: choose it, map its columns, upload it, follow the import. */
 export function ImportUploader({ maxBytes }: { maxBytes: number }) {
   const [stage, setStage] = useState<Stage>({ step: "choose" });
-  const [dragging, setDragging] = useState(false);
 
   async function choose(file: File | undefined) {
     if (!file) return;
@@ -46,304 +34,20 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
     }
   }
 
-  function upload(file: File, mapping: Mapping, outcomeValues: OutcomeValues) {
-    const form = new FormData();
-    form.append("mapping", JSON.stringify(mapping));
-    form.append("outcomeValues", JSON.stringify(outcomeValues));
-    form.append("file", file);
-    const request = new XMLHttpRequest();
-    request.open("POST", "/api/imports");
-    request.upload.onprogress = (event) => setStage({ step: "upload", file, percent: event.lengthComputable ? (100 * event.loaded) / event.total : 0 });
-    request.onload = () => {
-      const body = JSON.parse(request.responseText || "{}");
-      if (request.status === 202) setStage({ step: "import", file, job: body.import });
-      else setStage({ step: "choose", error: body.error?.message ?? `The upload failed (HTTP ${request.status}).` });
-    };
-    request.onerror = () => setStage({ step: "choose", error: "The upload was interrupted. Check your connection and try again." });
+  async function upload({ file, mapping, outcomeValues }: MappingChoice) {
     setStage({ step: "upload", file, percent: 0 });
-    request.send(form);
+    const result = await uploadImport(file, mapping, outcomeValues, (percent) => setStage({ step: "upload", file, percent }));
+    setStage(result.ok ? { step: "import", file, job: result.job } : { step: "choose", error: result.message });
   }
 
-  // While the import runs, its progress is polled until it ends.
-  const liveJob = usePolledJob((id) => `/api/imports/${id}`, "import", stage.step === "import" ? stage.job : null);
-
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void choose(event.dataTransfer.files[0]);
-  };
-
-  if (stage.step === "map") {
-    return (
-      <MappingStep
-        stage={stage}
-        onChange={(change) => setStage({ ...stage, ...change })}
-        onCancel={() => setStage({ step: "choose" })}
-        onStart={() => upload(stage.file, stage.mapping, stage.outcomeValues)}
-      />
-    );
+  switch (stage.step) {
+    case "map":
+      return <MappingStep stage={stage} onChange={(change) => setStage({ ...stage, ...change })} onCancel={() => setStage({ step: "choose" })} onStart={() => void upload(stage)} />;
+    case "upload":
+      return <ImportRun fileName={stage.file.name} uploadPercent={stage.percent} job={null} onAnother={() => setStage({ step: "choose" })} />;
+    case "import":
+      return <ImportRun fileName={stage.file.name} job={stage.job} onAnother={() => setStage({ step: "choose" })} />;
+    default:
+      return <FileDrop maxBytes={maxBytes} error={stage.error} onFile={(file) => void choose(file)} />;
   }
-
-  if (stage.step === "upload" || stage.step === "import") {
-    const job = stage.step === "import" ? (liveJob ?? stage.job) : null;
-    const percent = stage.step === "upload" ? stage.percent : job && job.fileSize ? (100 * job.processedBytes) / job.fileSize : 0;
-    const label =
-      stage.step === "upload" ? `Uploading ${stage.file.name}…` : job?.status === "queued" || job?.status === "running" ? progressLabel(job) : null;
-    return (
-      <section className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200" aria-live="polite">
-        <h2 className="font-semibold text-slate-900">{stage.file.name}</h2>
-        {label ? <ProgressBar label={label} percent={percent} /> : null}
-        {job?.status === "succeeded" ? (
-          <>
-            <Alert tone="info">Import finished. Every row of the file is accounted for below.</Alert>
-            <ImportCounts counts={job} />
-            <div className="flex flex-wrap gap-3">
-              {job.rejectedCount > 0 ? (
-                <a className="text-sm font-semibold text-indigo-700 hover:underline" href={`/api/imports/${job.id}/rejected`} download>
-                  Download the {job.rejectedCount.toLocaleString("en-US")} rejected rows (CSV)
-                </a>
-              ) : null}
-              <Link className="text-sm font-semibold text-indigo-700 hover:underline" href={`/imports/${job.id}`}>
-                Import details
-              </Link>
-              <Link className="text-sm font-semibold text-indigo-700 hover:underline" href="/leads">
-                See your ranked leads
-              </Link>
-            </div>
-          </>
-        ) : null}
-        {job?.status === "failed" ? <Alert>{job.error}</Alert> : null}
-        {job && job.status !== "queued" && job.status !== "running" ? (
-          <Button variant="secondary" onClick={() => setStage({ step: "choose" })}>
-            Import another file
-          </Button>
-        ) : null}
-      </section>
-    );
-  }
-
-  return (
-    <section className="space-y-3">
-      {stage.step === "choose" && stage.error ? <Alert>{stage.error}</Alert> : null}
-      <label
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        className={`flex cursor-pointer flex-col items-center justify-center rounded-lg border-2 border-dashed px-6 py-10 text-center ${
-          dragging ? "border-indigo-500 bg-indigo-50" : "border-slate-300 bg-white hover:border-indigo-400"
-        }`}
-      >
-        <span className="text-base font-semibold text-slate-900">Drop a CSV file here, or click to choose one</span>
-        <span className="mt-1 text-sm text-slate-600">
-          Exports from HubSpot, Salesforce or Excel work as they are (comma, semicolon or tab separated). Up to {fileSize(maxBytes)}.
-        </span>
-        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" className="sr-only" aria-label="CSV file" onChange={(event) => void choose(event.target.files?.[0])} />
-      </label>
-    </section>
-  );
-}
-
-function MappingStep({
-  stage,
-  onChange,
-  onCancel,
-  onStart,
-}: {
-  stage: Extract<Stage, { step: "map" }>;
-  onChange: (change: { mapping?: Mapping; outcomeValues?: OutcomeValues }) => void;
-  onCancel: () => void;
-  onStart: () => void;
-}) {
-  const { file, sample, mapping, outcomeValues } = stage;
-  const problems = mappingProblems(sample.headers, mapping);
-  const preview = useMemo(() => {
-    const read = createRowReader(sample.headers, mapping, outcomeValues);
-    return sample.rows.map((cells) => ({ cells, result: read(cells) }));
-  }, [sample, mapping, outcomeValues]);
-  const outcomeColumn = mapping.indexOf("outcome");
-  const example = (column: number) => sample.rows.find((row) => row[column])?.[column] ?? "";
-  const shown = mapping.map((field, index) => ({ field, index })).filter(({ field }) => field !== null && field !== IGNORE).slice(0, 5);
-  // A wide file lists its mapped columns and the first few others; the rest on request.
-  const [showAll, setShowAll] = useState(false);
-  const listed = sample.headers
-    .map((header, column) => ({ header, column }))
-    .filter(({ column }, position) => showAll || sample.headers.length <= COLLAPSE_AFTER || mapping[column] !== null || position < COLLAPSE_AFTER);
-  const hidden = sample.headers.length - listed.length;
-
-  return (
-    <section className="space-y-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
-      <div>
-        <h2 className="font-semibold text-slate-900">{file.name}</h2>
-        <p className="mt-1 text-sm text-slate-600" data-testid="detected-format">
-          {fileSize(file.size)} · {ENCODING_NAMES[sample.encoding]} · {DELIMITER_NAMES[sample.delimiter]}-separated · {sample.headers.length} columns
-        </p>
-        {stage.remembered ? <p className="mt-1 text-sm text-indigo-700">Using the mapping you chose last time for these columns.</p> : null}
-      </div>
-
-      <div>
-        <h3 className="text-sm font-semibold text-slate-900">Columns</h3>
-        <p className="mb-3 text-sm text-slate-600">Check where each column goes. Columns you keep as extra data are stored with the lead and exported again.</p>
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th className="py-2 pr-4 font-medium">Column in your file</th>
-                <th className="py-2 pr-4 font-medium">Example</th>
-                <th className="py-2 font-medium">Import as</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {listed.map(({ header, column }) => (
-                <tr key={header}>
-                  <td className="py-2 pr-4 font-medium text-slate-900">{header}</td>
-                  <td className="max-w-[12rem] truncate py-2 pr-4 text-slate-600">{example(column)}</td>
-                  <td className="py-2">
-                    <select
-                      aria-label={`Import "${header}" as`}
-                      value={mapping[column] ?? ""}
-                      onChange={(event) => onChange({ mapping: mapping.map((field, i) => (i === column ? ((event.target.value || null) as Mapping[number]) : field)) })}
-                      className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
-                    >
-                      <option value="">Keep as extra data</option>
-                      <option value={IGNORE}>Ignore this column</option>
-                      {LEAD_FIELDS.map((field) => (
-                        <option key={field.name} value={field.name}>
-                          {field.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {hidden > 0 ? (
-          <Button variant="secondary" className="mt-2" onClick={() => setShowAll(true)}>
-            Show the other {hidden.toLocaleString("en-US")} columns (kept as extra data)
-          </Button>
-        ) : null}
-      </div>
-
-      {outcomeColumn >= 0 ? (
-        <OutcomeValuesChoice
-          header={sample.headers[outcomeColumn]}
-          values={distinctValues(sample.rows, outcomeColumn)}
-          rows={sample.rows.length}
-          chosen={outcomeValues}
-          onChange={(values) => onChange({ outcomeValues: values })}
-        />
-      ) : null}
-
-      <div>
-        <h3 className="text-sm font-semibold text-slate-900">
-          Preview of the first {preview.length === 1 ? "row" : `${preview.length} rows`}
-        </h3>
-        <div className="mt-2 overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="preview">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th className="py-2 pr-4 font-medium">Status</th>
-                {shown.map(({ field, index }) => (
-                  <th key={index} className="py-2 pr-4 font-medium">
-                    {fieldByName(field)?.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {preview.map(({ cells, result }, row) => (
-                <tr key={row}>
-                  <td className="py-2 pr-4">
-                    {result.ok ? <span className="text-emerald-700">Ready</span> : <span className="text-red-700">{result.reason}</span>}
-                  </td>
-                  {shown.map(({ index }) => (
-                    <td key={index} className="max-w-[14rem] truncate py-2 pr-4 text-slate-700">
-                      {cells[index]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
-
-      {problems.length ? (
-        <Alert>
-          {problems.map((problem) => (
-            <p key={problem}>{problem}</p>
-          ))}
-        </Alert>
-      ) : null}
-      <div className="flex flex-wrap gap-3">
-        <Button onClick={onStart} disabled={problems.length > 0}>
-          Import {file.name}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Choose another file
-        </Button>
-      </div>
-    </section>
-  );
-}
-
-const OUTCOME_LABELS = { won: "Won", lost: "Lost", open: "Open" } as const;
-
-/**
- * What each value of the outcome column means: pre-filled by LeadRank's rules (lib/csv/outcome.ts),
- * changed by the user, remembered with the mapping. A value left unrecognised keeps its leads
- * open, and the import counts it.
- */
-function OutcomeValuesChoice({
-  header,
-  values,
-  rows,
-  chosen,
-  onChange,
-}: {
-  header: string;
-  values: { value: string; count: number }[];
-  rows: number;
-  chosen: OutcomeValues;
-  onChange: (values: OutcomeValues) => void;
-}) {
-  return (
-    <div data-testid="outcome-values">
-      <h3 className="text-sm font-semibold text-slate-900">Outcomes from “{header}”</h3>
-      <p className="mb-3 text-sm text-slate-600">
-        Won and lost leads tell LeadRank how well your score predicts sales (they are never used to score). Values in the first {rows.toLocaleString("en-US")} rows:
-      </p>
-      <ul className="grid gap-2 sm:grid-cols-2">
-        {values.map(({ value, count }) => {
-          const key = normaliseOutcomeValue(value);
-          const byRule = defaultOutcome(value);
-          const current = chosen[key] ?? byRule ?? "open";
-          return (
-            <li key={key} className="flex items-center justify-between gap-3 rounded-md px-3 py-2 ring-1 ring-slate-200">
-              <span className="min-w-0 text-sm">
-                <span className="font-medium text-slate-900">{value || "(empty)"}</span> <span className="text-slate-500">× {count.toLocaleString("en-US")}</span>
-                {!chosen[key] && !byRule ? <span className="block text-xs text-amber-700">Not recognised: kept open unless you choose</span> : null}
-              </span>
-              <select
-                aria-label={`Outcome for "${value || "(empty)"}"`}
-                value={current}
-                onChange={(event) => onChange({ ...chosen, [key]: event.target.value as Outcome })}
-                className="rounded-md border-0 py-1 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300"
-              >
-                {OUTCOMES.map((outcome) => (
-                  <option key={outcome} value={outcome}>
-                    {OUTCOME_LABELS[outcome]}
-                  </option>
-                ))}
-              </select>
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
 }

@@ -1,3 +1,4 @@
+import { fileSlug } from "@/lib/csv-download";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { openConnection } from "@/lib/db/bulk";
@@ -91,6 +92,5 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
 /** The download's file name: the company's name and today's date. */
 export async function exportFileName(companyId: string): Promise<string> {
   const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } });
-  const slug = company.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "company";
-  return `leads-${slug}-${new Date().toISOString().slice(0, 10)}.csv`;
+  return `leads-${fileSlug(company.name, "company")}-${new Date().toISOString().slice(0, 10)}.csv`;
 }
