@@ -7,11 +7,15 @@
  * first, then only the import's write statements run, in one transaction that is rolled back.
  * `npm run bench:import` caps the JavaScript heap at 192 MB: the pipeline needs no more, and
  * without a cap V8 lets garbage pile up to several hundred MB before collecting it.
+ * `--floor` (PostgreSQL) also times the database's floor in the same run: `psql \copy` of the
+ * same rows, already scored (as the import left them), into a table shaped like "Lead" with
+ * all its indexes, and prints the import's time as a multiple of it.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
+import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { loadDotEnv } from "@/lib/env";
 import { benchDatabase } from "./bench-setup";
@@ -20,7 +24,9 @@ import type { Delimiter, Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
 
 loadDotEnv();
-const { values } = parseArgs({ options: { rows: { type: "string", default: "100000" }, "database-only": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "100000" }, "database-only": { type: "boolean", default: false }, floor: { type: "boolean", default: false } },
+});
 const rows = Number(values.rows);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-bench-"));
 const file = path.join(dir, "leads.csv");
@@ -42,9 +48,12 @@ process.env.LEADRANK_MAX_UPLOAD_MB = String(Math.max(Number(process.env.LEADRANK
 console.log(`${rows.toLocaleString("en-US")} rows, ${(size / 1e6).toFixed(1)} MB, into ${database.label}`);
 
 if (values["database-only"]) await timeWritesOnly();
-else await timeImport();
+else {
+  const seconds = await timeImport();
+  if (values.floor) timeFloor(seconds);
+}
 
-async function timeImport() {
+async function timeImport(): Promise<number> {
   const t0 = performance.now();
   const id = await createImport({ companyId: company.id, userId: null, fileName: "bench.csv", source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) });
   const t1 = performance.now();
@@ -58,6 +67,29 @@ async function timeImport() {
     `rows ${rows.toLocaleString("en-US")} · ${seconds.toFixed(2)} s · ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s · peak RSS ${peakMb.toFixed(0)} MB` +
       ` · ${result.status}: created ${result.createdCount} updated ${result.updatedCount} rejected ${result.rejectedCount} duplicates ${result.duplicateCount}`,
   );
+  return seconds;
+}
+
+/**
+ * The floor: the rows the import wrote, dumped to a file, then loaded by `psql \copy` into a
+ * new table with the columns, defaults and every index of "Lead" (no triggers, no foreign key).
+ * Only the load is timed (the psql process, connection included).
+ */
+function timeFloor(importSeconds: number) {
+  const url = process.env.DATABASE_URL;
+  if (!url) return console.log("floor: needs DATABASE_URL (psql cannot COPY into the embedded database over its socket)");
+  const dump = path.join(dir, "scored-leads.copy");
+  const psql = (command: string) => {
+    const result = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-q", "-c", command], { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+  };
+  psql(`\\copy (SELECT * FROM "Lead" WHERE "companyId" = '${company.id}') TO '${dump}'`);
+  psql(`DROP TABLE IF EXISTS "LeadFloor"; CREATE TABLE "LeadFloor" (LIKE "Lead" INCLUDING DEFAULTS INCLUDING INDEXES)`);
+  const t0 = performance.now();
+  psql(`\\copy "LeadFloor" FROM '${dump}'`);
+  const floor = (performance.now() - t0) / 1000;
+  psql(`DROP TABLE "LeadFloor"`);
+  console.log(`floor (psql \\copy of the same scored rows into a table like "Lead" with its indexes) ${floor.toFixed(2)} s · import = ${(importSeconds / floor).toFixed(2)}× the floor`);
 }
 
 /**
