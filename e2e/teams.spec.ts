@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { newAccount, PASSWORD, screenshot, signUp } from "./helpers";
+import { newAccount, PASSWORD, screenshot, signIn, signUp } from "./helpers";
 
 /**
  * A company becomes a team: the owner invites a colleague (who already has a LeadRank account
@@ -146,6 +146,26 @@ test("a member removed by the owner is signed out of that company at once", asyn
   await member.goto("/dashboard");
   await expect(member).toHaveURL(/\/sign-in/);
   await memberContext.close();
+});
+
+test("someone with an account who is signed out signs in from the invitation and comes back to join", async ({ browser, page }) => {
+  const owner = await signUp(page, newAccount("Agency client"));
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  const account = await signUp(other, newAccount("Agency"));
+  await other.request.post("/api/auth/signout", { form: { csrfToken: (await (await other.request.get("/api/auth/csrf")).json()).csrfToken } });
+  const { invitation } = await (await page.request.post("/api/invitations", { data: { email: account.email, role: "member" } })).json();
+
+  await other.goto(invitation.url.replace(/^https?:\/\/[^/]+/, ""));
+  await other.getByRole("link", { name: "Sign in to join" }).click();
+  await expect(other).toHaveURL(/\/sign-in\?callbackUrl=%2Finvite%2F/);
+  await signIn(other, account);
+  await expect(other.getByRole("button", { name: `Join ${owner.companyName}` })).toBeVisible();
+  await other.getByRole("button", { name: `Join ${owner.companyName}` }).click();
+  await expect(other).toHaveURL(/\/dashboard$/);
+  await expect(other.getByLabel("Company").locator("option:checked")).toHaveText(owner.companyName);
+  await expect(other.getByTestId("role")).toHaveText("Member");
+  await otherContext.close();
 });
 
 test("forgot password answers the same for any email, and the link is in the server log without SMTP", async ({ page }) => {
