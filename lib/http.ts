@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { clientIp } from "@/lib/auth/client-ip";
-import { can, type Action, type Principal } from "@/lib/auth/permissions";
+import { requirePermission, type Action, type Principal } from "@/lib/auth/permissions";
 import { getPrincipal } from "@/lib/auth/session";
 import { principalFromToken } from "@/lib/tokens/tokens";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
@@ -60,9 +60,6 @@ async function requestPrincipal(request: Request): Promise<Principal | Response>
   return (await getPrincipal()) ?? jsonError(401, "unauthenticated", "Sign in or send an API token to use this API.");
 }
 
-export const forbidden = (principal: Pick<Principal, "role">) =>
-  jsonError(403, "forbidden", `Your role (${principal.role}) does not allow this. Ask an owner of the company.`);
-
 /**
  * Wraps an API route handler: finds the principal (401 JSON without one), checks that its
  * role allows the route's `permission` (403 `forbidden`), hands the handler the principal and
@@ -76,7 +73,7 @@ export function withTenant<P = Record<string, never>>(
     try {
       const principal = await requestPrincipal(request);
       if (principal instanceof Response) return principal;
-      if (!can(principal, permission)) return forbidden(principal);
+      requirePermission(principal, permission);
       return await handler(request, principal, await context.params);
     } catch (error) {
       return errorResponse(error);

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { z } from "zod";
-import { can, type Principal } from "@/lib/auth/permissions";
+import { requirePermission, type Principal } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { auditEventView } from "@/lib/api/schemas";
 
@@ -65,7 +65,7 @@ export type AuditEventView = z.infer<typeof auditEventView> & { action: AuditAct
 
 /** The company's audit log, newest first, a page at a time (owners only). */
 export async function listAudit(principal: Principal, input: unknown): Promise<{ events: AuditEventView[]; page: number; pageSize: number; total: number }> {
-  if (!can(principal, "audit:read")) throw new AppError("forbidden", `Your role (${principal.role}) does not allow reading the audit log.`, 403);
+  requirePermission(principal, "audit:read");
   const parsed = auditQuery.safeParse(input ?? {});
   if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0].message, 400);
   const { action, user, page } = parsed.data;

@@ -4,6 +4,8 @@
  * domain functions that change members, tokens or the company check it again. The pages only
  * hide what a role cannot do; hiding is never the check.
  */
+import { AppError } from "@/lib/errors";
+
 export const ROLES = ["viewer", "member", "owner"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -47,6 +49,11 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
 
 export function can(principal: Pick<Principal, "role"> | null | undefined, action: Action): boolean {
   return !!principal && PERMISSIONS[principal.role]?.has(action) === true;
+}
+
+/** Refuses (403 `forbidden`) a principal whose role does not allow the action: the one check every route, action and domain function uses. */
+export function requirePermission(principal: Pick<Principal, "role">, action: Action): void {
+  if (!can(principal, action)) throw new AppError("forbidden", `Your role (${principal.role}) does not allow this. Ask an owner of the company.`, 403);
 }
 
 /** The lowest role allowed an action (roles above it are allowed too). */

@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import { cache } from "react";
 import { clientIp } from "./client-ip";
 import { HOME_PATH, PATH_HEADER, SIGN_IN_PATH } from "./paths";
-import { can, type Action, type Principal } from "./permissions";
+import { can, requirePermission, type Action, type Principal } from "./permissions";
 import { sessionMembership } from "./sessions";
 
 /** A principal signed in with the session cookie also knows its session (to switch company, or end the others). */
@@ -43,8 +43,7 @@ export async function requirePrincipal(permission: Action = "leads:read"): Promi
   const principal = await getPrincipal();
   if (principal) {
     if (can(principal, permission)) return principal;
-    const request = await headers();
-    if (request.has("next-action")) throw new Error(`Your role (${principal.role}) does not allow this.`);
+    if ((await headers()).has("next-action")) requirePermission(principal, permission);
     notFound();
   }
   const request = await headers();

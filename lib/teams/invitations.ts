@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/auth/password";
-import { ROLES, type Principal, type Role } from "@/lib/auth/permissions";
+import { requirePermission, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/auth/schemas";
 import { prisma } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { invitationView } from "@/lib/api/schemas";
 import { appOrigin, sendMail } from "@/lib/mail/mail";
 import { hashSecret, newSecret } from "@/lib/secrets";
-import { requireCan } from "./members";
 
 export const INVITATION_DAYS = 7;
 export const INVITE_PATH = "/invite";
@@ -51,7 +50,7 @@ async function mailInvitation(principal: Principal, email: string, role: Role, u
  * email again replaces the earlier link; a person already in the company is not invited.
  */
 export async function createInvitation(principal: Principal, input: unknown, { resend = false } = {}) {
-  requireCan(principal, "members:manage");
+  requirePermission(principal, "members:manage");
   const parsed = createInvitationSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid_invitation", parsed.error.issues[0].message, 422);
   const { email, role } = parsed.data;
@@ -76,7 +75,7 @@ export async function createInvitation(principal: Principal, input: unknown, { r
 
 /** Sends a pending invitation again, with a new link (the old one stops working). */
 export async function resendInvitation(principal: Principal, id: string) {
-  requireCan(principal, "members:manage");
+  requirePermission(principal, "members:manage");
   const found = z.uuid().safeParse(id).success ? await prisma.invitation.findFirst({ where: { id, companyId: principal.companyId }, select: { email: true, role: true } }) : null;
   if (!found) throw notFound();
   return createInvitation(principal, found, { resend: true });
@@ -84,13 +83,13 @@ export async function resendInvitation(principal: Principal, id: string) {
 
 /** The company's pending invitations, newest first (owners only). Expired ones are listed as such until revoked. */
 export async function listInvitations(principal: Principal): Promise<InvitationView[]> {
-  requireCan(principal, "members:manage");
+  requirePermission(principal, "members:manage");
   const rows = await prisma.invitation.findMany({ where: { companyId: principal.companyId }, select: VIEW, orderBy: { createdAt: "desc" } });
   return rows.map(toView);
 }
 
 export async function revokeInvitation(principal: Principal, id: string): Promise<void> {
-  requireCan(principal, "members:manage");
+  requirePermission(principal, "members:manage");
   if (!z.uuid().safeParse(id).success) throw notFound();
   await prisma.$transaction(async (tx) => {
     const found = await tx.invitation.findFirst({ where: { id, companyId: principal.companyId }, select: { email: true } });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit";
-import { can, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
+import { requirePermission, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -15,12 +15,8 @@ export const roleSchema = z.object({ role: z.enum(ROLES, { error: 'role is "owne
 const notFound = () => new AppError("not_found", "This member was not found.", 404);
 const LAST_OWNER = "A company always keeps at least one owner: make someone else an owner first.";
 
-export function requireCan(principal: Principal, action: Parameters<typeof can>[1]): void {
-  if (!can(principal, action)) throw new AppError("forbidden", `Your role (${principal.role}) does not allow this. Ask an owner of the company.`, 403);
-}
-
 export async function listMembers(principal: Principal): Promise<MemberView[]> {
-  requireCan(principal, "leads:read");
+  requirePermission(principal, "leads:read");
   const rows = await prisma.membership.findMany({
     where: { companyId: principal.companyId },
     select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
@@ -46,7 +42,7 @@ async function otherOwners(tx: Prisma.TransactionClient, companyId: string, user
 
 /** Changes a member's role (owners only); the last owner cannot stop being one. Takes effect on their next request. */
 export async function changeRole(principal: Principal, userId: string, input: unknown): Promise<MemberView> {
-  requireCan(principal, "members:manage");
+  requirePermission(principal, "members:manage");
   const parsed = roleSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid_role", parsed.error.issues[0].message, 422);
   if (!z.uuid().safeParse(userId).success) throw notFound();
@@ -83,7 +79,7 @@ async function moveSessions(tx: Prisma.TransactionClient, companyId: string, use
 
 /** Removes a member (owners only; the last owner cannot be removed). */
 export async function removeMember(principal: Principal, userId: string): Promise<void> {
-  requireCan(principal, "members:manage");
+  requirePermission(principal, "members:manage");
   if (!z.uuid().safeParse(userId).success) throw notFound();
   await withCompanyLocked(principal.companyId, async (tx) => {
     const member = await tx.membership.findUnique({ where: { userId_companyId: { userId, companyId: principal.companyId } }, select: { role: true, user: { select: { email: true } } } });
@@ -128,7 +124,7 @@ export async function createCompanyFor(userId: string, input: unknown): Promise<
  * in no company go. The deletion itself is recorded with no company (its own log goes with it).
  */
 export async function deleteCompany(principal: Principal, confirmName: unknown): Promise<void> {
-  requireCan(principal, "company:delete");
+  requirePermission(principal, "company:delete");
   await withCompanyLocked(principal.companyId, async (tx) => {
     const company = await tx.company.findUniqueOrThrow({ where: { id: principal.companyId }, select: { name: true } });
     if (typeof confirmName !== "string" || confirmName.trim() !== company.name.trim()) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit";
-import { can, isRole, lowerRole, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
+import { can, isRole, lowerRole, requirePermission, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashSecret, newSecret } from "@/lib/secrets";
@@ -47,7 +47,7 @@ function toView(row: { id: string; name: string; role: string; createdAt: Date; 
  * here once and stored only as a hash.
  */
 export async function createToken(principal: Principal, input: unknown): Promise<TokenView & { secret: string }> {
-  if (!can(principal, "tokens:own")) throw forbidden();
+  requirePermission(principal, "tokens:own");
   const parsed = createTokenSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid_token", parsed.error.issues[0].message, 422);
   const role = parsed.data.role ?? principal.role;
@@ -68,7 +68,7 @@ export async function createToken(principal: Principal, input: unknown): Promise
 
 /** The company's tokens an owner sees, or the member's own: never a secret. */
 export async function listTokens(principal: Principal): Promise<TokenView[]> {
-  if (!can(principal, "tokens:own")) throw forbidden();
+  requirePermission(principal, "tokens:own");
   const rows = await prisma.apiToken.findMany({
     where: { companyId: principal.companyId, ...(can(principal, "tokens:all") ? {} : { userId: principal.userId }) },
     select: VIEW,
@@ -79,7 +79,7 @@ export async function listTokens(principal: Principal): Promise<TokenView[]> {
 
 /** Revokes a token at once (its next request gets 401). Someone else's token is only found by an owner. */
 export async function revokeToken(principal: Principal, id: string): Promise<void> {
-  if (!can(principal, "tokens:own")) throw forbidden();
+  requirePermission(principal, "tokens:own");
   if (!z.uuid().safeParse(id).success) throw notFound();
   await prisma.$transaction(async (tx) => {
     const where = { id, companyId: principal.companyId, ...(can(principal, "tokens:all") ? {} : { userId: principal.userId }) };
@@ -117,5 +117,4 @@ export async function principalFromToken(secret: string, ip?: string): Promise<T
   return { principal: { userId: row.userId, companyId: row.companyId, role: lowerRole(row.role, row.memberRole), via: "token", tokenId: row.id, ip } };
 }
 
-const forbidden = () => new AppError("forbidden", "Your role does not allow managing API tokens.", 403);
 const notFound = () => new AppError("not_found", "This token was not found.", 404);
