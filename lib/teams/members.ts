@@ -26,12 +26,15 @@ export async function listMembers(principal: Principal): Promise<MemberView[]> {
 }
 
 /**
- * Runs a change of the company's memberships with the company row locked, so that two owners
- * demoting or removing each other at once take turns and the last owner is always seen.
+ * Runs a change of the company's memberships under a lock of its own (a transaction advisory
+ * lock), so that two owners demoting or removing each other at once take turns and the last
+ * owner is always seen. Not the company row's lock: an import holds that for its whole run, and
+ * a role change must not wait for it. (Deleting the company deletes the row, and so still
+ * waits for a running import.)
  */
-async function withCompanyLocked<T>(companyId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+async function withMembersLocked<T>(companyId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Company" WHERE "id" = ${companyId}::uuid FOR UPDATE`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`members:${companyId}`}, 0))`;
     return work(tx);
   });
 }
@@ -47,7 +50,7 @@ export async function changeRole(principal: Principal, userId: string, input: un
   if (!parsed.success) throw new AppError("invalid_role", parsed.error.issues[0].message, 422);
   if (!z.uuid().safeParse(userId).success) throw notFound();
   const { role } = parsed.data;
-  await withCompanyLocked(principal.companyId, async (tx) => {
+  await withMembersLocked(principal.companyId, async (tx) => {
     const member = await tx.membership.findUnique({ where: { userId_companyId: { userId, companyId: principal.companyId } }, select: { role: true } });
     if (!member) throw notFound();
     if (member.role === role) return;
@@ -81,7 +84,7 @@ async function moveSessions(tx: Prisma.TransactionClient, companyId: string, use
 export async function removeMember(principal: Principal, userId: string): Promise<void> {
   requirePermission(principal, "members:manage");
   if (!z.uuid().safeParse(userId).success) throw notFound();
-  await withCompanyLocked(principal.companyId, async (tx) => {
+  await withMembersLocked(principal.companyId, async (tx) => {
     const member = await tx.membership.findUnique({ where: { userId_companyId: { userId, companyId: principal.companyId } }, select: { role: true, user: { select: { email: true } } } });
     if (!member) throw notFound();
     if (member.role === "owner" && (await otherOwners(tx, principal.companyId, userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
@@ -92,7 +95,7 @@ export async function removeMember(principal: Principal, userId: string): Promis
 
 /** Leaves the company (any role; the last owner must hand over first). */
 export async function leaveCompany(principal: Principal): Promise<void> {
-  await withCompanyLocked(principal.companyId, async (tx) => {
+  await withMembersLocked(principal.companyId, async (tx) => {
     if (principal.role === "owner" && (await otherOwners(tx, principal.companyId, principal.userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
     await recordAudit(tx, principal.companyId, { ...principal, tokenId: undefined }, "member.leave", { target: principal.userId });
     await endMembership(tx, principal.companyId, principal.userId);
@@ -125,7 +128,7 @@ export async function createCompanyFor(userId: string, input: unknown): Promise<
  */
 export async function deleteCompany(principal: Principal, confirmName: unknown): Promise<void> {
   requirePermission(principal, "company:delete");
-  await withCompanyLocked(principal.companyId, async (tx) => {
+  await withMembersLocked(principal.companyId, async (tx) => {
     const company = await tx.company.findUniqueOrThrow({ where: { id: principal.companyId }, select: { name: true } });
     if (typeof confirmName !== "string" || confirmName.trim() !== company.name.trim()) {
       throw new AppError("confirmation_mismatch", `Type the company's name, ${company.name}, to delete it.`, 422);

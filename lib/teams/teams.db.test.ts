@@ -1,13 +1,14 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authenticate } from "@/lib/auth/accounts";
 import { changePassword, requestPasswordReset, resetPassword } from "@/lib/auth/passwords";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Principal } from "@/lib/auth/permissions";
 import { sessionMembership, startSession, switchCompany } from "@/lib/auth/sessions";
 import { listAudit } from "@/lib/audit/audit";
+import { companyTransaction, withConnection } from "@/lib/db/bulk";
 import { prisma } from "@/lib/db/client";
 import { bytesOf, testEmail } from "@/lib/db/test-helpers";
 import { createImport } from "@/lib/imports/create-import";
@@ -108,6 +109,34 @@ describe("roles", () => {
     expect(await prisma.membership.count({ where: { companyId: owner.companyId, role: "owner" } })).toBe(1);
     // The refused change wrote no audit event: the event is in the change's transaction.
     expect(await events(owner, "member.role")).toHaveLength(1);
+  });
+
+  // The embedded database has one session for every connection, so a transaction held open
+  // there stops everything; the lock's independence from imports is a PostgreSQL matter.
+  it.skipIf(inject("databaseKind") !== "postgres")("changes roles while an import holds the company's write lock", async () => {
+    const owner = await createTeam();
+    const member = await addMember(owner.companyId, "member");
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    // As an import does for its whole run (lib/db/bulk.ts: companyTransaction).
+    const importing = withConnection((client) =>
+      companyTransaction(client, owner.companyId, async () => {
+        locked();
+        await held;
+      }),
+    );
+    await lockTaken;
+    try {
+      const started = performance.now();
+      await changeRole(owner, member.userId, { role: "viewer" });
+      expect(performance.now() - started).toBeLessThan(2000);
+    } finally {
+      release();
+      await importing;
+    }
+    expect(await prisma.membership.findUnique({ where: { userId_companyId: { userId: member.userId, companyId: owner.companyId } }, select: { role: true } })).toEqual({ role: "viewer" });
   });
 
   it("refuses members and viewers what only owners may do, on the server", async () => {
