@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
@@ -9,8 +10,6 @@ import { startSession } from "./sessions";
 import { clearAccountFailures, describeWait, recordFailure, throttleWait } from "./throttle";
 
 export type Tenant = { userId: string; companyId: string };
-
-export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
 /**
  * Creates a company, its owner and its first scoring model (the chosen template as version 1)
@@ -30,7 +29,7 @@ export async function createAccount(input: SignUpInput): Promise<Tenant> {
       return { userId: user.id, companyId: company.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("email_taken", EMAIL_TAKEN, 409);
+    if (isUniqueViolation(error)) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
     throw error;
   }
 }
@@ -68,8 +67,15 @@ export async function authenticate(email: string, password: string, ip: string):
   return { userId: user.id, companyId, sessionId };
 }
 
-/** What the app shell shows about the signed-in user: name, email, the active company and the others they belong to. */
-export async function getAccount({ userId, companyId }: Pick<Principal, "userId" | "companyId">) {
+/**
+ * What the app shell shows about the signed-in user: name, email, the active company and the
+ * others they belong to. Read once per request: the layout and the page both ask for it.
+ */
+export function getAccount({ userId, companyId }: Pick<Principal, "userId" | "companyId">) {
+  return accountOf(userId, companyId);
+}
+
+const accountOf = cache(async (userId: string, companyId: string) => {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -81,4 +87,4 @@ export async function getAccount({ userId, companyId }: Pick<Principal, "userId"
   const company = user?.memberships.find((m) => m.company.id === companyId)?.company;
   if (!user || !company) return null;
   return { name: user.name, email: user.email, company, companies: user.memberships.map((m) => ({ ...m.company, role: m.role })) };
-}
+});

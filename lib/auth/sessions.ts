@@ -37,11 +37,6 @@ export async function sessionMembership(sessionId: string | undefined, userId: s
   return { companyId: row.companyId, role: row.role };
 }
 
-/** Whether the session is still open and its user still belongs to a company. */
-export async function isSessionOpen(sessionId: string | undefined, userId: string): Promise<boolean> {
-  return (await sessionMembership(sessionId, userId)) !== null;
-}
-
 /** Makes another company of the user's the session's company; refused (404) when they are not a member of it. */
 export async function switchCompany(sessionId: string, userId: string, companyId: string): Promise<void> {
   const member = await prisma.membership.findUnique({ where: { userId_companyId: { userId, companyId } }, select: { role: true } }).catch(() => null);
