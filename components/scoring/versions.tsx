@@ -1,5 +1,6 @@
 "use client";
 
+import { dateTime } from "@/components/dates";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -9,7 +10,6 @@ import { RulesTable } from "./rules-table";
 
 export type VersionView = { version: number; label: string; publishedAt: string; publishedBy: string | null; note: string | null; active: boolean; definition: ScoringModel };
 
-const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /** The model's published versions: who published each and when, its rules, a comparison of two, and restore. */
 export function Versions({ modelId, versions, hasDraft, canRestore, onRestored }: { modelId: string; versions: VersionView[]; hasDraft: boolean; canRestore: boolean; onRestored: (definition: ScoringModel) => void }) {
@@ -45,7 +45,7 @@ export function Versions({ modelId, versions, hasDraft, canRestore, onRestored }
                   {version.active ? <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">active</span> : null}
                 </p>
                 <p className="text-xs text-slate-600">
-                  Published {when(version.publishedAt)} by {version.publishedBy ?? "LeadRank"}
+                  Published {dateTime(version.publishedAt)} by {version.publishedBy ?? "LeadRank"}
                   {version.note ? ` · “${version.note}”` : ""}
                 </p>
               </div>

@@ -6,12 +6,12 @@ import { RoleSelect } from "@/components/team/role-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { day } from "@/components/dates";
 import { useApiAction } from "@/components/use-api-action";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
 type Token = { id: string; name: string; role: Role; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; owner: { id: string; name: string } };
 
-const day = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : none);
 
 /** Personal API tokens: create one (its secret is shown once), see when each was last used, revoke. */
 export function ApiTokens({ tokens, myRole, me }: { tokens: Token[]; myRole: Role; me: string }) {
@@ -73,7 +73,7 @@ export function ApiTokens({ tokens, myRole, me }: { tokens: Token[]; myRole: Rol
                 <span className="font-medium text-slate-900">{token.name}</span> · {ROLE_LABELS[token.role]}
                 {token.owner.id === me ? "" : ` · ${token.owner.name}'s`}
                 <span className="block text-xs text-slate-500">
-                  Created {day(token.createdAt, "")} · last used {day(token.lastUsedAt, "never")} · {token.expiresAt ? `expires ${day(token.expiresAt, "")}` : "does not expire"}
+                  Created {day(token.createdAt)} · last used {token.lastUsedAt ? day(token.lastUsedAt) : "never"} · {token.expiresAt ? `expires ${day(token.expiresAt)}` : "does not expire"}
                 </span>
               </span>
               <Button

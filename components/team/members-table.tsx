@@ -2,6 +2,7 @@
 
 import { api } from "@/components/api";
 import { Button } from "@/components/ui/button";
+import { day } from "@/components/dates";
 import { useApiAction } from "@/components/use-api-action";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { RoleSelect } from "./role-select";
@@ -51,7 +52,7 @@ export function MembersTable({ members, me, canManage }: { members: Member[]; me
                   ROLE_LABELS[member.role]
                 )}
               </td>
-              <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 sm:table-cell">{new Date(member.joinedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
+              <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 sm:table-cell">{day(member.joinedAt)}</td>
               {canManage ? (
                 <td className="px-4 py-3 text-right">
                   {member.id === me ? null : (

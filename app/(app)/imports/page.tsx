@@ -1,3 +1,4 @@
+import { dateTime } from "@/components/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportCounts, StatusBadge } from "@/components/imports/import-counts";
@@ -11,7 +12,6 @@ import { maxUploadBytes } from "@/lib/imports/store-upload";
 
 export const metadata: Metadata = { title: "Imports · LeadRank" };
 
-const when = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 export default async function ImportsPage() {
   const principal = await requirePrincipal();
@@ -42,7 +42,7 @@ export default async function ImportsPage() {
                   </Link>{" "}
                   <StatusBadge status={job.status} />
                   <p className="mt-1 text-xs text-slate-600">
-                    {when(job.createdAt)}
+                    {dateTime(job.createdAt)}
                     {job.user ? ` · ${job.user.name}` : ""}
                   </p>
                 </div>
