@@ -15,14 +15,17 @@ export const roleSchema = z.object({ role: z.enum(ROLES, { error: 'role is "owne
 const notFound = () => new AppError("not_found", "This member was not found.", 404);
 const LAST_OWNER = "A company always keeps at least one owner: make someone else an owner first.";
 
+const MEMBER = { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } } as const;
+const toView = (m: { role: string; createdAt: Date; user: { id: string; email: string; name: string } }): MemberView => ({
+  ...m.user,
+  role: m.role as Role,
+  joinedAt: m.createdAt.toISOString(),
+});
+
 export async function listMembers(principal: Principal): Promise<MemberView[]> {
   requirePermission(principal, "leads:read");
-  const rows = await prisma.membership.findMany({
-    where: { companyId: principal.companyId },
-    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.map((m) => ({ ...m.user, role: m.role as Role, joinedAt: m.createdAt.toISOString() }));
+  const rows = await prisma.membership.findMany({ where: { companyId: principal.companyId }, select: MEMBER, orderBy: { createdAt: "asc" } });
+  return rows.map(toView);
 }
 
 /**
@@ -50,15 +53,16 @@ export async function changeRole(principal: Principal, userId: string, input: un
   if (!parsed.success) throw new AppError("invalid_role", parsed.error.issues[0].message, 422);
   if (!z.uuid().safeParse(userId).success) throw notFound();
   const { role } = parsed.data;
-  await withMembersLocked(principal.companyId, async (tx) => {
-    const member = await tx.membership.findUnique({ where: { userId_companyId: { userId, companyId: principal.companyId } }, select: { role: true } });
+  const where = { userId_companyId: { userId, companyId: principal.companyId } };
+  return withMembersLocked(principal.companyId, async (tx) => {
+    const member = await tx.membership.findUnique({ where, select: MEMBER });
     if (!member) throw notFound();
-    if (member.role === role) return;
+    if (member.role === role) return toView(member);
     if (member.role === "owner" && (await otherOwners(tx, principal.companyId, userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
-    await tx.membership.update({ where: { userId_companyId: { userId, companyId: principal.companyId } }, data: { role } });
+    const changed = await tx.membership.update({ where, data: { role }, select: MEMBER });
     await recordAudit(tx, principal.companyId, principal, "member.role", { target: userId, detail: { from: member.role, to: role } });
+    return toView(changed);
   });
-  return (await listMembers(principal)).find((m) => m.id === userId)!;
 }
 
 /**

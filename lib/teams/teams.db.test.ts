@@ -260,7 +260,7 @@ describe("API tokens", () => {
     const owner = await createTeam();
     const second = await addMember(owner.companyId, "owner");
     const token = await createToken(second, { name: "admin script" });
-    await changeRole(owner, second.userId, { role: "viewer" });
+    expect(await changeRole(owner, second.userId, { role: "viewer" })).toMatchObject({ id: second.userId, role: "viewer" });
     expect(await principalFromToken(token.secret)).toMatchObject({ principal: { role: "viewer" } });
     const sessionId = await startSession(second.userId, owner.companyId);
     expect(await sessionMembership(sessionId, second.userId)).not.toBeNull();
