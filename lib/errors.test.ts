@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./errors";
+import { isDatabaseUnavailable, isLockTimeout } from "./errors";
 
 describe("isDatabaseUnavailable", () => {
   it("recognises a refused connection, also when wrapped", () => {
@@ -18,5 +18,13 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key value"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
+  });
+});
+
+describe("isLockTimeout", () => {
+  it("knows a lock timeout from PostgreSQL, directly or as Prisma words it", () => {
+    expect(isLockTimeout({ code: "55P03" })).toBe(true);
+    expect(isLockTimeout(new Error("Raw query failed. Code: `55P03`. Message: `canceling statement due to lock timeout`"))).toBe(true);
+    expect(isLockTimeout(new Error("unique violation"))).toBe(false);
   });
 });

@@ -32,3 +32,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** True when a statement gave up waiting for a lock (`lock_timeout`, SQLSTATE 55P03). */
+export function isLockTimeout(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "55P03" || /\b55P03\b|lock timeout/.test(String(e.message ?? ""))) return true;
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { requirePermission, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isLockTimeout } from "@/lib/errors";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { startFirstModel } from "@/lib/models/models";
 import { memberView } from "@/lib/api/schemas";
@@ -136,6 +136,15 @@ export async function deleteCompany(principal: Principal, confirmName: unknown):
     const company = await tx.company.findUniqueOrThrow({ where: { id: principal.companyId }, select: { name: true } });
     if (typeof confirmName !== "string" || confirmName.trim() !== company.name.trim()) {
       throw new AppError("confirmation_mismatch", `Type the company's name, ${company.name}, to delete it.`, 422);
+    }
+    // An import or re-score holds the company row for its whole run: rather than wait (and
+    // outlast the transaction), ask to come back when it has finished.
+    await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
+    try {
+      await tx.$queryRaw`SELECT 1 FROM "Company" WHERE "id" = ${principal.companyId}::uuid FOR UPDATE`;
+    } catch (error) {
+      if (isLockTimeout(error)) throw new AppError("company_busy", "An import or re-score is running in this company. Delete it when that has finished.", 409);
+      throw error;
     }
     const members = await tx.membership.findMany({ where: { companyId: principal.companyId }, select: { userId: true } });
     await tx.company.delete({ where: { id: principal.companyId } });

@@ -353,6 +353,31 @@ describe("passwords", () => {
 });
 
 describe("deleting a company", () => {
+  it.skipIf(inject("databaseKind") !== "postgres")("says to wait while an import runs, and deletes nothing", async () => {
+    const owner = await createTeam("Busy Co");
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const importing = withConnection((client) =>
+      companyTransaction(client, owner.companyId, async () => {
+        locked();
+        await held;
+      }),
+    );
+    await lockTaken;
+    try {
+      await expect(deleteCompany(owner, "Busy Co")).rejects.toMatchObject({ code: "company_busy", status: 409 });
+    } finally {
+      release();
+      await importing;
+    }
+    expect(await prisma.company.count({ where: { id: owner.companyId } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "company.delete", target: owner.companyId } })).toBe(0);
+    await deleteCompany(owner, "Busy Co");
+    expect(await prisma.company.count({ where: { id: owner.companyId } })).toBe(0);
+  });
+
   it("needs its name typed, removes every row of it, and keeps its members' other companies", async () => {
     const owner = await createTeam("Doomed Co");
     const elsewhere = await createTeam("Survivor Co");
