@@ -101,6 +101,7 @@ async function timeWritesOnly() {
   const { compileModel } = await import("@/lib/scoring");
   const { getActiveVersion } = await import("@/lib/models/models");
   const { scoredBatches, upsertStatement } = await import("@/lib/imports/process-import");
+  const { readCsvRecords } = await import("@/lib/csv/read");
   const { withConnection } = await import("@/lib/db/bulk");
 
   const id = await createImport({ companyId: company.id, userId: null, fileName: "bench.csv", source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) });
@@ -109,8 +110,8 @@ async function timeWritesOnly() {
   const { definition } = await getActiveVersion(company.id);
   const batchFiles: string[] = [];
   const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  const format = { headers, mapping, encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter, model: compileModel(definition) };
-  for await (const batch of scoredBatches(source, format)) {
+  const records = readCsvRecords(source, { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter });
+  for await (const batch of scoredBatches(records, { headers, mapping, model: compileModel(definition) })) {
     if (batch.leadCount === 0) continue;
     batchFiles.push(path.join(dir, `batch-${batchFiles.length}.json`));
     await fs.promises.writeFile(batchFiles.at(-1)!, batch.leads);

@@ -31,14 +31,45 @@ export function byteOrderMark(bytes: Uint8Array): { encoding: Encoding; length: 
   return null;
 }
 
+/** A ZIP archive, as every .xlsx workbook is. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * What the first bytes say the file is: an Excel workbook (.xlsx) or text (read as a CSV).
+ * Refuses, with what to do instead, the files Excel writes in its older container: an .xls
+ * workbook, and an .xlsx protected with a password (which Excel encrypts into that container).
+ */
+export function fileKind(bytes: Uint8Array): "xlsx" | "csv" {
+  if (isZip(bytes)) return "xlsx";
+  if (OLE_MAGIC.every((byte, index) => bytes[index] === byte)) {
+    if (containsUtf16(bytes, "EncryptedPackage")) {
+      throw new CsvFormatError("This workbook is protected with a password, so LeadRank cannot read it. Open it, remove the password (File › Info › Protect Workbook in Excel), save it and upload it again.");
+    }
+    throw new CsvFormatError("This is an old Excel .xls file (or a password-protected workbook). Open it in your spreadsheet program, save it as .xlsx or CSV, and upload that.");
+  }
+  return "csv";
+}
+
+/** Whether the bytes hold the text as UTF-16LE, as the names inside an Office container are stored. */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const pattern = Array.from(text).flatMap((char) => [char.charCodeAt(0), 0]);
+  outer: for (let at = bytes.indexOf(pattern[0]); at !== -1 && at <= bytes.length - pattern.length; at = bytes.indexOf(pattern[0], at + 1)) {
+    for (let i = 1; i < pattern.length; i++) if (bytes[at + i] !== pattern[i]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Refuses what is clearly not a text table, with a message that says what it is instead. */
 export function assertLooksLikeText(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new CsvFormatError("The file is empty.");
   const bom = byteOrderMark(bytes);
   if (bom?.encoding.startsWith("utf-16")) return;
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new CsvFormatError("This is a ZIP archive (an Excel .xlsx file is one), not a CSV. In Excel, use File › Save As › CSV UTF-8.");
-  }
+  if (isZip(bytes)) throw new CsvFormatError("This is a ZIP archive, not a CSV.");
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) {
     throw new CsvFormatError("This is a PDF, not a CSV. Export your leads from your CRM or spreadsheet as CSV.");
   }

@@ -6,7 +6,7 @@ import { normaliseOutcomeValue, OUTCOMES, type OutcomeValues } from "@/lib/csv/o
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { withoutControlCharacters } from "@/lib/text";
-import { storeUpload } from "./store-upload";
+import { storeUpload, type FileSample } from "./store-upload";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 
 /**
@@ -23,6 +23,7 @@ export async function createImport({
   source,
   mapping,
   outcomeValues,
+  sheet,
   guard,
   actor,
 }: {
@@ -35,6 +36,8 @@ export async function createImport({
   mapping?: unknown;
   /** `{ "<value>": "won" | "lost" | "open" }` for values of the outcome column (JSON text or an object). */
   outcomeValues?: unknown;
+  /** For a workbook: the name of the sheet to import (default: the first sheet with leads). */
+  sheet?: string;
   /** Runs in the transaction that records the import, and may refuse it by throwing. */
   guard?: (tx: Prisma.TransactionClient) => Promise<void>;
 }): Promise<string> {
@@ -47,7 +50,9 @@ export async function createImport({
     });
   });
   try {
-    const { size, sample } = await storeUpload(created.id, source);
+    const stored = await storeUpload(created.id, source);
+    const { size } = stored;
+    const sample = chooseSheet(stored.sample, sheet);
     const saved = mapping === undefined || outcomeValues === undefined ? await findSavedMapping(companyId, sample.headers) : null;
     const chosen = mapping === undefined ? (saved?.mapping ?? suggestMapping(sample.headers)) : parseMapping(mapping);
     const values = outcomeValues === undefined ? (saved?.outcomeValues ?? {}) : parseOutcomeValues(outcomeValues);
@@ -64,8 +69,9 @@ export async function createImport({
         data: {
           status: "queued",
           fileSize: size,
-          encoding: sample.encoding,
-          delimiter: sample.delimiter,
+          encoding: sample.kind === "csv" ? sample.encoding : null,
+          delimiter: sample.kind === "csv" ? sample.delimiter : null,
+          sheet: sample.kind === "xlsx" ? sample.sheet : null,
           headers: sample.headers,
           mapping: chosen,
           outcomeValues: values,
@@ -79,6 +85,17 @@ export async function createImport({
     throw error;
   }
   return created.id;
+}
+
+/** The workbook's sheet named `sheet` (the first sheet with leads when none is named); a CSV as it is. */
+export function chooseSheet(sample: FileSample, sheet: string | undefined): FileSample {
+  if (sample.kind !== "xlsx" || sheet === undefined || sheet === sample.sheet) return sample;
+  const chosen = sample.sheets.find((candidate) => candidate.name === sheet);
+  if (!chosen) {
+    const names = sample.sheets.map((candidate) => `"${candidate.name}"`).join(", ");
+    throw new AppError("invalid_sheet", `The workbook has no sheet named "${sheet}" with leads in it. Sheets with leads: ${names}.`, 422);
+  }
+  return { ...sample, sheet: chosen.name, headers: chosen.headers, rows: chosen.rows };
 }
 
 function parseMapping(value: unknown): Mapping {

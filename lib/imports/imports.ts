@@ -8,6 +8,7 @@ const summary = {
   status: true,
   encoding: true,
   delimiter: true,
+  sheet: true,
   headers: true,
   mapping: true,
   processedRows: true,

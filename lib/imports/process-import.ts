@@ -6,11 +6,12 @@ import { isDatabaseUnavailable } from "@/lib/errors";
 import type { Delimiter, Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
 import type { OutcomeValues } from "@/lib/csv/outcome";
-import { readCsvRecords } from "@/lib/csv/read";
+import { readCsvRecords, type CsvRecord } from "@/lib/csv/read";
 import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
 import { asJobWorker } from "@/lib/jobs/liveness";
 import { readVersion } from "@/lib/models/models";
 import { compileModel, storedBreakdown, type CompiledModel } from "@/lib/scoring";
+import { readWorkbookRecords } from "@/lib/xlsx/workbook";
 import { getImport } from "./imports";
 import { trackImport, untrackImport, updateProgress } from "./progress";
 import { readStoredUpload } from "./store-upload";
@@ -30,7 +31,7 @@ export async function processImport(importId: string, options: { failAfterBatche
     if (claimed.rowCount === 0) return; // Another worker has it.
     const job = await prisma.import.findUniqueOrThrow({
       where: { id: importId },
-      select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true, outcomeValues: true },
+      select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true, sheet: true, outcomeValues: true },
     });
     trackImport(job.companyId, (await getImport(job.companyId, importId))!);
     try {
@@ -86,7 +87,7 @@ export async function failImport(importId: string, reason: string): Promise<void
   ]);
 }
 
-type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; outcomeValues: unknown };
+type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; sheet: string | null; outcomeValues: unknown };
 type Counts = { processedRows: number; processedBytes: number; totalRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number };
 
 async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches }: { failAfterBatches?: number }): Promise<Counts> {
@@ -115,7 +116,10 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     let shared: Promise<unknown> = Promise.resolve();
     let sharedAt = 0;
     const outcomeValues = job.outcomeValues as OutcomeValues;
-    const source = scoredBatches(counted(), { headers, mapping, encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter, model, outcomeValues });
+    const records = job.sheet !== null
+      ? readWorkbookRecords(counted(), job.sheet)
+      : readCsvRecords(counted(), { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter });
+    const source = scoredBatches(records, { headers, mapping, model, outcomeValues });
     for await (const { records, leads, leadCount, rejected, duplicates, unknown } of source) {
       counts.duplicateCount += duplicates;
       for (const [value, rows] of unknown) countUnknown(unknownOutcomes, value, rows);
@@ -175,25 +179,18 @@ function countUnknown(counts: Map<string, number>, value: string, rows: number) 
 }
 
 /**
- * The file's records in batches, validated and scored. Each batch gives its number of
+ * The file's records (of a CSV or a workbook sheet) in batches, validated and scored. Each batch gives its number of
  * records, the accepted leads as the upsert's parameter (`leads`, `leadCount` of them), the
  * rejected rows, the rows that repeat an email of the same batch, and the outcome values no
  * rule knew (with their row counts). Within a batch the last row of an email wins; across
  * batches the upsert does it.
  */
 export async function* scoredBatches(
-  source: AsyncIterable<Uint8Array>,
-  {
-    headers,
-    mapping,
-    encoding,
-    delimiter,
-    model,
-    outcomeValues = {},
-  }: { headers: string[]; mapping: Mapping; encoding: Encoding; delimiter: Delimiter; model: CompiledModel; outcomeValues?: OutcomeValues },
+  records: AsyncIterable<CsvRecord[]>,
+  { headers, mapping, model, outcomeValues = {} }: { headers: string[]; mapping: Mapping; model: CompiledModel; outcomeValues?: OutcomeValues },
 ): AsyncGenerator<{ records: number; leads: string; leadCount: number; rejected: Rejection[]; duplicates: number; unknown: Map<string, number> }> {
   const readRow = createRowReader(headers, mapping, outcomeValues);
-  for await (const batch of readCsvRecords(source, { encoding, delimiter })) {
+  for await (const batch of records) {
     const accepted = new Map<string, ParsedLead>();
     const rejected: Rejection[] = [];
     const unknown = new Map<string, number>();

@@ -1,8 +1,12 @@
 import type pg from "pg";
 import { prisma } from "@/lib/db/client";
-import { analyseSample, byteOrderMark, CsvFormatError, SAMPLE_BYTES, type CsvSample, type Encoding } from "@/lib/csv/detect";
+import { analyseSample, byteOrderMark, CsvFormatError, fileKind, SAMPLE_BYTES, type CsvSample, type Encoding } from "@/lib/csv/detect";
 import { AppError } from "@/lib/errors";
 import { asJobWorker } from "@/lib/jobs/liveness";
+import { previewWorkbook, type SheetPreview } from "@/lib/xlsx/workbook";
+
+/** What an upload holds: a CSV's format, header and first rows, or a workbook's sheets with leads (`sheet` is the first). */
+export type FileSample = ({ kind: "csv" } & CsvSample) | { kind: "xlsx"; sheet: string; sheets: SheetPreview[]; headers: string[]; rows: string[][] };
 
 /** Uploads larger than this are refused with 413 (LEADRANK_MAX_UPLOAD_MB, default 100). */
 export function maxUploadBytes(): number {
@@ -20,13 +24,14 @@ export class UploadTooLargeError extends AppError {
 /**
  * Stores an uploaded file in the database, in pieces of 1 MB, so any app instance can
  * process it, while checking its size and whether it is valid UTF-8. Returns what the
- * file looks like. Throws (and stores nothing) when it is too large or not a CSV.
+ * file looks like. Throws (and stores nothing) when it is too large, or neither a CSV nor
+ * a workbook LeadRank can read.
  */
 export async function storeUpload(
   importId: string,
   source: AsyncIterable<Uint8Array>,
   limit = maxUploadBytes(),
-): Promise<{ size: number; sample: CsvSample }> {
+): Promise<{ size: number; sample: FileSample }> {
   try {
     // Through pg, not Prisma: Prisma holds on to large binary parameters for a while. As the
     // import's live worker, so that recovery leaves an upload alone however long it takes.
@@ -38,6 +43,8 @@ export async function storeUpload(
       let head = new Uint8Array(0);
       let pending: Uint8Array[] = [];
       let pendingBytes = 0;
+      // Known once the first 64 KB are in (or the file ended): an old .xls is refused before the rest arrives.
+      let kind: "csv" | "xlsx" | undefined;
       const flush = async () => {
         if (pendingBytes === 0) return;
         const data = Buffer.concat(pending);
@@ -59,15 +66,21 @@ export async function storeUpload(
         size += chunk.length;
         if (size > limit) throw new UploadTooLargeError(limit);
         if (head.length < SAMPLE_BYTES) head = Buffer.concat([head, chunk.subarray(0, SAMPLE_BYTES - head.length)]);
-        checkUtf8(chunk);
+        if (!kind && head.length >= SAMPLE_BYTES) kind = fileKind(head);
+        if (kind !== "xlsx") checkUtf8(chunk);
         pending.push(chunk);
         pendingBytes += chunk.length;
         if (pendingBytes >= PIECE_BYTES) await flush();
       }
-      checkUtf8();
+      kind ??= fileKind(head);
       await flush();
+      if (kind === "xlsx") {
+        const sheets = await previewWorkbook(readStoredUpload(client, importId));
+        return { size, sample: { kind, sheet: sheets[0].name, sheets, headers: sheets[0].headers, rows: sheets[0].rows } };
+      }
+      checkUtf8();
       const encoding: Encoding = byteOrderMark(head)?.encoding ?? (validUtf8 ? "utf-8" : "windows-1252");
-      return { size, sample: analyseSample(head, size <= SAMPLE_BYTES, 20, encoding) };
+      return { size, sample: { kind, ...analyseSample(head, size <= SAMPLE_BYTES, 20, encoding) } };
     });
   } catch (error) {
     await prisma.importFile.deleteMany({ where: { importId } });
