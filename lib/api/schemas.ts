@@ -43,8 +43,15 @@ export const importView = z.looseObject({
   updatedCount: z.int(),
   rejectedCount: z.int(),
   duplicateCount: z.int(),
+  sheet: nullable(z.string()),
   error: nullable(z.string()),
 });
+
+const table = { headers: z.array(z.string()), rows: z.array(z.array(z.string())) };
+export const filePreview = z.discriminatedUnion("kind", [
+  z.looseObject({ kind: z.literal("csv"), encoding: z.string(), delimiter: z.string(), ...table }),
+  z.looseObject({ kind: z.literal("xlsx"), sheet: z.string(), sheets: z.array(z.looseObject({ name: z.string(), ...table })), ...table }),
+]);
 
 export const dashboard = z.looseObject({
   kpis: z.looseObject({ total: z.int() }),

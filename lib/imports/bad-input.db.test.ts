@@ -24,7 +24,7 @@ const CORPUS: [string, Uint8Array | (() => AsyncIterable<Uint8Array>), Refused |
   ["an empty file (0 bytes)", utf8(""), { refused: 422, message: /The file is empty/ }],
   ["only spaces and line breaks", utf8(" \n\r\n  \n"), { refused: 422, message: /no header row/ }],
   ["random binary bytes", Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), { refused: 422, message: /binary data/ }],
-  ["a ZIP archive renamed .csv", join(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), "xl/workbook.xml"), { refused: 422, message: /ZIP archive/ }],
+  ["a damaged workbook renamed .csv", join(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), "xl/workbook.xml"), { refused: 422, message: /damaged or not an .xlsx workbook/ }],
   ["a PDF renamed .csv", utf8("%PDF-1.7\n%âãÏÓ\n1 0 obj"), { refused: 422, message: /PDF/ }],
   ["a NUL byte in the first lines", utf8("Email,Name\na@example.com,A\0B\n"), { refused: 422, message: /binary data/ }],
   ["a header only", utf8("Email,Name,Title\r\n\r\n"), { refused: 422, message: /no leads under it/ }],

@@ -184,7 +184,7 @@ describe("files as CRMs and spreadsheets export them", () => {
 describe("refusing a file", () => {
   it.each([
     ["a file over the size limit", "x".repeat(10), { LEADRANK_MAX_UPLOAD_MB: "0.000001" }, 413, /larger than/],
-    ["binary content", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), {}, 422, /ZIP archive/],
+    ["a damaged ZIP archive", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), {}, 422, /damaged or not an .xlsx workbook/],
     ["a header only", "Email,Name\n", {}, 422, /no leads under it/],
     ["no email column", "Name,Title\nAna,CTO\n", {}, 422, /email addresses/],
   ])("refuses %s and leaves nothing behind", async (_label, content, env, status, message) => {

@@ -3,7 +3,7 @@ import { v7 as timeOrderedId } from "uuid";
 import { companyTransaction } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import type { Delimiter, Encoding } from "@/lib/csv/detect";
+import { CsvFormatError, type Delimiter, type Encoding } from "@/lib/csv/detect";
 import type { Mapping } from "@/lib/csv/mapping";
 import type { OutcomeValues } from "@/lib/csv/outcome";
 import { readCsvRecords, type CsvRecord } from "@/lib/csv/read";
@@ -60,7 +60,8 @@ const CONNECTION_LOST = "The database connection was lost during the import, so 
  * FAILURE_RETRY_SECONDS; after that, the liveness check of any instance fails the import).
  */
 async function recordFailure(importId: string, error: unknown) {
-  const reason = isDatabaseUnavailable(error) ? CONNECTION_LOST : UNEXPECTED;
+  // A workbook that turns out unreadable half-way (say, it unpacks beyond the limit) says so.
+  const reason = isDatabaseUnavailable(error) ? CONNECTION_LOST : error instanceof CsvFormatError ? `${error.message} None of its rows were saved.` : UNEXPECTED;
   const giveUpAt = Date.now() + FAILURE_RETRY_SECONDS * 1000;
   for (;;) {
     try {

@@ -21,6 +21,11 @@ export class UploadTooLargeError extends AppError {
   }
 }
 
+/** A file LeadRank cannot read, as the 422 the API answers. */
+export function invalidFile(error: unknown): unknown {
+  return error instanceof CsvFormatError ? new AppError("invalid_file", error.message, 422) : error;
+}
+
 /**
  * Stores an uploaded file in the database, in pieces of 1 MB, so any app instance can
  * process it, while checking its size and whether it is valid UTF-8. Returns what the
@@ -84,8 +89,7 @@ export async function storeUpload(
     });
   } catch (error) {
     await prisma.importFile.deleteMany({ where: { importId } });
-    if (error instanceof CsvFormatError) throw new AppError("invalid_file", error.message, 422);
-    throw error;
+    throw invalidFile(error);
   }
 }
 

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import unzipper from "unzipper";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileKind } from "@/lib/csv/detect";
 import type { CsvRecord } from "@/lib/csv/read";
+import { workbook, zipBomb } from "./test-workbooks";
 import { previewWorkbook, readWorkbookRecords } from "./workbook";
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "fixtures", name));
@@ -18,12 +18,6 @@ async function records(buffer: Uint8Array, sheet: string): Promise<CsvRecord[]> 
   const all: CsvRecord[] = [];
   for await (const batch of readWorkbookRecords(bytes(buffer), sheet, 2)) all.push(...batch);
   return all;
-}
-
-async function workbook(build: (book: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  build(book);
-  return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
 afterEach(() => {
@@ -162,36 +156,16 @@ describe("files that are refused, with what to do instead", () => {
     await expect(previewWorkbook(bytes(file.subarray(0, file.length - 200)))).rejects.toThrow("This workbook could not be read: the file is damaged");
   });
 
-  /** A workbook whose one sheet unpacks to `megabytes` MB of blanks: a few kilobytes packed. */
-  async function bomb(megabytes: number, { understate = false } = {}): Promise<Uint8Array> {
-    const zip = new JSZip();
-    const real = await JSZip.loadAsync(await workbook((book) => book.addWorksheet("Leads").addRow(["Email"])));
-    for (const [name, part] of Object.entries(real.files)) if (!part.dir) zip.file(name, await part.async("uint8array"));
-    zip.file("xl/worksheets/sheet1.xml", " ".repeat(megabytes * 1024 * 1024));
-    const archive = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-    if (understate) {
-      // Declare the sheet 100 bytes long, in its local header and in the central directory.
-      const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
-      const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
-      for (let at = 0; at < archive.length - 4; at++) {
-        const signature = view.getUint32(at, true);
-        const [sizeAt, nameAt] = signature === 0x04034b50 ? [22, 30] : signature === 0x02014b50 ? [24, 46] : [-1, -1];
-        if (sizeAt > 0 && name.every((byte, i) => archive[at + nameAt + i] === byte)) view.setUint32(at + sizeAt, 100, true);
-      }
-    }
-    return archive;
-  }
-
   it("a workbook that unpacks beyond the limit (a ZIP bomb)", async () => {
     process.env.LEADRANK_MAX_UNPACKED_MB = "5";
-    const archive = await bomb(20);
+    const archive = await zipBomb(20);
     expect(archive.length).toBeLessThan(100_000);
     await expect(previewWorkbook(bytes(archive))).rejects.toThrow("This workbook unpacks to more than 5 MB, the most LeadRank reads.");
   });
 
   it("a ZIP bomb that declares its parts smaller than they unpack", async () => {
     process.env.LEADRANK_MAX_UNPACKED_MB = "5";
-    const archive = await bomb(20, { understate: true });
+    const archive = await zipBomb(20, { understate: true });
     const declared = (await unzipper.Open.buffer(Buffer.from(archive))).files.reduce((sum, part) => sum + part.uncompressedSize, 0);
     expect(declared).toBeLessThan(100_000);
     await expect(previewWorkbook(bytes(archive))).rejects.toThrow("This workbook unpacks to more than 5 MB");
