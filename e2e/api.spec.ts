@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -50,6 +52,16 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
   await call("get", "/api/imports/{id}", 200, { params: { id: upload.id } });
   await call("get", "/api/imports", 200);
   await call("get", "/api/imports/{id}/rejected", 200, { params: { id: upload.id } });
+
+  // A workbook: what it holds, then one of its sheets imported by name.
+  const xlsx = { name: "trade-show.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(join(import.meta.dirname, "../lib/xlsx/fixtures/libreoffice.xlsx")) };
+  const { preview } = await call("post", "/api/imports/preview", 200, { multipart: { file: xlsx } });
+  expect(preview).toMatchObject({ kind: "xlsx", sheet: "Leads", sheets: [{ name: "Leads" }, { name: "Old leads", headers: ["Email", "Job title"] }] });
+  const { preview: csvPreview } = await call("post", "/api/imports/preview", 200, { multipart: { file: { name: "api.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } } });
+  expect(csvPreview).toMatchObject({ kind: "csv", delimiter: ",", headers: ["Email", "Full Name", "Job Title", "Company Size"] });
+  const { import: sheetImport } = await call("post", "/api/imports", 202, { multipart: { sheet: "Old leads", file: xlsx } });
+  await expect.poll(async () => (await (await api.get(`/api/imports/${sheetImport.id}`)).json()).import.status).toBe("succeeded");
+  expect((await (await api.get(`/api/imports/${sheetImport.id}`)).json()).import).toMatchObject({ sheet: "Old leads", createdCount: 1 });
   const { leads } = await call("get", "/api/leads", 200, { query: "?q=acme" });
   await call("get", "/api/leads/{id}", 200, { params: { id: leads[0].id } });
   await call("patch", "/api/leads/{id}", 200, { params: { id: leads[0].id }, data: { outcome: "won" } });

@@ -1,7 +1,10 @@
 import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "./test";
 import Papa from "papaparse";
 import { screenshot, signUp } from "./helpers";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** A CRM-style export: 40 good leads, one repeated email, two broken rows, a column to map by hand. */
 function crmExport(): string {
@@ -19,7 +22,7 @@ test("upload a CSV, fix its mapping, watch it import, download the rejected rows
   await signUp(page);
   await page.goto("/imports");
   await expect(page.getByText("No imports yet.")).toBeVisible();
-  await page.getByLabel("CSV file").setInputFiles({ name: "crm-export.csv", mimeType: "text/csv", buffer: Buffer.from(crmExport()) });
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "crm-export.csv", mimeType: "text/csv", buffer: Buffer.from(crmExport()) });
 
   await expect(page.getByTestId("detected-format")).toContainText("UTF-8 · comma-separated · 7 columns");
   const job = page.getByLabel('Import "Job" as');
@@ -67,17 +70,60 @@ test("a proxy's HTML error page instead of LeadRank's answer says what happened,
   await page.route("**/api/imports", (route) =>
     route.request().method() === "POST" ? route.fulfill({ status: 413, contentType: "text/html", body: "<html><body><h1>413 Request Entity Too Large</h1><hr>nginx</body></html>" }) : route.fallback(),
   );
-  await page.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from("Email\na@b.example\n") });
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from("Email\na@b.example\n") });
   await page.getByRole("button", { name: "Import big.csv" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "HTTP 413" })).toHaveText("The file is larger than the server in front of LeadRank accepts (HTTP 413). Split it into smaller files.");
-  await expect(page.getByLabel("CSV file")).toBeAttached();
+  await expect(page.getByLabel("CSV or Excel file")).toBeAttached();
 });
 
-test("a file that is not a CSV is refused before anything is uploaded", async ({ page }) => {
+const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../lib/xlsx/fixtures", name));
+
+test("upload an Excel workbook saved by LibreOffice, choose its sheet, map it and import it", async ({ page }) => {
   await signUp(page);
   await page.goto("/imports");
-  await page.getByLabel("CSV file").setInputFiles({ name: "leads.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]) });
-  await expect(page.getByRole("alert").filter({ hasText: /ZIP archive/ })).toBeVisible();
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "trade-show.xlsx", mimeType: XLSX, buffer: fixture("libreoffice.xlsx") });
+
+  // The workbook's first sheet is a title only: the first sheet with leads is offered.
+  await expect(page.getByTestId("detected-format")).toContainText("Excel workbook · sheet “Leads” · 9 columns");
+  const sheet = page.getByLabel(/This workbook has 2 sheets with leads/);
+  await expect(sheet.locator("option")).toHaveText(["Leads", "Old leads"]);
+  await sheet.selectOption("Old leads");
+  await expect(page.getByTestId("detected-format")).toContainText("sheet “Old leads” · 2 columns");
+  await sheet.selectOption("Leads");
+  await expect(page.getByLabel('Import "Submitted at" as')).toHaveValue("submittedAt");
+  await expect(page.getByTestId("preview")).toContainText("ada@lovelace.example");
+  await screenshot(page, "import-mapping-workbook");
+
+  await page.getByRole("button", { name: "Import trade-show.xlsx" }).click();
+  await expect(page.getByText("Import finished.")).toBeVisible();
+  const counts = page.getByTestId("import-counts").first();
+  await expect(counts.getByTestId("count-rows")).toHaveText("5");
+  await expect(counts.getByTestId("count-created")).toHaveText("4");
+  await expect(counts.getByTestId("count-rejected")).toHaveText("1");
+  await screenshot(page, "import-finished-workbook");
+
+  await page.goto("/leads");
+  await expect(page.getByRole("link", { name: "Katherine Johnson" })).toBeVisible();
+});
+
+test("old .xls files and password-protected workbooks are refused before anything is uploaded; a damaged one by the server", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(/status of 422/);
+  await signUp(page);
+  await page.goto("/imports");
+  const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+  const uploads: string[] = [];
+  page.on("request", (request) => request.url().includes("/api/imports") && uploads.push(request.url()));
+
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "old.xls", mimeType: "application/vnd.ms-excel", buffer: fixture("libreoffice.xls") });
+  await expect(alert).toHaveText(/^old.xls: This is an old Excel .xls file .* save it as .xlsx or CSV, and upload that.$/);
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "locked.xlsx", mimeType: XLSX, buffer: fixture("protected.xlsx") });
+  await expect(alert).toContainText("locked.xlsx: This workbook is protected with a password");
+  expect(uploads).toEqual([]);
+
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "broken.xlsx", mimeType: XLSX, buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]) });
+  await expect(alert).toContainText("broken.xlsx: This workbook could not be read: the file is damaged");
+  await page.goto("/imports");
+  await expect(page.getByText("No imports yet.")).toBeVisible();
 });
 
 test("another company's import ids answer 404", async ({ browser, consoleErrors }) => {
@@ -105,7 +151,7 @@ test("a wide file lists its mapped columns and collapses the rest; one past the 
   await page.goto("/imports");
   const headers = ["Email", "Job Title", ...Array.from({ length: 398 }, (_, i) => `Attribute${String(i).padStart(3, "0")}`)];
   const csv = `${headers.join(",")}\nana@example.com,CTO,${headers.slice(2).map((_, i) => `v${i}`).join(",")}\n`;
-  await page.getByLabel("CSV file").setInputFiles({ name: "wide.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "wide.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByTestId("detected-format")).toContainText("400 columns");
   await expect(page.getByRole("combobox")).toHaveCount(25);
   await expect(page.getByText("Preview of the first row", { exact: true })).toBeVisible();
@@ -117,6 +163,6 @@ test("a wide file lists its mapped columns and collapses the rest; one past the 
 
   await page.goto("/imports");
   const tooWide = `${Array.from({ length: 1001 }, (_, i) => (i === 0 ? "Email" : `C${i}`)).join(",")}\nana@example.com\n`;
-  await page.getByLabel("CSV file").setInputFiles({ name: "too-wide.csv", mimeType: "text/csv", buffer: Buffer.from(tooWide) });
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "too-wide.csv", mimeType: "text/csv", buffer: Buffer.from(tooWide) });
   await expect(page.getByRole("alert").filter({ hasText: /more than 1,000 columns, the most LeadRank reads/ })).toBeVisible();
 });

@@ -117,6 +117,12 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
     await importCsv(bob, "bob.csv", "Email,Job Title\nsecret@alice.example,Intern\n");
     expect((await (await alice.request.get(`/api/leads/${leadId}`)).json()).lead.jobTitle).toBe("CTO");
   },
+  "POST /api/imports/preview": async ({ bob }) => {
+    // Reads only the file sent, and keeps nothing of it.
+    const response = await bob.request.post("/api/imports/preview", { multipart: { file: { name: "bob-preview.csv", mimeType: "text/csv", buffer: Buffer.from("Email,Note\nbob@bob.example,hello\n") } } });
+    await expectNothingOf(response, 200);
+    expect((await (await bob.request.get("/api/imports")).json()).imports.map((i: { fileName: string }) => i.fileName)).not.toContain("bob-preview.csv");
+  },
   "GET /api/imports/[id]": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}`), 404),
   "GET /api/imports/[id]/rejected": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}/rejected`), 404),
   "GET /api/insights": async ({ bob }) => {

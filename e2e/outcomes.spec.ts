@@ -15,7 +15,7 @@ test("outcomes come in from a CRM export's lifecycle column, with unknown values
   await page.setViewportSize({ width: 1280, height: 800 });
   await signUp(page);
   await page.goto("/imports");
-  await page.getByLabel("CSV file").setInputFiles({ name: "hubspot.csv", mimeType: "text/csv", buffer: Buffer.from(HUBSPOT) });
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "hubspot.csv", mimeType: "text/csv", buffer: Buffer.from(HUBSPOT) });
   await expect(page.getByRole("combobox", { name: 'Import "Lifecycle Stage" as' })).toHaveValue("outcome");
   const values = page.getByTestId("outcome-values");
   await expect(values.getByRole("combobox", { name: 'Outcome for "customer"' })).toHaveValue("won");

@@ -25,6 +25,7 @@ const MATRIX: Record<string, { role: Role | "public"; call: Call }> = {
   "PATCH /api/leads/[id]": { role: "member", call: (api) => api.patch(`/api/leads/${NOBODY}`, { data: { outcome: "won" } }) },
   "GET /api/imports": { role: "viewer", call: (api) => api.get("/api/imports") },
   "POST /api/imports": { role: "member", call: (api) => api.post("/api/imports", { data: {} }) },
+  "POST /api/imports/preview": { role: "member", call: (api) => api.post("/api/imports/preview", { data: {} }) },
   "GET /api/imports/[id]": { role: "viewer", call: (api) => api.get(`/api/imports/${NOBODY}`) },
   "DELETE /api/imports/[id]": { role: "member", call: (api) => api.delete(`/api/imports/${NOBODY}`) },
   "GET /api/imports/[id]/rejected": { role: "viewer", call: (api) => api.get(`/api/imports/${NOBODY}/rejected`) },

@@ -25,11 +25,18 @@ export function FileDrop({ maxBytes, error, onFile }: { maxBytes: number; error?
           dragging ? "border-indigo-500 bg-indigo-50" : "border-slate-300 bg-white hover:border-indigo-400"
         }`}
       >
-        <span className="text-base font-semibold text-slate-900">Drop a CSV file here, or click to choose one</span>
+        <span className="text-base font-semibold text-slate-900">Drop a CSV file or an Excel workbook here, or click to choose one</span>
         <span className="mt-1 text-sm text-slate-600">
-          Exports from HubSpot, Salesforce or Excel work as they are (comma, semicolon or tab separated). Up to {fileSize(maxBytes)}.
+          CSV exports from HubSpot, Salesforce or any CRM (comma, semicolon or tab separated) and Excel workbooks (.xlsx) work as they are. Up to {fileSize(maxBytes)}.
         </span>
-        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" className="sr-only" aria-label="CSV file" onChange={(event) => onFile(event.target.files?.[0])} />
+        <span className="mt-1 text-xs text-slate-500">Old .xls workbooks and password-protected ones: save them as .xlsx or CSV first.</span>
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="sr-only"
+          aria-label="CSV or Excel file"
+          onChange={(event) => onFile(event.target.files?.[0])}
+        />
       </label>
     </section>
   );

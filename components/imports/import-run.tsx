@@ -13,12 +13,24 @@ import { progressLabel } from "./import-progress";
  * A file on its way: the upload's progress, then the import's (polled until it ends), then
  * what happened to every row.
  */
-export function ImportRun({ fileName, uploadPercent, job: initial, onAnother }: { fileName: string; uploadPercent?: number; job: ImportSummary | null; onAnother: () => void }) {
+export function ImportRun({
+  fileName,
+  uploadPercent,
+  uploadLabel = `Uploading ${fileName}…`,
+  job: initial,
+  onAnother,
+}: {
+  fileName: string;
+  uploadPercent?: number;
+  uploadLabel?: string;
+  job: ImportSummary | null;
+  onAnother: () => void;
+}) {
   const live = usePolledJob((id) => `/api/imports/${id}`, "import", initial);
   const job = initial ? (live ?? initial) : null;
   const running = job?.status === "queued" || job?.status === "running";
   const percent = !job ? (uploadPercent ?? 0) : job.fileSize ? (100 * job.processedBytes) / job.fileSize : 0;
-  const label = !job ? `Uploading ${fileName}…` : running ? progressLabel(job) : null;
+  const label = !job ? uploadLabel : running ? progressLabel(job) : null;
   return (
     <section className="space-y-4 rounded-lg bg-white p-5 ring-1 ring-slate-200" aria-live="polite">
       <h2 className="font-semibold text-slate-900">{fileName}</h2>

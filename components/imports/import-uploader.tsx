@@ -2,47 +2,73 @@
 
 import { useState } from "react";
 import { savedMappingFor } from "@/app/(app)/imports/actions";
-import { analyseSample, SAMPLE_BYTES } from "@/lib/csv/detect";
+import { analyseSample, fileKind, SAMPLE_BYTES } from "@/lib/csv/detect";
 import { suggestMapping } from "@/lib/csv/mapping";
+import { withSheet, type FileSample } from "@/lib/imports/file-sample";
 import type { ImportSummary } from "@/lib/imports/imports";
 import { FileDrop } from "./file-drop";
 import { fileSize } from "./format";
 import { ImportRun } from "./import-run";
 import { MappingStep, type MappingChoice } from "./mapping-step";
-import { uploadImport } from "./upload-file";
+import { previewUpload, uploadImport } from "./upload-file";
 
 type Stage =
   | { step: "choose"; error?: string }
+  | { step: "read"; file: File; percent: number }
   | ({ step: "map" } & MappingChoice)
   | { step: "upload"; file: File; percent: number }
   | { step: "import"; file: File; job: ImportSummary };
 
-/** Importing a file, stage by stage: choose it, map its columns, upload it, follow the import. */
+/**
+ * Importing a file, stage by stage: choose it, (for a workbook) read its sheets on the server,
+ * map its columns, upload it, follow the import.
+ */
 export function ImportUploader({ maxBytes }: { maxBytes: number }) {
   const [stage, setStage] = useState<Stage>({ step: "choose" });
+  const refuse = (file: File, message: string) => setStage({ step: "choose", error: `${file.name}: ${message}` });
 
   async function choose(file: File | undefined) {
     if (!file) return;
     if (file.size > maxBytes) return setStage({ step: "choose", error: `${file.name} is ${fileSize(file.size)}; the limit is ${fileSize(maxBytes)}. Split it into smaller files.` });
     try {
       const bytes = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
-      const sample = analyseSample(bytes, file.size <= SAMPLE_BYTES);
-      const saved = await savedMappingFor(sample.headers).catch(() => null);
-      setStage({ step: "map", file, sample, mapping: saved?.mapping ?? suggestMapping(sample.headers), outcomeValues: saved?.outcomeValues ?? {}, remembered: saved !== null });
+      // A CSV is read here from its first bytes; a workbook's sheets are read by the server.
+      if (fileKind(bytes) === "csv") return await map(file, { kind: "csv", ...analyseSample(bytes, file.size <= SAMPLE_BYTES) });
+      setStage({ step: "read", file, percent: 0 });
+      const read = await previewUpload(file, (percent) => setStage({ step: "read", file, percent }));
+      if (!read.ok) return refuse(file, read.message);
+      await map(file, read.preview);
     } catch (error) {
-      setStage({ step: "choose", error: `${file.name}: ${(error as Error).message}` });
+      refuse(file, (error as Error).message);
     }
   }
 
-  async function upload({ file, mapping, outcomeValues }: MappingChoice) {
+  /** The mapping step for the file's sample, with the mapping used last for the same columns, else the suggested one. */
+  async function map(file: File, sample: FileSample) {
+    const saved = await savedMappingFor(sample.headers).catch(() => null);
+    setStage({ step: "map", file, sample, mapping: saved?.mapping ?? suggestMapping(sample.headers), outcomeValues: saved?.outcomeValues ?? {}, remembered: saved !== null });
+  }
+
+  async function upload({ file, sample, mapping, outcomeValues }: MappingChoice) {
     setStage({ step: "upload", file, percent: 0 });
-    const result = await uploadImport(file, mapping, outcomeValues, (percent) => setStage({ step: "upload", file, percent }));
+    const sheet = sample.kind === "xlsx" ? sample.sheet : undefined;
+    const result = await uploadImport(file, { mapping, outcomeValues, sheet }, (percent) => setStage({ step: "upload", file, percent }));
     setStage(result.ok ? { step: "import", file, job: result.job } : { step: "choose", error: result.message });
   }
 
   switch (stage.step) {
+    case "read":
+      return <ImportRun fileName={stage.file.name} uploadPercent={stage.percent} uploadLabel={`Reading the sheets of ${stage.file.name}…`} job={null} onAnother={() => setStage({ step: "choose" })} />;
     case "map":
-      return <MappingStep stage={stage} onChange={(change) => setStage({ ...stage, ...change })} onCancel={() => setStage({ step: "choose" })} onStart={() => void upload(stage)} />;
+      return (
+        <MappingStep
+          stage={stage}
+          onChange={(change) => setStage({ ...stage, ...change })}
+          onSheet={(name) => void map(stage.file, withSheet(stage.sample, name) ?? stage.sample)}
+          onCancel={() => setStage({ step: "choose" })}
+          onStart={() => void upload(stage)}
+        />
+      );
     case "upload":
       return <ImportRun fileName={stage.file.name} uploadPercent={stage.percent} job={null} onAnother={() => setStage({ step: "choose" })} />;
     case "import":

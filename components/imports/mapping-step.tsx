@@ -3,27 +3,33 @@
 import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { DELIMITER_NAMES, ENCODING_NAMES, type CsvSample } from "@/lib/csv/detect";
+import { DELIMITER_NAMES, ENCODING_NAMES } from "@/lib/csv/detect";
 import { fieldByName, LEAD_FIELDS } from "@/lib/csv/fields";
 import { IGNORE, mappingProblems, type Mapping } from "@/lib/csv/mapping";
 import { defaultOutcome, distinctValues, normaliseOutcomeValue, OUTCOMES, type Outcome, type OutcomeValues } from "@/lib/csv/outcome";
 import { createRowReader } from "@/lib/csv/validate";
+import type { FileSample } from "@/lib/imports/file-sample";
 import { fileSize } from "./format";
 
 /** Beyond this many columns, the mapping step lists the mapped ones and the first others only. */
 const COLLAPSE_AFTER = 25;
 
-export type MappingChoice = { file: File; sample: CsvSample; mapping: Mapping; outcomeValues: OutcomeValues; remembered: boolean };
+export type MappingChoice = { file: File; sample: FileSample; mapping: Mapping; outcomeValues: OutcomeValues; remembered: boolean };
 
-/** The mapping step: where each column goes, what the outcome column's values mean, and a preview of the first rows. */
+/**
+ * The mapping step: which sheet of a workbook, where each column goes, what the outcome
+ * column's values mean, and a preview of the first rows.
+ */
 export function MappingStep({
   stage,
   onChange,
+  onSheet,
   onCancel,
   onStart,
 }: {
   stage: MappingChoice;
   onChange: (change: { mapping?: Mapping; outcomeValues?: OutcomeValues }) => void;
+  onSheet: (name: string) => void;
   onCancel: () => void;
   onStart: () => void;
 }) {
@@ -48,8 +54,26 @@ export function MappingStep({
       <div>
         <h2 className="font-semibold text-slate-900">{file.name}</h2>
         <p className="mt-1 text-sm text-slate-600" data-testid="detected-format">
-          {fileSize(file.size)} · {ENCODING_NAMES[sample.encoding]} · {DELIMITER_NAMES[sample.delimiter]}-separated · {sample.headers.length} columns
+          {fileSize(file.size)} ·{" "}
+          {sample.kind === "csv" ? `${ENCODING_NAMES[sample.encoding]} · ${DELIMITER_NAMES[sample.delimiter]}-separated` : `Excel workbook · sheet “${sample.sheet}”`} ·{" "}
+          {sample.headers.length} columns
         </p>
+        {sample.kind === "xlsx" && sample.sheets.length > 1 ? (
+          <label className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            <span>This workbook has {sample.sheets.length} sheets with leads. Import the sheet</span>
+            <select
+              value={sample.sheet}
+              onChange={(event) => onSheet(event.target.value)}
+              className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+            >
+              {sample.sheets.map((sheet) => (
+                <option key={sheet.name} value={sheet.name}>
+                  {sheet.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         {stage.remembered ? <p className="mt-1 text-sm text-indigo-700">Using the mapping you chose last time for these columns.</p> : null}
       </div>
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uploadAnswer } from "./upload-file";
+import { previewAnswer, uploadAnswer } from "./upload-file";
 
 describe("the upload's answer", () => {
   it("is the queued import on 202", () => {
@@ -17,5 +17,14 @@ describe("the upload's answer", () => {
     });
     expect(uploadAnswer(502, "<html>Bad gateway</html>")).toMatchObject({ ok: false, message: expect.stringContaining("HTTP 502") });
     expect(uploadAnswer(0, "")).toMatchObject({ ok: false, message: expect.stringContaining("interrupted") });
+  });
+});
+
+describe("the workbook preview's answer", () => {
+  it("is the file's sheets on 200, LeadRank's message on a refusal, and a clear message otherwise", () => {
+    const preview = { kind: "xlsx", sheet: "Leads", sheets: [{ name: "Leads", headers: ["Email"], rows: [["a@x.example"]] }], headers: ["Email"], rows: [["a@x.example"]] };
+    expect(previewAnswer(200, JSON.stringify({ preview }))).toEqual({ ok: true, preview });
+    expect(previewAnswer(422, JSON.stringify({ error: { code: "invalid_file", message: "This workbook could not be read." } }))).toEqual({ ok: false, message: "This workbook could not be read." });
+    expect(previewAnswer(502, "<html>Bad gateway</html>")).toMatchObject({ ok: false, message: expect.stringContaining("HTTP 502") });
   });
 });

@@ -6,7 +6,8 @@ import { normaliseOutcomeValue, OUTCOMES, type OutcomeValues } from "@/lib/csv/o
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { withoutControlCharacters } from "@/lib/text";
-import { storeUpload, type FileSample } from "./store-upload";
+import { withSheet, type FileSample } from "./file-sample";
+import { storeUpload } from "./store-upload";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 
 /**
@@ -89,13 +90,13 @@ export async function createImport({
 
 /** The workbook's sheet named `sheet` (the first sheet with leads when none is named); a CSV as it is. */
 export function chooseSheet(sample: FileSample, sheet: string | undefined): FileSample {
-  if (sample.kind !== "xlsx" || sheet === undefined || sheet === sample.sheet) return sample;
-  const chosen = sample.sheets.find((candidate) => candidate.name === sheet);
+  if (sample.kind !== "xlsx" || sheet === undefined) return sample;
+  const chosen = withSheet(sample, sheet);
   if (!chosen) {
     const names = sample.sheets.map((candidate) => `"${candidate.name}"`).join(", ");
     throw new AppError("invalid_sheet", `The workbook has no sheet named "${sheet}" with leads in it. Sheets with leads: ${names}.`, 422);
   }
-  return { ...sample, sheet: chosen.name, headers: chosen.headers, rows: chosen.rows };
+  return chosen;
 }
 
 function parseMapping(value: unknown): Mapping {

@@ -1,6 +1,7 @@
 import { analyseSample, fileKind, SAMPLE_BYTES } from "@/lib/csv/detect";
 import { previewWorkbook } from "@/lib/xlsx/workbook";
-import { invalidFile, maxUploadBytes, UploadTooLargeError, type FileSample } from "./store-upload";
+import type { FileSample } from "./file-sample";
+import { invalidFile, maxUploadBytes, UploadTooLargeError } from "./store-upload";
 
 /**
  * What an upload holds, read without keeping it: a CSV from its first 64 KB (as the import page

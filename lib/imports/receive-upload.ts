@@ -5,12 +5,12 @@ import { maxUploadBytes, UploadTooLargeError } from "./store-upload";
 
 /**
  * Reads a multipart/form-data upload as it arrives: the fields sent before the file, then the
- * file (field `file`) as a stream handed to `use`. Refuses, before reading it, a request that
+ * file (field `file`) as a stream handed to `handle`. Refuses, before reading it, a request that
  * says it is larger than the upload limit or is not multipart.
  */
 export async function receiveUpload<T>(
   request: Request,
-  use: (file: { name: string | undefined; stream: Readable }, fields: Record<string, string>) => Promise<T>,
+  handle: (file: { name: string | undefined; stream: Readable }, fields: Record<string, string>) => Promise<T>,
 ): Promise<T> {
   const limit = maxUploadBytes();
   if (Number(request.headers.get("content-length") ?? 0) > limit + 1024 * 1024) throw new UploadTooLargeError(limit);
@@ -26,7 +26,7 @@ export async function receiveUpload<T>(
     parser.on("file", (name, file, info) => {
       if (name !== "file") return file.resume();
       started = true;
-      use({ name: info.filename, stream: file }, fields)
+      handle({ name: info.filename, stream: file }, fields)
         .then(resolve, reject)
         .finally(() => file.resume());
     });

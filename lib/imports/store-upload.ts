@@ -1,12 +1,10 @@
 import type pg from "pg";
 import { prisma } from "@/lib/db/client";
-import { analyseSample, byteOrderMark, CsvFormatError, fileKind, SAMPLE_BYTES, type CsvSample, type Encoding } from "@/lib/csv/detect";
+import { analyseSample, byteOrderMark, CsvFormatError, fileKind, SAMPLE_BYTES, type Encoding } from "@/lib/csv/detect";
 import { AppError } from "@/lib/errors";
 import { asJobWorker } from "@/lib/jobs/liveness";
-import { previewWorkbook, type SheetPreview } from "@/lib/xlsx/workbook";
-
-/** What an upload holds: a CSV's format, header and first rows, or a workbook's sheets with leads (`sheet` is the first). */
-export type FileSample = ({ kind: "csv" } & CsvSample) | { kind: "xlsx"; sheet: string; sheets: SheetPreview[]; headers: string[]; rows: string[][] };
+import { previewWorkbook } from "@/lib/xlsx/workbook";
+import type { FileSample } from "./file-sample";
 
 /** Uploads larger than this are refused with 413 (LEADRANK_MAX_UPLOAD_MB, default 100). */
 export function maxUploadBytes(): number {

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import unzipper from "unzipper";
 import { assertHeaderRow, cleanHeaders, CsvFormatError, isBlank, MAX_COLUMNS } from "@/lib/csv/detect";
 import type { CsvRecord } from "@/lib/csv/read";
+import type { SheetPreview } from "@/lib/imports/file-sample";
 
 /**
  * Excel workbooks (.xlsx), read with exceljs: a workbook becomes the same records a CSV does,
@@ -27,8 +28,6 @@ export function maxUnpackedBytes(): number {
   return Number(process.env.LEADRANK_MAX_UNPACKED_MB || 1000) * 1024 * 1024;
 }
 
-/** A sheet with data: its name, header and first rows, as the mapping step shows them. */
-export type SheetPreview = { name: string; headers: string[]; rows: string[][] };
 
 type Sheet = { name: string; visible: boolean; rows: () => AsyncIterable<ExcelJS.Row> };
 
@@ -113,10 +112,10 @@ export async function* readWorkbookRecords(source: AsyncIterable<Uint8Array>, sh
   }
 }
 
-async function withWorkbook<T>(source: AsyncIterable<Uint8Array>, use: (sheets: Sheet[]) => Promise<T>): Promise<T> {
+async function withWorkbook<T>(source: AsyncIterable<Uint8Array>, read: (sheets: Sheet[]) => Promise<T>): Promise<T> {
   const file = await toTemporaryFile(source);
   try {
-    return await use(await openWorkbook(file.path));
+    return await read(await openWorkbook(file.path));
   } catch (error) {
     if (error instanceof CsvFormatError) throw error;
     throw new CsvFormatError(DAMAGED);

@@ -20,7 +20,7 @@ export default async function ImportsPage() {
   const imports = await listImports(companyId);
   return (
     <>
-      <PageHeader title="Imports" description="Upload CSV files of leads. Re-uploading the same people updates them instead of adding them twice." />
+      <PageHeader title="Imports" description="Upload leads as a CSV file or an Excel workbook (.xlsx). Re-uploading the same people updates them instead of adding them twice." />
       {canImport ? (
         <ImportUploader maxBytes={maxUploadBytes()} />
       ) : (

@@ -27,7 +27,11 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const firstRejected = (await rejectedRows(companyId, id).next()).value?.slice(0, 20) ?? [];
   return (
     <>
-      <PageHeader title={job.fileName} description={`${fileSize(job.fileSize)} · ${job.encoding ? ENCODING_NAMES[job.encoding as Encoding] : ""} · ${job.delimiter ? DELIMITER_NAMES[job.delimiter as Delimiter] : ""}-separated`} />
+      <PageHeader title={job.fileName} description={`${fileSize(job.fileSize)} · ${
+          job.sheet !== null
+            ? `Excel workbook · sheet “${job.sheet}”`
+            : `${job.encoding ? ENCODING_NAMES[job.encoding as Encoding] : ""} · ${job.delimiter ? DELIMITER_NAMES[job.delimiter as Delimiter] : ""}-separated`
+        }`} />
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={job.status} />
