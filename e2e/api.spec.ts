@@ -128,6 +128,14 @@ test("the command-line import uploads to a running server with a token and follo
   expect(done.status).toBe(0);
   expect(done.stdout).toMatch(/Done in [\d.]+ s: 3 rows → 2 created, 0 updated, 1 rejected/);
   expect((await (await page.request.get("/api/leads?q=cli-")).json()).total).toBe(2);
+  // A workbook, one sheet of it named.
+  const workbook = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/import-leads.ts", "--url", baseURL!, "--token", token.secret, "--file", "lib/xlsx/fixtures/libreoffice.xlsx", "--sheet", "Old leads"],
+    { encoding: "utf8", timeout: 60_000 },
+  );
+  expect(workbook.stderr).toBe("");
+  expect(workbook.stdout).toMatch(/Done in [\d.]+ s: 1 rows → 1 created/);
   // A wrong token: a clear message and a failing exit code.
   const refused = run("lr_not-a-real-token");
   expect(refused.status).toBe(1);

@@ -1,11 +1,12 @@
 /**
- * Two ways to import a CSV:
+ * Two ways to import a CSV or an Excel workbook (.xlsx; `--sheet` names the sheet, else the
+ * first sheet with leads is imported):
  *
- *   npm run leads:import -- --url https://leadrank.example --token lr_… --file <csv> [--mapping JSON]
+ *   npm run leads:import -- --url https://leadrank.example --token lr_… --file <csv> [--mapping JSON] [--sheet NAME]
  *     uploads it to a running LeadRank server with an API token (role member or owner) and
  *     follows the import's progress until it is done;
  *
- *   npm run leads:import -- --email <account> [--company <name or id>] --file <csv> [--mapping JSON]
+ *   npm run leads:import -- --email <account> [--company <name or id>] --file <csv> [--mapping JSON] [--sheet NAME]
  *     imports it straight into the database (DATABASE_URL, or the embedded database in the data
  *     folder: stop the app first), into the account's company (`--company` when it has several).
  */
@@ -18,11 +19,11 @@ import { dataDir, loadDotEnv } from "@/lib/env";
 
 loadDotEnv();
 const { values } = parseArgs({
-  options: { email: { type: "string" }, company: { type: "string" }, file: { type: "string" }, mapping: { type: "string" }, url: { type: "string" }, token: { type: "string" } },
+  options: { email: { type: "string" }, company: { type: "string" }, file: { type: "string" }, mapping: { type: "string" }, sheet: { type: "string" }, url: { type: "string" }, token: { type: "string" } },
 });
 if (!values.file || !(values.email || (values.url && values.token))) {
-  console.error("Usage: npm run leads:import -- --url <LeadRank address> --token lr_… --file <csv> [--mapping JSON]");
-  console.error("   or: npm run leads:import -- --email <account> [--company <name or id>] --file <csv> [--mapping JSON]");
+  console.error("Usage: npm run leads:import -- --url <LeadRank address> --token lr_… --file <csv or xlsx> [--mapping JSON] [--sheet NAME]");
+  console.error("   or: npm run leads:import -- --email <account> [--company <name or id>] --file <csv or xlsx> [--mapping JSON] [--sheet NAME]");
   process.exit(2);
 }
 if (!fs.existsSync(values.file)) {
@@ -31,7 +32,7 @@ if (!fs.existsSync(values.file)) {
 }
 if (values.url && values.token) {
   const { importOverHttp } = await import("./import-over-http");
-  process.exit(await importOverHttp({ url: values.url, token: values.token, file: values.file, mapping: values.mapping }));
+  process.exit(await importOverHttp({ url: values.url, token: values.token, file: values.file, mapping: values.mapping, sheet: values.sheet }));
 }
 
 let embedded: EmbeddedDatabase | undefined;
@@ -72,6 +73,7 @@ try {
     fileName: path.basename(values.file),
     source: fs.createReadStream(values.file, { highWaterMark: 1 << 20 }),
     mapping: values.mapping,
+    sheet: values.sheet,
   });
   console.log(`Importing ${values.file} (import ${id})…`);
   await processImport(id);

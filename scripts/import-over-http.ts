@@ -7,12 +7,13 @@ import path from "node:path";
 
 type ImportView = { id: string; status: string; totalRows: number; processedRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number; error: string | null };
 
-export async function importOverHttp({ url, token, file, mapping }: { url: string; token: string; file: string; mapping?: string }): Promise<number> {
+export async function importOverHttp({ url, token, file, mapping, sheet }: { url: string; token: string; file: string; mapping?: string; sheet?: string }): Promise<number> {
   const base = url.replace(/\/+$/, "");
   const headers = { Authorization: `Bearer ${token}` };
   const form = new FormData();
   if (mapping) form.append("mapping", mapping);
-  form.append("file", await fs.openAsBlob(file, { type: "text/csv" }), path.basename(file));
+  if (sheet) form.append("sheet", sheet);
+  form.append("file", await fs.openAsBlob(file), path.basename(file));
   const started = performance.now();
   const upload = await fetch(`${base}/api/imports`, { method: "POST", headers, body: form }).catch((error: Error) => error);
   if (upload instanceof Error) return fail(`Cannot reach ${base}: ${upload.message}`);
