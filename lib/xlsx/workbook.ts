@@ -86,7 +86,7 @@ export async function previewWorkbook(source: AsyncIterable<Uint8Array>, preview
  * spreadsheet shows, blank rows and the header are left out, cells are text (see `cellText`).
  * Hidden and merged rows are read like the others (a merged cell's value is in its first cell).
  */
-export async function* readWorkbookRecords(source: AsyncIterable<Uint8Array>, sheetName: string, batchSize = 2000): AsyncGenerator<CsvRecord[]> {
+export async function* readWorkbookRecords(source: AsyncIterable<Uint8Array>, sheetName: string, batchSize = 5000): AsyncGenerator<CsvRecord[]> {
   const file = await toTemporaryFile(source);
   try {
     const sheet = (await openWorkbook(file.path)).find((candidate) => candidate.name === sheetName);
