@@ -5,6 +5,8 @@ import { isBlank, type Delimiter, type Encoding } from "./detect";
 /** One record; `problem` is set when its quotes do not close. */
 export type CsvRecord = { row: number; cells: string[]; problem?: string };
 
+const PARSE_CHARS = 128 * 1024;
+
 const UNCLOSED_QUOTE =
   "A quoted cell in this row never closes, so the rest of the file could not be split into rows. Check the quotes in this row.";
 
@@ -31,13 +33,18 @@ export async function* readCsvRecords(
     if (at !== -1 && (at < head.length - 1 || next.done)) newline = head[at] === "\n" ? "\n" : head[at + 1] === "\n" ? "\r\n" : "\r";
     if (newline || next.done) break;
   }
+  // Papa parses each piece of text in one go: pieces of at most 128 KB keep that to a few
+  // milliseconds, so that the database's answers are not kept waiting meanwhile.
+  async function* pieces(text: string) {
+    for (let at = 0; at < text.length; at += PARSE_CHARS) yield text.slice(at, at + PARSE_CHARS);
+  }
   async function* decoded() {
-    if (head) yield head;
+    if (head) yield* pieces(head);
     for (;;) {
       const next = await sourceIterator.next();
       if (next.done) break;
       const text = decoder.decode(next.value, { stream: true });
-      if (text) yield text;
+      if (text) yield* pieces(text);
     }
     const rest = decoder.decode();
     if (rest) yield rest;

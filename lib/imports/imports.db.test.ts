@@ -97,6 +97,40 @@ describe("importing a CSV", () => {
     expect(await prisma.lead.count({ where: { companyId } })).toBe(result.createdCount);
   });
 
+  it("keeps the later of two rows with one email in different batches, in a company's first import and in a later one", async () => {
+    const rows = Array.from({ length: 11_998 }, (_, i) => `lead${i}@x.example,Engineer`);
+    const file = ["Email,Job Title", "twice@x.example,Intern", ...rows, "twice@x.example,Chief Technology Officer"].join("\n");
+    const fresh = await newCompany();
+    const first = await importCsv(fresh, file);
+    expect(first).toMatchObject({ status: "succeeded", totalRows: 12_000, createdCount: 11_999, updatedCount: 0, duplicateCount: 1 });
+    const twice = { where: { companyId_email: { companyId: fresh, email: "twice@x.example" } } } as const;
+    expect((await prisma.lead.findUniqueOrThrow(twice)).jobTitle).toBe("Chief Technology Officer");
+    // Scored from the row kept: as a lead with only that job title is in a company of its own.
+    const alone = await newCompany();
+    await importCsv(alone, "Email,Job Title\ntwice@x.example,Chief Technology Officer\n");
+    const expected = await prisma.lead.findUniqueOrThrow({ where: { companyId_email: { companyId: alone, email: "twice@x.example" } } });
+    expect((await prisma.lead.findUniqueOrThrow(twice)).score).toBe(expected.score);
+
+    // The same file again: every lead exists, so each is updated (and undo restores them).
+    const again = await importCsv(fresh, file.replace("Chief Technology Officer", "Intern"));
+    expect(again).toMatchObject({ createdCount: 0, updatedCount: 11_999, duplicateCount: 1 });
+    expect((await prisma.lead.findUniqueOrThrow(twice)).jobTitle).toBe("Intern");
+    await undoImport(fresh, again.id);
+    expect((await prisma.lead.findUniqueOrThrow(twice)).jobTitle).toBe("Chief Technology Officer");
+    expect(await prisma.lead.count({ where: { companyId: fresh } })).toBe(11_999);
+  });
+
+  it("deleting a company deletes its leads and its dashboard counts, and leaves other companies' alone", async () => {
+    const doomed = await newCompany("Doomed");
+    const other = await newCompany("Staying");
+    await importCsv(doomed, "Email,Job Title\na@x.example,CTO\nb@x.example,CEO\n");
+    await importCsv(other, "Email,Job Title\na@x.example,CTO\n");
+    await prisma.company.delete({ where: { id: doomed } });
+    expect(await prisma.lead.count({ where: { companyId: doomed } })).toBe(0);
+    expect(await prisma.leadStats.count({ where: { companyId: doomed } })).toBe(0);
+    expect(await prisma.lead.count({ where: { companyId: other } })).toBe(1);
+  });
+
   it("keeps an upload's name without control characters, which the database could not store", async () => {
     const companyId = await newCompany();
     const result = await importCsv(companyId, "Email\nana@example.com\n", undefined, "ann\u0000\u0007\n.csv");

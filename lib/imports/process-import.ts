@@ -1,6 +1,5 @@
 import type pg from "pg";
-import { v7 as timeOrderedId } from "uuid";
-import { companyTransaction } from "@/lib/db/bulk";
+import { companyTransaction, openConnection } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { CsvFormatError, type Delimiter, type Encoding } from "@/lib/csv/detect";
@@ -10,11 +9,13 @@ import { readCsvRecords, type CsvRecord } from "@/lib/csv/read";
 import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
 import { asJobWorker } from "@/lib/jobs/liveness";
 import { readVersion } from "@/lib/models/models";
-import { compileModel, storedBreakdown, type CompiledModel } from "@/lib/scoring";
+import { readAhead } from "@/lib/read-ahead";
+import { compileModel } from "@/lib/scoring";
 import { readWorkbookRecords } from "@/lib/xlsx/workbook";
 import { getImport } from "./imports";
 import { trackImport, untrackImport, updateProgress } from "./progress";
 import { readStoredUpload } from "./store-upload";
+import { batchFormat, batchWriter, breathe, SLICE, type BatchWriter, type EncodedBatch } from "./write-batches";
 
 /**
  * Runs a queued import in one database transaction: reads the stored file, validates and
@@ -22,7 +23,7 @@ import { readStoredUpload } from "./store-upload";
  * Until the transaction commits no lead of the import is visible; if anything fails, or
  * the process dies, nothing of it is kept and the import is marked failed.
  */
-export async function processImport(importId: string, options: { failAfterBatches?: number } = {}): Promise<void> {
+export async function processImport(importId: string, options: { failAfterBatches?: number; onCommitted?: () => void } = {}): Promise<void> {
   await asJobWorker("import", importId, async (client) => {
     const claimed = await client.query(
       `UPDATE "Import" SET "status" = 'running', "heartbeatAt" = now() WHERE "id" = $1 AND "status" = 'queued'`,
@@ -36,6 +37,7 @@ export async function processImport(importId: string, options: { failAfterBatche
     trackImport(job.companyId, (await getImport(job.companyId, importId))!);
     try {
       const counts = await writeImport(client, importId, job, options);
+      options.onCommitted?.();
       // After a large import the planner's statistics describe a much smaller table until
       // autovacuum catches up; measured with 100k new leads, the dashboard API served 20
       // requests a second instead of 176 at 50 connections. Refreshed now, in the background job.
@@ -94,16 +96,23 @@ type Counts = { processedRows: number; processedBytes: number; totalRows: number
 async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches }: { failAfterBatches?: number }): Promise<Counts> {
   const headers = job.headers as string[];
   const mapping = job.mapping as Mapping;
-  const statement = upsertStatement(mapping.includes("submittedAt"), mapping.includes("outcome"));
   const unknownOutcomes = new Map<string, number>();
   // Progress goes to the database too when other connections can read it meanwhile.
   const shareProgress = databaseTarget().kind === "postgres";
 
   let bytes = 0;
   async function* counted() {
-    for await (const piece of readStoredUpload(client, importId)) {
-      bytes += piece.length;
-      yield piece;
+    // On PostgreSQL the file is read on a connection of its own, a few pieces ahead, so the
+    // parsing never waits for a batch's write on the import's connection. (The embedded
+    // database answers no other connection while the import's transaction is open.)
+    const reader = shareProgress ? await openConnection() : client;
+    try {
+      for await (const piece of readStoredUpload(reader, importId, shareProgress ? 4 : 1)) {
+        bytes += piece.length;
+        yield piece;
+      }
+    } finally {
+      if (reader !== client) await reader.end();
     }
   }
 
@@ -112,6 +121,13 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   // active version is read under that lock, so a re-score that committed first is in force.
   return companyTransaction(client, job.companyId, async (company) => {
     const model = compileModel((await readVersion(client, company.activeVersionId)).definition);
+    const { encode, write } = await batchWriter(client, batchFormat(databaseTarget().kind), {
+      importId,
+      companyId: job.companyId,
+      model,
+      fileHasDates: mapping.includes("submittedAt"),
+      fileHasOutcome: mapping.includes("outcome"),
+    });
     let inflight: Promise<void> | undefined;
     let batches = 0;
     let shared: Promise<unknown> = Promise.resolve();
@@ -120,20 +136,20 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     const records = job.sheet !== null
       ? readWorkbookRecords(counted(), job.sheet)
       : readCsvRecords(counted(), { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter });
-    const source = scoredBatches(records, { headers, mapping, model, outcomeValues });
+    // Batches are prepared while the database writes (two ahead at most, to bound memory).
+    const source = readAhead(scoredBatches(records, { headers, mapping, outcomeValues, encode }), 2);
     for await (const { records, leads, leadCount, rejected, duplicates, unknown } of source) {
       counts.duplicateCount += duplicates;
       for (const [value, rows] of unknown) countUnknown(unknownOutcomes, value, rows);
-      const params = [importId, job.companyId, leads];
       // The database writes this batch while the next one is parsed.
       await inflight;
       if (failAfterBatches !== undefined && batches++ >= failAfterBatches) throw new Error("Simulated failure");
       inflight = (async () => {
         if (leadCount > 0) {
-          const { rows } = await client.query<{ created: number; written: number }>(statement, params);
-          counts.createdCount += rows[0].created;
+          const { created, written } = await write(leads);
+          counts.createdCount += created;
           // Updated, or written earlier in this import: told apart at the end.
-          counts.updatedCount += rows[0].written - rows[0].created;
+          counts.updatedCount += written - created;
         }
         if (rejected.length > 0) await saveRejections(client, importId, rejected);
       })();
@@ -181,22 +197,24 @@ function countUnknown(counts: Map<string, number>, value: string, rows: number) 
 
 /**
  * The file's records (of a CSV or a workbook sheet) in batches, validated and scored. Each batch gives its number of
- * records, the accepted leads as the upsert's parameter (`leads`, `leadCount` of them), the
+ * records, the accepted leads encoded for the database (`leads`, `leadCount` of them), the
  * rejected rows, the rows that repeat an email of the same batch, and the outcome values no
  * rule knew (with their row counts). Within a batch the last row of an email wins; across
  * batches the upsert does it.
  */
 export async function* scoredBatches(
   records: AsyncIterable<CsvRecord[]>,
-  { headers, mapping, model, outcomeValues = {} }: { headers: string[]; mapping: Mapping; model: CompiledModel; outcomeValues?: OutcomeValues },
-): AsyncGenerator<{ records: number; leads: string; leadCount: number; rejected: Rejection[]; duplicates: number; unknown: Map<string, number> }> {
+  { headers, mapping, outcomeValues = {}, encode }: { headers: string[]; mapping: Mapping; outcomeValues?: OutcomeValues; encode: BatchWriter["encode"] },
+): AsyncGenerator<{ records: number; leads: EncodedBatch; leadCount: number; rejected: Rejection[]; duplicates: number; unknown: Map<string, number> }> {
   const readRow = createRowReader(headers, mapping, outcomeValues);
-  for await (const batch of records) {
+  for await (const batch of regroup(records, BATCH_ROWS)) {
     const accepted = new Map<string, ParsedLead>();
     const rejected: Rejection[] = [];
     const unknown = new Map<string, number>();
     let duplicates = 0;
-    for (const record of batch) {
+    for (const [index, record] of batch.entries()) {
+      // The database's answers are taken between slices of a batch, so its next write starts on time.
+      if (index % SLICE === SLICE - 1) await breathe();
       const result = record.problem ? { ok: false as const, reason: record.problem } : readRow(record.cells);
       if (!result.ok) rejected.push({ row: record.row, reason: result.reason, cells: record.cells });
       else {
@@ -205,71 +223,24 @@ export async function* scoredBatches(
         if (result.lead.unknownOutcome !== undefined) unknown.set(result.lead.unknownOutcome, (unknown.get(result.lead.unknownOutcome) ?? 0) + 1);
       }
     }
-    yield { records: batch.length, leads: batchJson([...accepted.values()], model), leadCount: accepted.size, rejected, duplicates, unknown };
+    yield { records: batch.length, leads: await encode([...accepted.values()]), leadCount: accepted.size, rejected, duplicates, unknown };
   }
 }
 
-/** The columns a batch carries, with their types, in the statement's record definition. */
-const BATCH_COLUMNS = {
-  id: "uuid", email: "text", firstName: "text", lastName: "text", fullName: "text", jobTitle: "text", companyName: "text",
-  industry: "text", companySize: "int", location: "text", companyLocation: "text", country: "text", fundingStage: "text",
-  usesInVitroModels: "boolean", openToNams: "boolean", inBiotechHub: "boolean", publishedDiliPaper: "boolean",
-  externalId: "text", submittedAt: "timestamptz", extra: "jsonb", rawPoints: "int", score: "int", grade: "text", breakdown: "jsonb",
-  outcome: "text",
-} as const;
+/** Rows written per statement: large enough that a statement's fixed cost is small, small enough to keep memory low. */
+const BATCH_ROWS = 5000;
 
-/**
- * One batch as a single JSON parameter: an array of rows, each an array of values in
- * BATCH_COLUMNS order. Serialised natively by V8, and read by position from jsonb by PostgreSQL.
- */
-function batchJson(leads: ParsedLead[], model: CompiledModel): string {
-  return JSON.stringify(
-    leads.map((lead) => {
-      const scored = model.score(lead);
-      return [
-        // Time-ordered ids append to the primary key index instead of landing on random pages.
-        timeOrderedId(), lead.email, lead.firstName, lead.lastName, lead.fullName, lead.jobTitle, lead.companyName,
-        lead.industry, lead.companySize, lead.location, lead.companyLocation, lead.country, lead.fundingStage,
-        lead.usesInVitroModels, lead.openToNams, lead.inBiotechHub, lead.publishedDiliPaper, lead.externalId,
-        lead.submittedAt, lead.extra, scored.rawPoints, scored.score, scored.grade, storedBreakdown(scored.breakdown),
-        lead.outcome,
-      ];
-    }),
-  );
-}
-
-const UPDATED = Object.keys(BATCH_COLUMNS)
-  .filter((column) => column !== "id" && column !== "email" && column !== "submittedAt" && column !== "outcome")
-  .map((column) => `"${column}"`);
-
-/**
- * One statement per batch: insert or update the leads. The previous version of an updated
- * lead is kept by the database (trigger "Lead_remember_previous"), for undo. A file without
- * dates or without an outcome column leaves those of existing leads as they are.
- * Parameters: $1 import id, $2 company id, $3 the batch as JSON.
- */
-export function upsertStatement(fileHasDates: boolean, fileHasOutcome = false): string {
-  const fields = Object.entries(BATCH_COLUMNS).map(([column, type], index) =>
-    type === "jsonb" ? `r->${index} AS "${column}"` : `(r->>${index})::${type} AS "${column}"`,
-  );
-  return `
-    WITH written AS (
-      INSERT INTO "Lead" ("id", "companyId", "email", ${UPDATED.join(", ")}, "submittedAt", "outcome", "outcomeAt", "importId")
-      SELECT i."id", $2::uuid, i."email", ${UPDATED.map((c) => `i.${c}`).join(", ")}, COALESCE(i."submittedAt", now()),
-        COALESCE(i."outcome", 'open'), CASE WHEN i."outcome" IN ('won', 'lost') THEN now() END, $1::uuid
-      FROM (SELECT ${fields.join(", ")} FROM jsonb_array_elements($3::jsonb) AS r) i
-      ON CONFLICT ("companyId", "email") DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
-        "submittedAt" = ${fileHasDates ? `EXCLUDED."submittedAt"` : `"Lead"."submittedAt"`},${
-          fileHasOutcome
-            ? `
-        "outcome" = EXCLUDED."outcome",
-        "outcomeAt" = CASE WHEN "Lead"."outcome" IS DISTINCT FROM EXCLUDED."outcome" THEN now() ELSE "Lead"."outcomeAt" END,`
-            : ""
-        }
-        "importId" = EXCLUDED."importId", "updatedAt" = now()
-      RETURNING (xmax = 0) AS created
-    )
-    SELECT (count(*) FILTER (WHERE created))::int AS created, count(*)::int AS written FROM written`;
+/** The records again, in batches of at least `size` (the last one may be smaller). */
+async function* regroup<T>(batches: AsyncIterable<T[]>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const part of batches) {
+    batch = batch.length === 0 ? part : batch.concat(part);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 async function saveRejections(client: pg.Client, importId: string, rejected: Rejection[]) {

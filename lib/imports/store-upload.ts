@@ -92,19 +92,24 @@ export async function storeUpload(
 }
 
 /**
- * The stored file, piece by piece, in order, read on the import's own connection (on the
- * embedded database no other connection is answered while the import's transaction is open).
+ * The stored file, piece by piece, in order. Up to `readAhead` pieces are fetched before they
+ * are asked for (one query after the other), so that the reading is not held up by what the
+ * caller does with them.
  */
-export async function* readStoredUpload(client: pg.Client, importId: string): AsyncGenerator<Uint8Array> {
-  const fetch = (seq: number) =>
-    client.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]);
-  // The next piece is asked for before this one is handed on, so that it is not queued
-  // behind the write of the rows parsed from this one.
-  let next = fetch(0);
+export async function* readStoredUpload(client: pg.Client, importId: string, readAhead = 1): AsyncGenerator<Uint8Array> {
+  let last: Promise<unknown> = Promise.resolve();
+  const fetch = (seq: number) => {
+    const piece = last.then(() => client.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]));
+    // Pieces fetched past the end, or when the reader stops early, are never awaited.
+    piece.catch(() => {});
+    last = piece;
+    return piece;
+  };
+  const pending = Array.from({ length: readAhead }, (_, seq) => fetch(seq));
   for (let seq = 0; ; seq++) {
-    const { rows } = await next;
+    const { rows } = await pending.shift()!;
     if (rows.length === 0) return;
-    next = fetch(seq + 1);
+    pending.push(fetch(seq + readAhead));
     yield rows[0].data;
   }
 }

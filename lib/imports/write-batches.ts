@@ -1,0 +1,196 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { v7 as timeOrderedId } from "uuid";
+import type { ParsedLead } from "@/lib/csv/validate";
+import type { DatabaseKind } from "@/lib/db/client";
+import { storedBreakdown, type CompiledModel } from "@/lib/scoring";
+
+/**
+ * How an import's batches of scored leads reach the database, inside the import's transaction
+ * (docs/importing.md#speed has the measurements behind each choice).
+ *
+ * PostgreSQL: a batch travels as `COPY … FROM STDIN` text, whose parser reads rows several
+ * times faster than the JSON path below.
+ * - Leads that cannot exist yet go straight into "Lead" with COPY: when the company had no
+ *   leads at the start of the import (its first import, or a whole CRM moved in), a lead
+ *   whose email this import has not written before is new. That is nearly every row.
+ * - The others are copied into a temporary staging table and merged into "Lead" by one
+ *   set-based statement (insert, or update the lead with that email).
+ *
+ * The embedded database: its socket server drops the connection on `COPY FROM STDIN`, so each
+ * batch is one JSON parameter, read by position with jsonb, into the same merge statement.
+ */
+
+/** The columns a batch carries, with their types, in this order in COPY lines and JSON rows. */
+const COLUMNS = {
+  id: "uuid", companyId: "uuid", importId: "uuid", email: "text", firstName: "text", lastName: "text", fullName: "text",
+  jobTitle: "text", companyName: "text", industry: "text", companySize: "int", location: "text", companyLocation: "text",
+  country: "text", fundingStage: "text", usesInVitroModels: "boolean", openToNams: "boolean", inBiotechHub: "boolean",
+  publishedDiliPaper: "boolean", externalId: "text", submittedAt: "timestamptz", extra: "jsonb", rawPoints: "int", score: "int",
+  grade: "text", breakdown: "jsonb", outcome: "text", outcomeAt: "timestamptz",
+} as const;
+const NAMES = Object.keys(COLUMNS).map((column) => `"${column}"`).join(", ");
+
+export type BatchFormat = "copy" | "json";
+
+export function batchFormat(kind: DatabaseKind): BatchFormat {
+  return kind === "postgres" ? "copy" : "json";
+}
+
+/** Rows handled between two looks at the event loop (a couple of milliseconds of work). */
+export const SLICE = 200;
+
+/** Lets the event loop run: the database's answers are read, and its next work sent. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A batch ready for the database: rows to copy straight into "Lead", and rows to merge. */
+export type EncodedBatch = { direct: string; directCount: number; merge: string; mergeCount: number };
+
+export type BatchWriter = {
+  /** Scores and encodes a batch of leads (each email once). */
+  encode: (leads: ParsedLead[]) => Promise<EncodedBatch>;
+  /** Writes an encoded batch; says how many leads it created and how many it wrote. */
+  write: (batch: EncodedBatch) => Promise<{ created: number; written: number }>;
+};
+
+/**
+ * Prepares the writing of one import's batches on `client`, inside its transaction (after the
+ * company's lock is taken: whether the company has leads is read then).
+ */
+export async function batchWriter(
+  client: pg.Client,
+  format: BatchFormat,
+  { importId, companyId, model, fileHasDates, fileHasOutcome }: { importId: string; companyId: string; model: CompiledModel; fileHasDates: boolean; fileHasOutcome: boolean },
+): Promise<BatchWriter> {
+  const { rows } = await client.query<{ now: Date; fresh: boolean }>(
+    `SELECT date_trunc('milliseconds', now()) AS "now", NOT EXISTS (SELECT 1 FROM "Lead" WHERE "companyId" = $1) AS "fresh"`,
+    [companyId],
+  );
+  const { now } = rows[0];
+  // Emails this import has written, as 32-bit hashes: a repeated hash (rarely a different
+  // email) sends the row through the merge, which is right in any case.
+  const written = format === "copy" && rows[0].fresh ? new Set<number>() : null;
+
+  const encode = async (leads: ParsedLead[]): Promise<EncodedBatch> => {
+    const direct: unknown[][] = [];
+    const merge: unknown[][] = [];
+    for (const [index, lead] of leads.entries()) {
+      if (index % SLICE === SLICE - 1) await breathe();
+      const scored = model.score(lead);
+      const outcome = lead.outcome ?? "open";
+      const row = [
+        // Time-ordered ids append to the primary key index instead of landing on random pages.
+        timeOrderedId(), companyId, importId, lead.email, lead.firstName, lead.lastName, lead.fullName, lead.jobTitle, lead.companyName,
+        lead.industry, lead.companySize, lead.location, lead.companyLocation, lead.country, lead.fundingStage,
+        lead.usesInVitroModels, lead.openToNams, lead.inBiotechHub, lead.publishedDiliPaper, lead.externalId,
+        lead.submittedAt ?? now, lead.extra, scored.rawPoints, scored.score, scored.grade, storedBreakdown(scored.breakdown),
+        outcome, outcome === "open" ? null : now,
+      ];
+      const hash = written && emailHash(lead.email);
+      if (written && !written.has(hash!)) {
+        written.add(hash!);
+        direct.push(row);
+      } else merge.push(row);
+    }
+    const encodeRows = format === "copy" ? copyText : (batch: unknown[][]) => Promise.resolve(JSON.stringify(batch));
+    return { direct: await encodeRows(direct), directCount: direct.length, merge: await encodeRows(merge), mergeCount: merge.length };
+  };
+
+  if (format === "json") {
+    const statement = mergeStatement(JSON_ROWS, fileHasDates, fileHasOutcome);
+    return {
+      encode,
+      write: async ({ merge, mergeCount }) =>
+        mergeCount === 0 ? { created: 0, written: 0 } : (await client.query<{ created: number; written: number }>(statement, [merge])).rows[0],
+    };
+  }
+
+  const columns = Object.entries(COLUMNS).map(([column, type]) => `"${column}" ${type}`);
+  await client.query(`CREATE TEMPORARY TABLE ${STAGING} (${columns.join(", ")}) ON COMMIT DROP`);
+  // The merge and the emptying of the staging table go as one round trip (two statements in
+  // one simple query, which takes no parameters).
+  const merge = `${mergeStatement(`SELECT * FROM ${STAGING}`, fileHasDates, fileHasOutcome)}; TRUNCATE ${STAGING}`;
+  const copy = (into: string, text: string) => pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${into} (${NAMES}) FROM STDIN`)));
+  return {
+    encode,
+    write: async (batch) => {
+      if (batch.directCount > 0) await copy(`"Lead"`, batch.direct);
+      let merged = { created: 0, written: 0 };
+      if (batch.mergeCount > 0) {
+        await copy(STAGING, batch.merge);
+        const results = (await client.query(merge)) as unknown as pg.QueryResult<{ created: number; written: number }>[];
+        merged = results[0].rows[0];
+      }
+      return { created: batch.directCount + merged.created, written: batch.directCount + merged.written };
+    },
+  };
+}
+
+/** FNV-1a over the email's UTF-16 code units. */
+function emailHash(email: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < email.length; i++) hash = Math.imul(hash ^ email.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Rows as COPY's text format: tab-separated, \N for null, special characters escaped. */
+async function copyText(rows: unknown[][]): Promise<string> {
+  const lines: string[] = new Array(rows.length + 1);
+  for (let index = 0; index < rows.length; index++) {
+    if (index % SLICE === SLICE - 1) await breathe();
+    lines[index] = rows[index].map(copyValue).join("\t");
+  }
+  lines[rows.length] = "";
+  return lines.join("\n");
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  if (typeof value === "string") return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => COPY_ESCAPES[char]) : value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (value instanceof Date) return value.toISOString();
+  return copyValue(JSON.stringify(value));
+}
+
+const UPDATED = Object.keys(COLUMNS)
+  .filter((column) => !["id", "companyId", "email", "submittedAt", "outcome", "outcomeAt"].includes(column))
+  .map((column) => `"${column}"`);
+
+/**
+ * Inserts the batch's leads, or updates the lead of the company with the same email, reading
+ * them from `rows` (a query giving COLUMNS by name). The previous version of an updated lead
+ * is kept by the database (trigger "Lead_remember_previous"), for undo. A file without dates
+ * or without an outcome column leaves those of existing leads as they are. Answers how many
+ * leads it created and how many it wrote.
+ */
+function mergeStatement(rows: string, fileHasDates: boolean, fileHasOutcome: boolean): string {
+  return `
+    WITH written AS (
+      INSERT INTO "Lead" (${NAMES})
+      SELECT ${NAMES} FROM (${rows}) i
+      ON CONFLICT ("companyId", "email") DO UPDATE SET ${UPDATED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
+        "submittedAt" = ${fileHasDates ? `EXCLUDED."submittedAt"` : `"Lead"."submittedAt"`},${
+          fileHasOutcome
+            ? `
+        "outcome" = EXCLUDED."outcome",
+        "outcomeAt" = CASE WHEN "Lead"."outcome" IS DISTINCT FROM EXCLUDED."outcome" THEN now() ELSE "Lead"."outcomeAt" END,`
+            : ""
+        }
+        "updatedAt" = now()
+      RETURNING (xmax = 0) AS created
+    )
+    SELECT (count(*) FILTER (WHERE created))::int AS created, count(*)::int AS written FROM written`;
+}
+
+/** The rows of a JSON batch ($1), by position. */
+const JSON_ROWS = `SELECT ${Object.entries(COLUMNS)
+  .map(([column, type], index) => (type === "jsonb" ? `r->${index} AS "${column}"` : `(r->>${index})::${type} AS "${column}"`))
+  .join(", ")} FROM jsonb_array_elements($1::jsonb) AS r`;
+
+const STAGING = "import_batch";
