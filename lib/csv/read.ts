@@ -35,8 +35,17 @@ export async function* readCsvRecords(
   }
   // Papa parses each piece of text in one go: pieces of at most 128 KB keep that to a few
   // milliseconds, so that the database's answers are not kept waiting meanwhile.
+  // Papa takes what its input stream gives even while it is paused (it queues it), so pieces
+  // are handed over only as it parses them: at most two ahead, whatever the source's pace.
+  let given = 0;
+  let parsed = 0;
+  let parsedOne: (() => void) | undefined;
   async function* pieces(text: string) {
-    for (let at = 0; at < text.length; at += PARSE_CHARS) yield text.slice(at, at + PARSE_CHARS);
+    for (let at = 0; at < text.length; at += PARSE_CHARS) {
+      while (given - parsed >= 2) await new Promise<void>((resolve) => (parsedOne = resolve));
+      given++;
+      yield text.slice(at, at + PARSE_CHARS);
+    }
   }
   async function* decoded() {
     if (head) yield* pieces(head);
@@ -47,7 +56,7 @@ export async function* readCsvRecords(
       if (text) yield* pieces(text);
     }
     const rest = decoder.decode();
-    if (rest) yield rest;
+    if (rest) yield* pieces(rest);
   }
 
   // Papa parses a Node stream chunk by chunk; the parser is paused until each batch is taken.
@@ -68,6 +77,8 @@ export async function* readCsvRecords(
     newline,
     chunk(results: Papa.ParseResult<string[]>, chunkParser: Papa.Parser) {
       parser = chunkParser;
+      parsed++;
+      parsedOne?.();
       const batch: CsvRecord[] = [];
       const unclosed = new Set(results.errors.filter((e) => e.code === "MissingQuotes").map((e) => e.row));
       results.data.forEach((cells, index) => {

@@ -107,7 +107,7 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     // database answers no other connection while the import's transaction is open.)
     const reader = shareProgress ? await openConnection() : client;
     try {
-      for await (const piece of readStoredUpload(reader, importId, shareProgress ? 4 : 1)) {
+      for await (const piece of readStoredUpload(reader, importId, reader !== client ? 4 : 1)) {
         bytes += piece.length;
         yield piece;
       }

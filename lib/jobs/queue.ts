@@ -12,7 +12,7 @@ const QUEUES: QueueName[] = ["import", "rescore"];
 
 // One queue client per process, shared by the route handlers and the workers started in
 // instrumentation.ts (which Next.js may load as separate module instances).
-const shared = globalThis as { leadrankJobs?: Promise<PgBoss> };
+const shared = globalThis as { leadrankJobs?: Promise<PgBoss>; leadrankWorkers?: Map<QueueName, string> };
 
 export function jobQueue(): Promise<PgBoss> {
   shared.leadrankJobs ??= (async () => {
@@ -28,22 +28,31 @@ export function jobQueue(): Promise<PgBoss> {
   return shared.leadrankJobs;
 }
 
-/** Queues the job for `id` (an import's or a re-score's id); queuing it twice is a no-op. */
+/**
+ * Queues the job for `id` (an import's or a re-score's id); queuing it twice is a no-op. This
+ * instance's own worker for the queue, if it has one, is woken at once instead of at its next
+ * poll (up to a second later); the other instances' workers find it when they poll.
+ */
 export async function enqueueJob(queue: QueueName, id: string): Promise<void> {
-  await (await jobQueue()).send(queue, { id }, { singletonKey: id });
+  const boss = await jobQueue();
+  await boss.send(queue, { id }, { singletonKey: id });
+  const worker = shared.leadrankWorkers?.get(queue);
+  if (worker) boss.notifyWorker(worker);
 }
 
 /** Takes this queue's jobs one at a time in this process, which keeps memory bounded. */
 export async function workOn(queue: QueueName, run: (id: string) => Promise<void>): Promise<void> {
   // Imports queued before the re-score queue existed name themselves `importId`.
-  await (await jobQueue()).work<{ id?: string; importId?: string }>(queue, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+  const worker = await (await jobQueue()).work<{ id?: string; importId?: string }>(queue, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
     await run((job.data.id ?? job.data.importId)!);
   });
+  (shared.leadrankWorkers ??= new Map()).set(queue, worker);
 }
 
 export async function stopJobQueue(): Promise<void> {
   const boss = await shared.leadrankJobs;
   shared.leadrankJobs = undefined;
+  shared.leadrankWorkers = undefined;
   await boss?.stop({ graceful: true, timeout: 10_000 });
 }
 
