@@ -37,12 +37,12 @@ describe("a workbook saved by LibreOffice Calc", () => {
   it("reads every row with the row numbers Calc shows: the empty row left out, the hidden one kept", async () => {
     const rows = await records(file, "Leads");
     expect(rows.map((record) => record.row)).toEqual([2, 3, 5, 6, 7]);
-    // A date-time, a date, a formula's cached value, and TRUE() (which Calc stores as 1).
+    // A date-time, a date, a formula's cached value, and TRUE().
     expect(rows[0].cells[7]).toBe("2026-03-01T09:30:00");
     expect(rows[1].cells[7]).toBe("2026-03-02");
     expect(rows[1].cells[5]).toBe("1200");
     expect(rows[2].cells[7]).toBe("2026-02-28T17:05:00");
-    expect(rows[2].cells[8]).toBe("1");
+    expect(rows[2].cells[8]).toBe("TRUE");
     expect(rows[4].cells[0]).toBe("hidden@row.example");
   });
 
