@@ -98,6 +98,19 @@ const CORPUS: [string, Uint8Array | (() => AsyncIterable<Uint8Array>), Refused |
   ["a quoted cell with line breaks, commas and quotes", utf8('Email,Name\nana@example.com,"Ana ""The"" Lee,\nSecond line"\n'), { created: 1, check: ([lead]) => expect(lead.fullName).toBe('Ana "The" Lee,\nSecond line') }],
   ["blank lines everywhere", utf8("\n\nEmail,Name\n\n\nana@example.com,Ana\n\n\n"), { created: 1 }],
   [
+    // What COPY's text format treats as special (backslash, tab, line ends, and \N for null) stays text.
+    "backslashes, tabs, carriage returns and a literal \\N in cells and extra columns",
+    utf8('Email,Name,Job Title,Path\nana@example.com,"C:\\temp\\new\tdir","\\N","a\\b\r\nc \\N ""q"""\n'),
+    {
+      created: 1,
+      check: ([lead]) => {
+        expect(lead.fullName).toBe("C:\\temp\\new\tdir");
+        expect(lead.jobTitle).toBe("\\N");
+        expect(lead.extra).toEqual({ Path: 'a\\b\r\nc \\N "q"' });
+      },
+    },
+  ],
+  [
     "formula payloads",
     utf8("Email,Name,Title\nana@example.com,=cmd|' /C calc'!A0,@SUM(A1:A9)\nbob@example.com,+1+1,-2+3\n"),
     { created: 2, check: (leads) => expect(leads.map((l) => [l.fullName, l.jobTitle])).toEqual([["=cmd|' /C calc'!A0", "@SUM(A1:A9)"], ["+1+1", "-2+3"]]) },

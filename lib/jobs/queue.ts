@@ -12,7 +12,7 @@ const QUEUES: QueueName[] = ["import", "rescore"];
 
 // One queue client per process, shared by the route handlers and the workers started in
 // instrumentation.ts (which Next.js may load as separate module instances).
-const shared = globalThis as { leadrankJobs?: Promise<PgBoss>; leadrankWorkers?: Map<QueueName, string> };
+const shared = globalThis as { leadrankJobs?: Promise<PgBoss> };
 
 export function jobQueue(): Promise<PgBoss> {
   shared.leadrankJobs ??= (async () => {
@@ -28,31 +28,25 @@ export function jobQueue(): Promise<PgBoss> {
   return shared.leadrankJobs;
 }
 
-/**
- * Queues the job for `id` (an import's or a re-score's id); queuing it twice is a no-op. This
- * instance's own worker for the queue, if it has one, is woken at once instead of at its next
- * poll (up to a second later); the other instances' workers find it when they poll.
- */
+/** Queues the job for `id` (an import's or a re-score's id); queuing it twice is a no-op. */
 export async function enqueueJob(queue: QueueName, id: string): Promise<void> {
-  const boss = await jobQueue();
-  await boss.send(queue, { id }, { singletonKey: id });
-  const worker = shared.leadrankWorkers?.get(queue);
-  if (worker) boss.notifyWorker(worker);
+  await (await jobQueue()).send(queue, { id }, { singletonKey: id });
 }
 
-/** Takes this queue's jobs one at a time in this process, which keeps memory bounded. */
+/**
+ * Takes this queue's jobs one at a time in this process, which keeps memory bounded. It looks
+ * for new jobs twice a second (pg-boss's shortest interval), so a job waits 0.25 s on average.
+ */
 export async function workOn(queue: QueueName, run: (id: string) => Promise<void>): Promise<void> {
   // Imports queued before the re-score queue existed name themselves `importId`.
-  const worker = await (await jobQueue()).work<{ id?: string; importId?: string }>(queue, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+  await (await jobQueue()).work<{ id?: string; importId?: string }>(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
     await run((job.data.id ?? job.data.importId)!);
   });
-  (shared.leadrankWorkers ??= new Map()).set(queue, worker);
 }
 
 export async function stopJobQueue(): Promise<void> {
   const boss = await shared.leadrankJobs;
   shared.leadrankJobs = undefined;
-  shared.leadrankWorkers = undefined;
   await boss?.stop({ graceful: true, timeout: 10_000 });
 }
 
