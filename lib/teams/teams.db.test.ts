@@ -24,6 +24,27 @@ import { acceptInvitation, createInvitation, findInvitation, listInvitations, re
 import { getActiveVersion } from "@/lib/models/models";
 import { changeRole, createCompanyFor, deleteCompany, leaveCompany, listMembers, removeMember } from "./members";
 
+/** Runs `work` while another connection holds the company's write lock, as an import does for its whole run (lib/db/bulk.ts: companyTransaction). */
+async function whileCompanyLocked(companyId: string, work: () => Promise<void>): Promise<void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+  const importing = withConnection((client) =>
+    companyTransaction(client, companyId, async () => {
+      locked();
+      await held;
+    }),
+  );
+  await lockTaken;
+  try {
+    await work();
+  } finally {
+    release();
+    await importing;
+  }
+}
+
 /** A real SMTP server on a loopback port, keeping every message it receives. */
 const mails: { to: string; text: string }[] = [];
 let smtp: SMTPServer;
@@ -116,26 +137,11 @@ describe("roles", () => {
   it.skipIf(inject("databaseKind") !== "postgres")("changes roles while an import holds the company's write lock", async () => {
     const owner = await createTeam();
     const member = await addMember(owner.companyId, "member");
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    // As an import does for its whole run (lib/db/bulk.ts: companyTransaction).
-    const importing = withConnection((client) =>
-      companyTransaction(client, owner.companyId, async () => {
-        locked();
-        await held;
-      }),
-    );
-    await lockTaken;
-    try {
+    await whileCompanyLocked(owner.companyId, async () => {
       const started = performance.now();
       await changeRole(owner, member.userId, { role: "viewer" });
       expect(performance.now() - started).toBeLessThan(2000);
-    } finally {
-      release();
-      await importing;
-    }
+    });
     expect(await prisma.membership.findUnique({ where: { userId_companyId: { userId: member.userId, companyId: owner.companyId } }, select: { role: true } })).toEqual({ role: "viewer" });
   });
 
@@ -355,23 +361,9 @@ describe("passwords", () => {
 describe("deleting a company", () => {
   it.skipIf(inject("databaseKind") !== "postgres")("says to wait while an import runs, and deletes nothing", async () => {
     const owner = await createTeam("Busy Co");
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const importing = withConnection((client) =>
-      companyTransaction(client, owner.companyId, async () => {
-        locked();
-        await held;
-      }),
-    );
-    await lockTaken;
-    try {
+    await whileCompanyLocked(owner.companyId, async () => {
       await expect(deleteCompany(owner, "Busy Co")).rejects.toMatchObject({ code: "company_busy", status: 409 });
-    } finally {
-      release();
-      await importing;
-    }
+    });
     expect(await prisma.company.count({ where: { id: owner.companyId } })).toBe(1);
     expect(await prisma.auditEvent.count({ where: { action: "company.delete", target: owner.companyId } })).toBe(0);
     await deleteCompany(owner, "Busy Co");
