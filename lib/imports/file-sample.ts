@@ -9,6 +9,11 @@ export type SheetPreview = { name: string; headers: string[]; rows: string[][] }
  */
 export type FileSample = ({ kind: "csv" } & CsvSample) | { kind: "xlsx"; sheet: string; sheets: SheetPreview[]; headers: string[]; rows: string[][] };
 
+/** A workbook's sample: its sheets with leads, the first of them chosen. */
+export function workbookSample(sheets: SheetPreview[]): FileSample {
+  return { kind: "xlsx", sheet: sheets[0].name, sheets, headers: sheets[0].headers, rows: sheets[0].rows };
+}
+
 /** The sample with another of the workbook's sheets chosen; undefined when it has no such sheet. */
 export function withSheet(sample: FileSample, name: string): FileSample | undefined {
   if (sample.kind !== "xlsx") return undefined;

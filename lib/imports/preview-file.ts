@@ -1,6 +1,6 @@
 import { analyseSample, fileKind, SAMPLE_BYTES } from "@/lib/csv/detect";
 import { previewWorkbook } from "@/lib/xlsx/workbook";
-import type { FileSample } from "./file-sample";
+import { workbookSample, type FileSample } from "./file-sample";
 import { invalidFile, maxUploadBytes, UploadTooLargeError } from "./store-upload";
 
 /**
@@ -30,8 +30,7 @@ export async function previewFile(source: AsyncIterable<Uint8Array>, limit = max
         yield head;
         for (let chunk = await next(); chunk; chunk = await next()) yield chunk;
       };
-      const sheets = await previewWorkbook(rest());
-      return { kind: "xlsx", sheet: sheets[0].name, sheets, headers: sheets[0].headers, rows: sheets[0].rows };
+      return workbookSample(await previewWorkbook(rest()));
     }
     while (!done) await next();
     return { kind: "csv", ...analyseSample(head.subarray(0, SAMPLE_BYTES), size <= SAMPLE_BYTES) };

@@ -4,7 +4,7 @@ import { analyseSample, byteOrderMark, CsvFormatError, fileKind, SAMPLE_BYTES, t
 import { AppError } from "@/lib/errors";
 import { asJobWorker } from "@/lib/jobs/liveness";
 import { previewWorkbook } from "@/lib/xlsx/workbook";
-import type { FileSample } from "./file-sample";
+import { workbookSample, type FileSample } from "./file-sample";
 
 /** Uploads larger than this are refused with 413 (LEADRANK_MAX_UPLOAD_MB, default 100). */
 export function maxUploadBytes(): number {
@@ -77,10 +77,7 @@ export async function storeUpload(
       }
       kind ??= fileKind(head);
       await flush();
-      if (kind === "xlsx") {
-        const sheets = await previewWorkbook(readStoredUpload(client, importId));
-        return { size, sample: { kind, sheet: sheets[0].name, sheets, headers: sheets[0].headers, rows: sheets[0].rows } };
-      }
+      if (kind === "xlsx") return { size, sample: workbookSample(await previewWorkbook(readStoredUpload(client, importId))) };
       checkUtf8();
       const encoding: Encoding = byteOrderMark(head)?.encoding ?? (validUtf8 ? "utf-8" : "windows-1252");
       return { size, sample: { kind, ...analyseSample(head, size <= SAMPLE_BYTES, 20, encoding) } };

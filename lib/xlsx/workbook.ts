@@ -30,7 +30,6 @@ export function maxUnpackedBytes(): number {
   return Number(process.env.LEADRANK_MAX_UNPACKED_MB || 1000) * 1024 * 1024;
 }
 
-
 /** A row of a sheet: its number as the spreadsheet shows it, and its cells as text from column A. */
 type SheetRow = { number: number; cells: string[] };
 
