@@ -89,6 +89,21 @@ describe("cells as a CSV of the sheet would hold them", () => {
       { row: 4, cells: ["", "No email"] },
     ]);
   });
+
+  it("numbers rows and places cells that carry no reference, as some programs write them", async () => {
+    const written = await workbook((book) => {
+      const sheet = book.addWorksheet("Leads");
+      sheet.addRow(["Email", "Name"]);
+      for (let i = 0; i < 3000; i++) sheet.addRow([`lead${i}@x.example`, `Lead number ${i}`]);
+    });
+    // Without r="…" on rows and cells a reader counts them; the sheet is long enough to be read in several pieces.
+    const zip = await JSZip.loadAsync(written);
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file("xl/worksheets/sheet1.xml", xml.replace(/<(row|c) r="[A-Z]*\d+"/g, "<$1"));
+    const rows = await records(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), "Leads");
+    expect(rows).toHaveLength(3000);
+    expect(rows.filter((record, i) => record.row !== i + 2 || record.cells.join() !== `lead${i}@x.example,Lead number ${i}`)).toEqual([]);
+  });
 });
 
 describe("workbooks with several sheets", () => {

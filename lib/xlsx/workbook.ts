@@ -210,11 +210,13 @@ async function* sheetRows(part: Readable, reader: ReaderParts): AsyncGenerator<S
   };
   let done: SheetRow[] = [];
   let row: SheetRow | null = null;
+  // A row without its number (r="…") is the one after the last.
+  let lastNumber = 0;
   let cell: { column: number; type: string; style: number; value: string; inValue: boolean } | null = null;
   parser.on("opentag", (node) => {
     switch (node.name) {
       case "row":
-        row = { number: Number(node.attributes.r) || (done.at(-1)?.number ?? row?.number ?? 0) + 1, cells: [] };
+        row = { number: (lastNumber = Number(node.attributes.r) || lastNumber + 1), cells: [] };
         break;
       case "c":
         if (row) {
