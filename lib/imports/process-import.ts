@@ -97,15 +97,16 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   const headers = job.headers as string[];
   const mapping = job.mapping as Mapping;
   const unknownOutcomes = new Map<string, number>();
+  const { kind } = databaseTarget();
   // Progress goes to the database too when other connections can read it meanwhile.
-  const shareProgress = databaseTarget().kind === "postgres";
+  const shareProgress = kind === "postgres";
 
   let bytes = 0;
   async function* counted() {
     // On PostgreSQL the file is read on a connection of its own, a few pieces ahead, so the
     // parsing never waits for a batch's write on the import's connection. (The embedded
     // database answers no other connection while the import's transaction is open.)
-    const reader = shareProgress ? await openConnection() : client;
+    const reader = kind === "postgres" ? await openConnection() : client;
     try {
       for await (const piece of readStoredUpload(reader, importId, reader !== client ? 4 : 1)) {
         bytes += piece.length;
@@ -121,7 +122,7 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   // active version is read under that lock, so a re-score that committed first is in force.
   return companyTransaction(client, job.companyId, async (company) => {
     const model = compileModel((await readVersion(client, company.activeVersionId)).definition);
-    const { encode, write } = await batchWriter(client, batchFormat(databaseTarget().kind), {
+    const { encode, write } = await batchWriter(client, batchFormat(kind), {
       importId,
       companyId: job.companyId,
       model,
