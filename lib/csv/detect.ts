@@ -167,6 +167,15 @@ export function assertHeaderRow(cells: string[]): void {
 /** The most columns a file may have: enough for any CRM export, few enough to map by hand. */
 export const MAX_COLUMNS = 1_000;
 
+/** Refuses a header wider than MAX_COLUMNS; `subject` names the file or sheet in the message. */
+export function assertColumnCount(header: string[], subject: string): void {
+  if (header.length > MAX_COLUMNS) {
+    throw new CsvFormatError(
+      `${subject} has more than ${MAX_COLUMNS.toLocaleString("en-US")} columns, the most LeadRank reads. Remove the columns you do not need and upload it again.`,
+    );
+  }
+}
+
 export type CsvSample = {
   encoding: Encoding;
   delimiter: Delimiter;
@@ -191,12 +200,8 @@ export function analyseSample(bytes: Uint8Array, complete: boolean, previewRows 
   const records = Papa.parse<string[]>(text, { delimiter, preview: previewRows + 50 }).data.filter((row) => !isBlank(row));
   if (records.length === 0) throw new CsvFormatError("The file has no header row.");
   assertHeaderRow(records[0]);
-  if (records[0].length > MAX_COLUMNS) {
-    throw new CsvFormatError(
-      // (A very long header may not fit the sample whole: the count read is a lower bound.)
-      `This file has more than ${MAX_COLUMNS.toLocaleString("en-US")} columns, the most LeadRank reads. Remove the columns you do not need and upload it again.`,
-    );
-  }
+  // (A very long header may not fit the sample whole: the count read is a lower bound.)
+  assertColumnCount(records[0], "This file");
   const rows = records.slice(1, previewRows + 1).map((row) => row.map((cell) => cell.trim()));
   if (complete && rows.length === 0) throw new CsvFormatError("The file has a header row but no leads under it.");
   return { encoding, delimiter, headers: cleanHeaders(records[0]), rows };

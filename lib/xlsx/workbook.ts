@@ -7,7 +7,7 @@ import { pipeline as pipe } from "node:stream";
 import ExcelJS from "exceljs";
 import { SaxesParser } from "saxes";
 import unzipper from "unzipper";
-import { assertHeaderRow, cleanHeaders, CsvFormatError, isBlank, MAX_COLUMNS } from "@/lib/csv/detect";
+import { assertColumnCount, assertHeaderRow, cleanHeaders, CsvFormatError, isBlank } from "@/lib/csv/detect";
 import type { CsvRecord } from "@/lib/csv/read";
 import type { SheetPreview } from "@/lib/imports/file-sample";
 
@@ -188,9 +188,7 @@ function sheetHeaders(cells: string[], sheetName: string): string[] {
   } catch (error) {
     throw new CsvFormatError(`Sheet "${sheetName}": ${(error as Error).message}`);
   }
-  if (cells.length > MAX_COLUMNS) {
-    throw new CsvFormatError(`Sheet "${sheetName}" has more than ${MAX_COLUMNS.toLocaleString("en-US")} columns, the most LeadRank reads. Remove the columns you do not need and upload it again.`);
-  }
+  assertColumnCount(cells, `Sheet "${sheetName}"`);
   return cleanHeaders(cells);
 }
 
