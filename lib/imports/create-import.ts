@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { headerIdentity, mappingProblems, mappingSchema, suggestMapping, type Mapping } from "@/lib/csv/mapping";
 import { normaliseOutcomeValue, OUTCOMES, type OutcomeValues } from "@/lib/csv/outcome";
@@ -7,6 +6,14 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { withoutControlCharacters } from "@/lib/text";
 import { withSheet, type FileSample } from "./file-sample";
+import type pg from "pg";
+import { databaseTarget, prisma } from "@/lib/db/client";
+import { openConnection } from "@/lib/db/bulk";
+import { asJobWorker, jobsRunningHere } from "@/lib/jobs/liveness";
+import { Arrival } from "./arrival";
+import { getImport } from "./imports";
+import { trackImport } from "./progress";
+import { runImport, type RunOptions } from "./process-import";
 import { storeUpload } from "./store-upload";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 
@@ -16,6 +23,11 @@ import { recordAudit, type Actor } from "@/lib/audit/audit";
  * suggested one) and the outcome chosen for each value of an outcome column (the ones given,
  * else those used last) and marks it queued; `enqueueImport` then runs it. A file that cannot be
  * imported leaves nothing behind.
+ *
+ * With `here` (PostgreSQL, when this instance runs no other import) this instance runs the
+ * import itself, without the queue: a CSV is read, validated, scored and written while it is
+ * still arriving, as soon as its header is known; a workbook (or a small file) once stored.
+ * It answers once the upload is stored and the import "running"; the import goes on.
  */
 export async function createImport({
   companyId,
@@ -27,6 +39,7 @@ export async function createImport({
   sheet,
   guard,
   actor,
+  here,
 }: {
   companyId: string;
   userId: string | null;
@@ -41,6 +54,8 @@ export async function createImport({
   sheet?: string;
   /** Runs in the transaction that records the import, and may refuse it by throwing. */
   guard?: (tx: Prisma.TransactionClient) => Promise<void>;
+  /** Run the import in this instance as it arrives (see above); told when it committed and when it ended. */
+  here?: RunOptions & { onEnded?: () => void };
 }): Promise<string> {
   const name = withoutControlCharacters(fileName).slice(0, 255) || "upload.csv";
   const created = await prisma.$transaction(async (tx) => {
@@ -50,42 +65,123 @@ export async function createImport({
       select: { id: true },
     });
   });
-  try {
-    const stored = await storeUpload(created.id, source);
-    const { size } = stored;
-    const sample = chooseSheet(stored.sample, sheet);
-    const saved = mapping === undefined || outcomeValues === undefined ? await findSavedMapping(companyId, sample.headers) : null;
-    const chosen = mapping === undefined ? (saved?.mapping ?? suggestMapping(sample.headers)) : parseMapping(mapping);
-    const values = outcomeValues === undefined ? (saved?.outcomeValues ?? {}) : parseOutcomeValues(outcomeValues);
-    const problems = mappingProblems(sample.headers, chosen);
-    if (problems.length) throw new AppError("invalid_mapping", problems.join(" "), 422);
+  const importId = created.id;
+  let settled: Promise<Settled> | undefined;
+  // The mapping depends only on the header: settled once, from the first 64 KB when the import starts early.
+  const settle = (sample: FileSample) => (settled ??= settleMapping(companyId, sample, mapping, outcomeValues));
+  const record = async (status: "queued" | "running", size: number, sample: FileSample) => {
+    const { chosen, values } = await settle(sample);
     await prisma.$transaction(async (tx) => {
       await tx.savedMapping.upsert({
         where: { companyId_headersKey: { companyId, headersKey: headersKey(sample.headers) } },
         create: { companyId, headersKey: headersKey(sample.headers), mapping: chosen, outcomeValues: values },
         update: { mapping: chosen, outcomeValues: values, updatedAt: new Date() },
       });
-      await tx.import.update({
-        where: { id: created.id },
-        data: {
-          status: "queued",
-          fileSize: size,
-          encoding: sample.kind === "csv" ? sample.encoding : null,
-          delimiter: sample.kind === "csv" ? sample.delimiter : null,
-          sheet: sample.kind === "xlsx" ? sample.sheet : null,
-          headers: sample.headers,
-          mapping: chosen,
-          outcomeValues: values,
-          heartbeatAt: new Date(),
-        },
-      });
-      await recordAudit(tx, companyId, actor ?? { userId }, "import.create", { target: created.id, detail: { fileName: name, size } });
+      await tx.import.update({ where: { id: importId }, data: { status, fileSize: size, ...jobOf(sample, chosen, values), heartbeatAt: new Date() } });
+      await recordAudit(tx, companyId, actor ?? { userId }, "import.create", { target: importId, detail: { fileName: name, size } });
     });
+  };
+  try {
+    if (here && databaseTarget().kind === "postgres" && jobsRunningHere("import") === 0) {
+      await importHere(importId, source, { companyId, sheet, settle, record, options: here });
+    } else {
+      const { size, sample } = await storeUpload(importId, source);
+      await record("queued", size, chooseSheet(sample, sheet));
+    }
   } catch (error) {
-    await prisma.import.delete({ where: { id: created.id } });
+    await prisma.import.delete({ where: { id: importId } });
     throw error;
   }
-  return created.id;
+  return importId;
+}
+
+type Settled = { chosen: Mapping; values: OutcomeValues };
+
+async function settleMapping(companyId: string, sample: FileSample, mapping: unknown, outcomeValues: unknown): Promise<Settled> {
+  const saved = mapping === undefined || outcomeValues === undefined ? await findSavedMapping(companyId, sample.headers) : null;
+  const chosen = mapping === undefined ? (saved?.mapping ?? suggestMapping(sample.headers)) : parseMapping(mapping);
+  const values = outcomeValues === undefined ? (saved?.outcomeValues ?? {}) : parseOutcomeValues(outcomeValues);
+  const problems = mappingProblems(sample.headers, chosen);
+  if (problems.length) throw new AppError("invalid_mapping", problems.join(" "), 422);
+  return { chosen, values };
+}
+
+/** What the import of this file needs to know, as the Import row keeps it. */
+function jobOf(sample: FileSample, mapping: Mapping, outcomeValues: OutcomeValues) {
+  return {
+    encoding: sample.kind === "csv" ? sample.encoding : null,
+    delimiter: sample.kind === "csv" ? sample.delimiter : null,
+    sheet: sample.kind === "xlsx" ? sample.sheet : null,
+    headers: sample.headers,
+    mapping,
+    outcomeValues,
+  };
+}
+
+/**
+ * Stores the upload and runs its import on this instance, as the import's live worker from the
+ * first byte (lib/jobs/liveness.ts): the import's connection holds the job lock, the upload is
+ * stored through a second one. A CSV's import starts once its header is in, reading the pieces
+ * as they are stored; if the file then turns out to be Windows-1252 after all (a byte further
+ * on is not UTF-8), that start is rolled back and the import starts again from the stored file.
+ * Resolves once the upload is stored and the import recorded as running (or rejects, leaving
+ * no lead behind); the import then goes on.
+ */
+function importHere(
+  importId: string,
+  source: AsyncIterable<Uint8Array>,
+  { companyId, sheet, settle, record, options }: {
+    companyId: string;
+    sheet: string | undefined;
+    settle: (sample: FileSample) => Promise<Settled>;
+    record: (status: "running", size: number, sample: FileSample) => Promise<void>;
+    options: RunOptions & { onEnded?: () => void };
+  },
+): Promise<void> {
+  return new Promise<void>((stored, refused) => {
+    asJobWorker("import", importId, async (client) => {
+      let reader: pg.Client | undefined;
+      const arrival = new Arrival(async (seq) => {
+        reader ??= await openConnection();
+        return (await reader.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq])).rows[0].data;
+      });
+      let early: { encoding: string | null; run: Promise<void> } | undefined;
+      const run = (sample: FileSample, settled: Settled, from?: Arrival) =>
+        runImport(client, importId, { companyId, ...jobOf(sample, settled.chosen, settled.values) }, { ...options, arrival: from });
+      const storage = await openConnection();
+      try {
+        const { size, sample: whole } = await storeUpload(importId, source, {
+          client: storage,
+          onPiece: (seq, data) => arrival.add(seq, data),
+          onHead: async (head) => {
+            const settled = await settle(head);
+            early = { encoding: head.kind === "csv" ? head.encoding : null, run: run(head, settled, arrival) };
+            early.run.catch(() => {}); // Awaited below.
+          },
+        });
+        const sample = chooseSheet(whole, sheet);
+        const settled = await settle(sample);
+        if (early && early.encoding !== (sample.kind === "csv" ? sample.encoding : null)) {
+          arrival.stop("The file's encoding is not the one its first 64 KB suggested.");
+          await early.run.catch(() => {});
+          early = undefined;
+        }
+        await record("running", size, sample);
+        if (early) trackImport(companyId, (await getImport(companyId, importId))!);
+        arrival.end();
+        stored();
+        await (early?.run ?? run(sample, settled)).catch(() => {}); // runImport records its own failure.
+      } catch (error) {
+        arrival.stop(error);
+        await early?.run.catch(() => {});
+        refused(error);
+      } finally {
+        await storage.end().catch(() => {});
+        await reader?.end().catch(() => {});
+        options.onEnded?.();
+      }
+    }).catch(refused);
+  });
 }
 
 /** The workbook's sheet named `sheet` (the first sheet with leads when none is named); a CSV as it is. */

@@ -10,6 +10,7 @@ import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
 import { asJobWorker } from "@/lib/jobs/liveness";
 import { readVersion } from "@/lib/models/models";
 import { readAhead } from "@/lib/read-ahead";
+import { ArrivalStopped, type Arrival } from "./arrival";
 import { compileModel } from "@/lib/scoring";
 import { readWorkbookRecords } from "@/lib/xlsx/workbook";
 import { getImport } from "./imports";
@@ -23,7 +24,7 @@ import { batchFormat, batchWriter, breathe, SLICE, type BatchWriter, type Encode
  * Until the transaction commits no lead of the import is visible; if anything fails, or
  * the process dies, nothing of it is kept and the import is marked failed.
  */
-export async function processImport(importId: string, options: { failAfterBatches?: number; onCommitted?: () => void } = {}): Promise<void> {
+export async function processImport(importId: string, options: RunOptions = {}): Promise<void> {
   await asJobWorker("import", importId, async (client) => {
     const claimed = await client.query(
       `UPDATE "Import" SET "status" = 'running', "heartbeatAt" = now() WHERE "id" = $1 AND "status" = 'queued'`,
@@ -34,23 +35,38 @@ export async function processImport(importId: string, options: { failAfterBatche
       where: { id: importId },
       select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true, sheet: true, outcomeValues: true },
     });
-    trackImport(job.companyId, (await getImport(job.companyId, importId))!);
-    try {
-      const counts = await writeImport(client, importId, job, options);
-      options.onCommitted?.();
-      // After a large import the planner's statistics describe a much smaller table until
-      // autovacuum catches up; measured with 100k new leads, the dashboard API served 20
-      // requests a second instead of 176 at 50 connections. Refreshed now, in the background job.
-      if (counts.createdCount >= ANALYZE_AFTER_ROWS) {
-        await prisma.$executeRawUnsafe(`ANALYZE "Lead", "LeadStats"`).catch((error) => console.error("Refreshing statistics after an import failed:", error));
-      }
-    } catch (error) {
-      console.error(`Import ${importId} failed:`, error);
-      await recordFailure(importId, error);
-    } finally {
-      untrackImport(importId);
-    }
+    await runImport(client, importId, job, options);
   });
+}
+
+export type RunOptions = { failAfterBatches?: number; onCommitted?: () => void };
+
+/**
+ * Runs a claimed import on `client`, whose connection holds the import's job lock, and records
+ * how it ended. The file comes from its stored pieces, or from `arrival` while it is still
+ * being uploaded: then a failure is recorded only once the upload is complete, and an
+ * interrupted arrival (ArrivalStopped) is thrown to the receiver of the upload, with nothing recorded.
+ */
+export async function runImport(client: pg.Client, importId: string, job: Job, options: RunOptions & { arrival?: Arrival } = {}): Promise<void> {
+  // An import that starts while its upload arrives is tracked once the upload is complete.
+  const summary = await getImport(job.companyId, importId);
+  if (summary) trackImport(job.companyId, summary);
+  try {
+    const counts = await writeImport(client, importId, job, options);
+    options.onCommitted?.();
+    // After a large import the planner's statistics describe a much smaller table until
+    // autovacuum catches up; measured with 100k new leads, the dashboard API served 20
+    // requests a second instead of 176 at 50 connections. Refreshed now, in the background job.
+    if (counts.createdCount >= ANALYZE_AFTER_ROWS) {
+      await prisma.$executeRawUnsafe(`ANALYZE "Lead", "LeadStats"`).catch((error) => console.error("Refreshing statistics after an import failed:", error));
+    }
+  } catch (error) {
+    if (error instanceof ArrivalStopped || (options.arrival && !(await options.arrival.complete))) throw error;
+    console.error(`Import ${importId} failed:`, error);
+    await recordFailure(importId, error);
+  } finally {
+    untrackImport(importId);
+  }
 }
 
 const UNEXPECTED = "The import stopped because of an unexpected error; none of its rows were saved. Please try again.";
@@ -90,10 +106,10 @@ export async function failImport(importId: string, reason: string): Promise<void
   ]);
 }
 
-type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; sheet: string | null; outcomeValues: unknown };
+export type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; sheet: string | null; outcomeValues: unknown };
 type Counts = { processedRows: number; processedBytes: number; totalRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number };
 
-async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches }: { failAfterBatches?: number }): Promise<Counts> {
+async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches, arrival }: { failAfterBatches?: number; arrival?: Arrival }): Promise<Counts> {
   const headers = job.headers as string[];
   const mapping = job.mapping as Mapping;
   const unknownOutcomes = new Map<string, number>();
@@ -103,6 +119,13 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
 
   let bytes = 0;
   async function* counted() {
+    if (arrival) {
+      for await (const piece of arrival.pieces()) {
+        bytes += piece.length;
+        yield piece;
+      }
+      return;
+    }
     // On PostgreSQL the file is read on a connection of its own, a few pieces ahead, so the
     // parsing never waits for a batch's write on the import's connection. (The embedded
     // database answers no other connection while the import's transaction is open.)
@@ -139,31 +162,43 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
       : readCsvRecords(counted(), { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter });
     // Batches are prepared while the database writes (two ahead at most, to bound memory).
     const source = readAhead(scoredBatches(records, { headers, mapping, outcomeValues, encode }), 2);
-    for await (const { records, leads, leadCount, rejected, duplicates, unknown } of source) {
-      counts.duplicateCount += duplicates;
-      for (const [value, rows] of unknown) countUnknown(unknownOutcomes, value, rows);
-      // The database writes this batch while the next one is parsed.
-      await inflight;
-      if (failAfterBatches !== undefined && batches++ >= failAfterBatches) throw new Error("Simulated failure");
-      inflight = (async () => {
-        if (leadCount > 0) {
-          const { created, written } = await write(leads);
-          counts.createdCount += created;
-          // Updated, or written earlier in this import: told apart at the end.
-          counts.updatedCount += written - created;
+    try {
+      for await (const { records, leads, leadCount, rejected, duplicates, unknown } of source) {
+        counts.duplicateCount += duplicates;
+        for (const [value, rows] of unknown) countUnknown(unknownOutcomes, value, rows);
+        // The database writes this batch while the next one is parsed.
+        await inflight;
+        if (failAfterBatches !== undefined && batches++ >= failAfterBatches) throw new Error("Simulated failure");
+        inflight = (async () => {
+          if (leadCount > 0) {
+            const { created, written } = await write(leads);
+            counts.createdCount += created;
+            // Updated, or written earlier in this import: told apart at the end.
+            counts.updatedCount += written - created;
+          }
+          if (rejected.length > 0) await saveRejections(client, importId, rejected);
+        })();
+        // Its failure is taken where it is awaited, however long the next batch takes to read.
+        inflight.catch(() => {});
+        counts.processedRows += records;
+        counts.rejectedCount += rejected.length;
+        counts.processedBytes = bytes;
+        updateProgress(importId, { ...counts });
+        // At most twice a second, and without holding up the next batch.
+        if (shareProgress && performance.now() - sharedAt > 500) {
+          await shared;
+          sharedAt = performance.now();
+          // Sent now (a Prisma query runs only once something waits for it), and never fatal:
+          // if the database is gone, the import's own connection says so.
+          shared = prisma.import
+            .update({ where: { id: importId }, data: { ...counts, heartbeatAt: new Date() } })
+            .then(() => {}, (error) => console.error(`Sharing the progress of import ${importId} failed:`, error.message));
         }
-        if (rejected.length > 0) await saveRejections(client, importId, rejected);
-      })();
-      counts.processedRows += records;
-      counts.rejectedCount += rejected.length;
-      counts.processedBytes = bytes;
-      updateProgress(importId, { ...counts });
-      // At most twice a second, and without holding up the next batch.
-      if (shareProgress && performance.now() - sharedAt > 500) {
-        await shared;
-        sharedAt = performance.now();
-        shared = prisma.import.update({ where: { id: importId }, data: { ...counts, heartbeatAt: new Date() } });
       }
+    } catch (error) {
+      // The write in flight ends before the transaction is rolled back (its failure, if any, is this one's echo).
+      await Promise.allSettled([inflight]);
+      throw error;
     }
     await inflight;
     await shared;

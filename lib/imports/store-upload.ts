@@ -24,6 +24,19 @@ export function invalidFile(error: unknown): unknown {
   return error instanceof CsvFormatError ? new AppError("invalid_file", error.message, 422) : error;
 }
 
+export type StoreHooks = {
+  /** Stores through this connection; its caller holds the import's job lock. */
+  client?: pg.Client;
+  /**
+   * Called once, while the rest still arrives, with what a CSV larger than its sample looks
+   * like so far (its encoding may still change: a byte further on that is not UTF-8 makes it
+   * Windows-1252). Storing waits for it, and stops with what it throws.
+   */
+  onHead?: (sample: FileSample) => Promise<void>;
+  /** Called as each piece is stored. */
+  onPiece?: (seq: number, data: Uint8Array) => void;
+};
+
 /**
  * Stores an uploaded file in the database, in pieces of 1 MB, so any app instance can
  * process it, while checking its size and whether it is valid UTF-8. Returns what the
@@ -33,12 +46,13 @@ export function invalidFile(error: unknown): unknown {
 export async function storeUpload(
   importId: string,
   source: AsyncIterable<Uint8Array>,
-  limit = maxUploadBytes(),
+  { limit = maxUploadBytes(), client: given, onHead, onPiece }: StoreHooks & { limit?: number } = {},
 ): Promise<{ size: number; sample: FileSample }> {
   try {
     // Through pg, not Prisma: Prisma holds on to large binary parameters for a while. As the
     // import's live worker, so that recovery leaves an upload alone however long it takes.
-    return await asJobWorker("import", importId, async (client) => {
+    const asWorker = <T>(work: (client: pg.Client) => Promise<T>) => (given ? work(given) : asJobWorker("import", importId, work));
+    return await asWorker(async (client) => {
       const utf8 = new TextDecoder("utf-8", { fatal: true });
       let validUtf8 = true;
       let size = 0;
@@ -53,8 +67,11 @@ export async function storeUpload(
         const data = Buffer.concat(pending);
         pending = [];
         pendingBytes = 0;
-        await client.query(`INSERT INTO "ImportFile" ("importId", "seq", "data") VALUES ($1, $2, $3)`, [importId, seq++, data]);
+        await client.query(`INSERT INTO "ImportFile" ("importId", "seq", "data") VALUES ($1, $2, $3)`, [importId, seq, data]);
+        onPiece?.(seq, data);
+        seq++;
       };
+      const encodingOf = (): Encoding => byteOrderMark(head)?.encoding ?? (validUtf8 ? "utf-8" : "windows-1252");
       const checkUtf8 = (chunk?: Uint8Array) => {
         if (!validUtf8) return;
         try {
@@ -69,8 +86,10 @@ export async function storeUpload(
         size += chunk.length;
         if (size > limit) throw new UploadTooLargeError(limit);
         if (head.length < SAMPLE_BYTES) head = Buffer.concat([head, chunk.subarray(0, SAMPLE_BYTES - head.length)]);
+        const known = kind;
         if (!kind && head.length >= SAMPLE_BYTES) kind = fileKind(head);
         if (kind !== "xlsx") checkUtf8(chunk);
+        if (!known && kind === "csv" && onHead) await onHead({ kind, ...analyseSample(head, false, 20, encodingOf()) });
         pending.push(chunk);
         pendingBytes += chunk.length;
         if (pendingBytes >= PIECE_BYTES) await flush();
@@ -79,8 +98,7 @@ export async function storeUpload(
       await flush();
       if (kind === "xlsx") return { size, sample: workbookSample(await previewWorkbook(readStoredUpload(client, importId))) };
       checkUtf8();
-      const encoding: Encoding = byteOrderMark(head)?.encoding ?? (validUtf8 ? "utf-8" : "windows-1252");
-      return { size, sample: { kind, ...analyseSample(head, size <= SAMPLE_BYTES, 20, encoding) } };
+      return { size, sample: { kind, ...analyseSample(head, size <= SAMPLE_BYTES, 20, encodingOf()) } };
     });
   } catch (error) {
     await prisma.importFile.deleteMany({ where: { importId } });

@@ -5,7 +5,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { v7 as timeOrderedId } from "uuid";
 import type { ParsedLead } from "@/lib/csv/validate";
 import type { DatabaseKind } from "@/lib/db/client";
-import { storedBreakdown, type CompiledModel } from "@/lib/scoring";
+import { storedBreakdown, type BreakdownEntry, type CompiledModel } from "@/lib/scoring";
 
 /**
  * How an import's batches of scored leads reach the database, inside the import's transaction
@@ -74,29 +74,44 @@ export async function batchWriter(
   // is right in any case. Nothing here for the garbage collector to walk, however many rows.
   const written = format === "copy" && rows[0].fresh ? new Uint32Array(WRITTEN_BITS / 32) : null;
 
+  const nowText = now.toISOString();
+  const ids = `${companyId}\t${importId}`;
   const encode = async (leads: ParsedLead[]): Promise<EncodedBatch> => {
-    const direct: unknown[][] = [];
-    const merge: unknown[][] = [];
+    const direct: string[] = [];
+    const merge: string[] = [];
+    const rows: unknown[][] = [];
     for (const [index, lead] of leads.entries()) {
       if (index % SLICE === SLICE - 1) await breathe();
       const scored = model.score(lead);
       const outcome = lead.outcome ?? "open";
-      const row = [
+      if (format === "json") {
+        rows.push([
+          timeOrderedId(), companyId, importId, lead.email, lead.firstName, lead.lastName, lead.fullName, lead.jobTitle, lead.companyName,
+          lead.industry, lead.companySize, lead.location, lead.companyLocation, lead.country, lead.fundingStage,
+          lead.usesInVitroModels, lead.openToNams, lead.inBiotechHub, lead.publishedDiliPaper, lead.externalId,
+          lead.submittedAt ?? now, lead.extra, scored.rawPoints, scored.score, scored.grade, storedBreakdown(scored.breakdown),
+          outcome, outcome === "open" ? null : now,
+        ]);
+        continue;
+      }
+      // A COPY line, column by column in COLUMNS' order, each value as its type prints.
+      const line = [
         // Time-ordered ids append to the primary key index instead of landing on random pages.
-        timeOrderedId(), companyId, importId, lead.email, lead.firstName, lead.lastName, lead.fullName, lead.jobTitle, lead.companyName,
-        lead.industry, lead.companySize, lead.location, lead.companyLocation, lead.country, lead.fundingStage,
-        lead.usesInVitroModels, lead.openToNams, lead.inBiotechHub, lead.publishedDiliPaper, lead.externalId,
-        lead.submittedAt ?? now, lead.extra, scored.rawPoints, scored.score, scored.grade, storedBreakdown(scored.breakdown),
-        outcome, outcome === "open" ? null : now,
-      ];
+        timeOrderedId(), ids, copyText(lead.email), copyText(lead.firstName), copyText(lead.lastName), copyText(lead.fullName),
+        copyText(lead.jobTitle), copyText(lead.companyName), copyText(lead.industry), lead.companySize === null ? NULL : String(lead.companySize),
+        copyText(lead.location), copyText(lead.companyLocation), copyText(lead.country), copyText(lead.fundingStage),
+        copyFlag(lead.usesInVitroModels), copyFlag(lead.openToNams), copyFlag(lead.inBiotechHub), copyFlag(lead.publishedDiliPaper),
+        copyText(lead.externalId), lead.submittedAt ? lead.submittedAt.toISOString() : nowText, copyJson(lead.extra),
+        String(scored.rawPoints), String(scored.score), scored.grade, breakdownJson(scored.breakdown), outcome, outcome === "open" ? NULL : nowText,
+      ].join("\t");
       const bit = written ? emailHash(lead.email) & (WRITTEN_BITS - 1) : 0;
       if (written && (written[bit >>> 5] & (1 << (bit & 31))) === 0) {
         written[bit >>> 5] |= 1 << (bit & 31);
-        direct.push(row);
-      } else merge.push(row);
+        direct.push(line);
+      } else merge.push(line);
     }
-    const encodeRows = format === "copy" ? copyText : (batch: unknown[][]) => Promise.resolve(JSON.stringify(batch));
-    return { direct: await encodeRows(direct), directCount: direct.length, merge: await encodeRows(merge), mergeCount: merge.length };
+    if (format === "json") return { direct: "", directCount: 0, merge: JSON.stringify(rows), mergeCount: rows.length };
+    return { direct: copyLines(direct), directCount: direct.length, merge: copyLines(merge), mergeCount: merge.length };
   };
 
   if (format === "json") {
@@ -139,27 +154,33 @@ function emailHash(email: string): number {
   return hash >>> 0;
 }
 
-/** Rows as COPY's text format: tab-separated, \N for null, special characters escaped. */
-async function copyText(rows: unknown[][]): Promise<string> {
-  const lines: string[] = new Array(rows.length + 1);
-  for (let index = 0; index < rows.length; index++) {
-    if (index % SLICE === SLICE - 1) await breathe();
-    lines[index] = rows[index].map(copyValue).join("\t");
-  }
-  lines[rows.length] = "";
-  return lines.join("\n");
-}
+/** Lines of COPY's text format (values tab-separated, \\N for null, special characters escaped) as one text. */
+const copyLines = (lines: string[]) => (lines.length === 0 ? "" : `${lines.join("\n")}\n`);
 
+const NULL = "\\N";
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
-function copyValue(value: unknown): string {
-  if (value === null || value === undefined) return "\\N";
-  if (typeof value === "string") return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => COPY_ESCAPES[char]) : value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "t" : "f";
-  if (value instanceof Date) return value.toISOString();
-  return copyValue(JSON.stringify(value));
+function copyText(value: string | null): string {
+  if (value === null) return NULL;
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => COPY_ESCAPES[char]) : value;
+}
+
+const copyFlag = (value: boolean | null) => (value === null ? NULL : value ? "t" : "f");
+
+function copyJson(value: Record<string, string>): string {
+  for (const _ in value) return copyText(JSON.stringify(value));
+  return "{}";
+}
+
+/**
+ * The stored breakdown (points of each criterion that gave any, by criterion id) as JSON text,
+ * written directly: criterion ids are ASCII letters and digits (lib/scoring/model.ts), which need no escaping.
+ */
+function breakdownJson(breakdown: BreakdownEntry[]): string {
+  let json = "";
+  for (const entry of breakdown) if (entry.points !== 0) json += `${json ? "," : ""}"${entry.criterion}":${entry.points}`;
+  return `{${json}}`;
 }
 
 const UPDATED = Object.keys(COLUMNS)

@@ -50,6 +50,11 @@ export async function holdJobLock(client: pg.Client, kind: JobKind, id: string):
   await client.query(`SELECT pg_advisory_lock(${lockKey})`, [keyOf(kind, id)]);
 }
 
+/** How many jobs of this kind this process is working on (uploads being received included). */
+export function jobsRunningHere(kind: JobKind): number {
+  return [...runningHere].filter((key) => key.startsWith(`${kind}:`)).length;
+}
+
 /** True while a worker (in this process or any other) is working on the job. */
 export async function isJobAlive(kind: JobKind, id: string): Promise<boolean> {
   const key = keyOf(kind, id);

@@ -13,7 +13,9 @@ export const GET = withTenant(async (_request, { companyId }) => {
  * Upload a CSV or an Excel workbook (multipart field `file`, optionally preceded by a `mapping`
  * field holding a JSON array, an `outcomeValues` field: `{ "<value>": "won" | "lost" | "open" }`,
  * and for a workbook a `sheet` field naming the sheet). Stores the file, answers 202 with the
- * queued import, and imports it in the background: poll GET /api/imports/:id for progress.
+ * import, and imports it in the background: poll GET /api/imports/:id for progress. When this
+ * instance is free it runs the import itself, reading a CSV while it arrives (the import is then
+ * "running" already); otherwise it is queued for whichever instance is free first.
  */
 export const POST = withTenant(async (request, principal) => {
   const { companyId, userId } = principal;
@@ -27,8 +29,10 @@ export const POST = withTenant(async (request, principal) => {
       outcomeValues: fields.outcomeValues,
       sheet: fields.sheet,
       actor: principal,
+      here: {},
     }),
   );
-  await enqueueImport(id);
-  return NextResponse.json({ import: await getImport(companyId, id) }, { status: 202 });
+  const created = await getImport(companyId, id);
+  if (created?.status === "queued") await enqueueImport(id);
+  return NextResponse.json({ import: created }, { status: 202 });
 }, { permission: "imports:write" });
