@@ -57,7 +57,9 @@ export const OPERATIONS: Operation[] = [
       outcomeValues: 'Optional JSON object: { "<value>": "won" | "lost" | "open" }',
       sheet: "Optional, for a workbook: the name of the sheet to import (default: the first sheet with leads)",
     },
-    responses: { 202: ok(z.object({ import: s.importView }), "Accepted and queued") },
+    responses: {
+      202: ok(z.object({ import: s.importView }), 'Accepted once the file is stored: the import is "running" (the server that received it reads a CSV as it arrives) or "queued"'),
+    },
   },
   {
     method: "post",

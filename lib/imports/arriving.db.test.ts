@@ -63,6 +63,21 @@ describe.runIf(onPostgres)("an import run by the instance that receives the uplo
     expect(await prisma.lead.count({ where: { companyId } })).toBe(0);
   });
 
+  it("reads back from the database what it fell behind a fast upload by, and leaves no connection open", { timeout: 120_000 }, async () => {
+    const { id: companyId } = await createCompany({ name: "Fast upload" });
+    const rows = 60_000; // about 11 MB: more than the 2 MB kept in memory
+    const bytes = await sampleCsvBytes({ rows, seed: 13, endDate: END_DATE });
+    const { id, ended } = await importHere(companyId, upload(bytes));
+    await ended;
+    const result = (await getImport(companyId, id))!;
+    expect(result).toMatchObject({ status: "succeeded", processedBytes: bytes.length, totalRows: rows });
+    expect(result.createdCount + result.duplicateCount).toBe(rows);
+    const { rows: readers } = await prisma.$queryRawUnsafe<{ rows: number }[]>(
+      `SELECT count(*)::int AS "rows" FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT "data" FROM "ImportFile"%'`,
+    ).then((found) => found[0]);
+    expect(readers).toBe(0);
+  });
+
   it("holds the import's job lock from the first byte, so other instances see it alive", { timeout: 60_000 }, async () => {
     const { id: companyId } = await createCompany({ name: "Alive" });
     const bytes = await sampleCsvBytes({ rows: ROWS, seed: 8, endDate: END_DATE });

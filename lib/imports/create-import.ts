@@ -140,10 +140,16 @@ function importHere(
 ): Promise<void> {
   return new Promise<void>((stored, refused) => {
     asJobWorker("import", importId, async (client) => {
-      let reader: pg.Client | undefined;
-      const arrival = new Arrival(async (seq) => {
-        reader ??= await openConnection();
-        return (await reader.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq])).rows[0].data;
+      // Opened by the first piece read back; the pieces asked for at once are read one after the other.
+      let reader: Promise<pg.Client> | undefined;
+      let last: Promise<unknown> = Promise.resolve();
+      const arrival = new Arrival((seq) => {
+        reader ??= openConnection();
+        const piece = Promise.all([reader, last]).then(([connection]) =>
+          connection.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]),
+        );
+        last = piece.catch(() => {});
+        return piece.then(({ rows }) => rows[0].data);
       });
       let early: { encoding: string | null; run: Promise<void> } | undefined;
       const run = (sample: FileSample, settled: Settled, from?: Arrival) =>
@@ -177,7 +183,7 @@ function importHere(
         refused(error);
       } finally {
         await storage.end().catch(() => {});
-        await reader?.end().catch(() => {});
+        await reader?.then((connection) => connection.end()).catch(() => {});
         options.onEnded?.();
       }
     }).catch(refused);

@@ -64,7 +64,7 @@ export async function storeUpload(
       let kind: "csv" | "xlsx" | undefined;
       const flush = async () => {
         if (pendingBytes === 0) return;
-        const data = Buffer.concat(pending);
+        const data = pending.length === 1 ? pending[0] : Buffer.concat(pending);
         pending = [];
         pendingBytes = 0;
         await client.query(`INSERT INTO "ImportFile" ("importId", "seq", "data") VALUES ($1, $2, $3)`, [importId, seq, data]);
