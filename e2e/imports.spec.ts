@@ -39,6 +39,7 @@ test("upload a CSV, fix its mapping, watch it import, download the rejected rows
   await expect(counts.getByTestId("count-rejected")).toHaveText("2");
   await expect(counts.getByTestId("count-duplicates")).toHaveText("1");
   await expect(counts.getByTestId("count-rows")).toHaveText("43");
+  await expect(page.getByTestId("import-history").getByRole("link", { name: "crm-export.csv" })).toBeVisible();
   await screenshot(page, "import-finished");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Download the 2 rejected rows (CSV)").click()]);
@@ -60,6 +61,24 @@ test("upload a CSV, fix its mapping, watch it import, download the rejected rows
   await expect(page.getByTestId("import-history").getByText("Undone")).toBeVisible();
   await page.goto("/leads");
   await expect(page.getByRole("heading", { name: "No leads yet" })).toBeVisible();
+});
+
+test("an import that ends before its upload is answered shows its counts and is in the history at once", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/imports");
+  // The server imports a small file as it arrives: its answer can already say "succeeded". Here it always does.
+  await page.route("**/api/imports", async (route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    const answer = await route.fetch();
+    const { import: started } = (await answer.json()) as { import: { id: string; status: string } };
+    let job = started;
+    while (job.status === "queued" || job.status === "running") job = (await (await page.request.get(`/api/imports/${job.id}`)).json()).import;
+    await route.fulfill({ response: answer, json: { import: job } });
+  });
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "quick.csv", mimeType: "text/csv", buffer: Buffer.from("Email,Job Title\nquick@example.com,CTO\n") });
+  await page.getByRole("button", { name: "Import quick.csv" }).click();
+  await expect(page.getByText("Import finished.")).toBeVisible();
+  await expect(page.getByTestId("import-history").getByRole("link", { name: "quick.csv" })).toBeVisible();
 });
 
 test("a proxy's HTML error page instead of LeadRank's answer says what happened, and the page is ready for another try", async ({ page, consoleErrors }) => {
