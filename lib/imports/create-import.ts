@@ -14,7 +14,7 @@ import { Arrival } from "./arrival";
 import { getImport } from "./imports";
 import { trackImport } from "./progress";
 import { runImport, type RunOptions } from "./process-import";
-import { storeUpload } from "./store-upload";
+import { storedPieceReader, storeUpload } from "./store-upload";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 
 /**
@@ -140,16 +140,12 @@ function importHere(
 ): Promise<void> {
   return new Promise<void>((stored, refused) => {
     asJobWorker("import", importId, async (client) => {
-      // Opened by the first piece read back; the pieces asked for at once are read one after the other.
+      // Its connection is opened by the first piece read back.
       let reader: Promise<pg.Client> | undefined;
-      let last: Promise<unknown> = Promise.resolve();
-      const arrival = new Arrival((seq) => {
-        reader ??= openConnection();
-        const piece = Promise.all([reader, last]).then(([connection]) =>
-          connection.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]),
-        );
-        last = piece.catch(() => {});
-        return piece.then(({ rows }) => rows[0].data);
+      let readPiece: ((seq: number) => Promise<Buffer | undefined>) | undefined;
+      const arrival = new Arrival(async (seq) => {
+        readPiece ??= storedPieceReader((reader = openConnection()), importId);
+        return (await readPiece(seq))!; // a piece the upload stored
       });
       let early: { encoding: string | null; run: Promise<void> } | undefined;
       const run = (sample: FileSample, settled: Settled, from?: Arrival) =>

@@ -107,24 +107,33 @@ export async function storeUpload(
 }
 
 /**
- * The stored file, piece by piece, in order. Up to `readAhead` pieces are fetched before they
- * are asked for (one query after the other), so that the reading is not held up by what the
- * caller does with them.
+ * Reads pieces of the stored file by number through `client` (or the connection it will be),
+ * one query after the other however many are asked for at once; a piece past the end is
+ * undefined. A failed read is taken by whoever awaits that piece.
  */
-export async function* readStoredUpload(client: pg.Client, importId: string, readAhead = 1): AsyncGenerator<Uint8Array> {
+export function storedPieceReader(client: pg.Client | Promise<pg.Client>, importId: string): (seq: number) => Promise<Buffer | undefined> {
   let last: Promise<unknown> = Promise.resolve();
-  const fetch = (seq: number) => {
-    const piece = last.then(() => client.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]));
+  return (seq) => {
+    const piece = Promise.all([client, last])
+      .then(([connection]) => connection.query<{ data: Buffer }>(`SELECT "data" FROM "ImportFile" WHERE "importId" = $1 AND "seq" = $2`, [importId, seq]))
+      .then(({ rows }) => rows[0]?.data);
     // Pieces fetched past the end, or when the reader stops early, are never awaited.
-    piece.catch(() => {});
-    last = piece;
+    last = piece.catch(() => {});
     return piece;
   };
-  const pending = Array.from({ length: readAhead }, (_, seq) => fetch(seq));
+}
+
+/**
+ * The stored file, piece by piece, in order. Up to `readAhead` pieces are fetched before they
+ * are asked for, so that the reading is not held up by what the caller does with them.
+ */
+export async function* readStoredUpload(client: pg.Client, importId: string, readAhead = 1): AsyncGenerator<Uint8Array> {
+  const read = storedPieceReader(client, importId);
+  const pending = Array.from({ length: readAhead }, (_, seq) => read(seq));
   for (let seq = 0; ; seq++) {
-    const { rows } = await pending.shift()!;
-    if (rows.length === 0) return;
-    pending.push(fetch(seq + readAhead));
-    yield rows[0].data;
+    const data = await pending.shift()!;
+    if (data === undefined) return;
+    pending.push(read(seq + readAhead));
+    yield data;
   }
 }
