@@ -117,26 +117,22 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   // Progress goes to the database too when other connections can read it meanwhile.
   const shareProgress = kind === "postgres";
 
-  let bytes = 0;
-  async function* counted() {
-    if (arrival) {
-      for await (const piece of arrival.pieces()) {
-        bytes += piece.length;
-        yield piece;
-      }
-      return;
-    }
+  async function* stored() {
     // On PostgreSQL the file is read on a connection of its own, a few pieces ahead, so the
     // parsing never waits for a batch's write on the import's connection. (The embedded
     // database answers no other connection while the import's transaction is open.)
     const reader = kind === "postgres" ? await openConnection() : client;
     try {
-      for await (const piece of readStoredUpload(reader, importId, reader !== client ? 4 : 1)) {
-        bytes += piece.length;
-        yield piece;
-      }
+      yield* readStoredUpload(reader, importId, reader !== client ? 4 : 1);
     } finally {
       if (reader !== client) await reader.end();
+    }
+  }
+  let bytes = 0;
+  async function* counted() {
+    for await (const piece of arrival ? arrival.pieces() : stored()) {
+      bytes += piece.length;
+      yield piece;
     }
   }
 
