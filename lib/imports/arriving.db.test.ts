@@ -38,15 +38,27 @@ async function importHere(companyId: string, source: AsyncIterable<Uint8Array>, 
 
 const progressOf = async (companyId: string) => (await prisma.import.findFirst({ where: { companyId }, select: { processedRows: true } }))?.processedRows ?? 0;
 
+/** Once the import has written rows (its progress is shared twice a second). */
+const rowsWritten = (companyId: string) => expect.poll(() => progressOf(companyId), { timeout: 20_000, interval: 100 }).toBeGreaterThan(0);
+
+/**
+ * Starts an import whose upload stops half-way until `resume` is called; returns once the import
+ * has written rows from the half that arrived.
+ */
+async function importHalfArrived(companyId: string, bytes: Uint8Array) {
+  let resume = () => {};
+  const resumed = new Promise<void>((resolve) => (resume = resolve));
+  const started = importHere(companyId, upload(bytes, { pauseAfter: bytes.length / 2, resume: resumed }));
+  await rowsWritten(companyId);
+  return { started, resume };
+}
+
 describe.runIf(onPostgres)("an import run by the instance that receives the upload (PostgreSQL)", () => {
   it("reads a CSV while it arrives: rows are written before the upload ends, and every row is accounted for", { timeout: 60_000 }, async () => {
     const { id: companyId } = await createCompany({ name: "Arriving" });
     const bytes = await sampleCsvBytes({ rows: ROWS, seed: 7, endDate: END_DATE });
-    let resume = () => {};
-    const resumed = new Promise<void>((resolve) => (resume = resolve));
-    const started = importHere(companyId, upload(bytes, { pauseAfter: bytes.length / 2, resume: resumed }));
-    // Half the file is in: the import has already written rows (its progress is shared twice a second).
-    await expect.poll(() => progressOf(companyId), { timeout: 20_000, interval: 100 }).toBeGreaterThan(0);
+    // Half the file is in: the import has already written rows.
+    const { started, resume } = await importHalfArrived(companyId, bytes);
     expect(await prisma.import.findFirstOrThrow({ where: { companyId } })).toMatchObject({ status: "uploading" });
     expect(await prisma.lead.count({ where: { companyId } })).toBe(0); // nothing visible before the commit
     resume();
@@ -81,9 +93,7 @@ describe.runIf(onPostgres)("an import run by the instance that receives the uplo
   it("holds the import's job lock from the first byte, so other instances see it alive", { timeout: 60_000 }, async () => {
     const { id: companyId } = await createCompany({ name: "Alive" });
     const bytes = await sampleCsvBytes({ rows: ROWS, seed: 8, endDate: END_DATE });
-    let resume = () => {};
-    const started = importHere(companyId, upload(bytes, { pauseAfter: bytes.length / 2, resume: new Promise<void>((resolve) => (resume = resolve)) }));
-    await expect.poll(() => progressOf(companyId), { timeout: 20_000, interval: 100 }).toBeGreaterThan(0);
+    const { started, resume } = await importHalfArrived(companyId, bytes);
     const { id } = await prisma.import.findFirstOrThrow({ where: { companyId } });
     const other = await openConnection();
     try {
@@ -111,8 +121,7 @@ describe.runIf(onPostgres)("an import run by the instance that receives the uplo
   it("keeps nothing of an upload that breaks off after the import started reading it, and takes the next one", { timeout: 60_000 }, async () => {
     const { id: companyId } = await createCompany({ name: "Broken off" });
     const bytes = await sampleCsvBytes({ rows: ROWS, seed: 9, endDate: END_DATE });
-    const wroteRows = expect.poll(() => progressOf(companyId), { timeout: 20_000, interval: 100 }).toBeGreaterThan(0);
-    const attempt = importHere(companyId, upload(bytes, { pauseAfter: bytes.length / 2, resume: wroteRows, breakOff: new Error("The client went away") }));
+    const attempt = importHere(companyId, upload(bytes, { pauseAfter: bytes.length / 2, resume: rowsWritten(companyId), breakOff: new Error("The client went away") }));
     await expect(attempt).rejects.toThrow("The client went away");
     expect(await prisma.import.count({ where: { companyId } })).toBe(0);
     expect(await prisma.lead.count({ where: { companyId } })).toBe(0);
@@ -159,9 +168,7 @@ describe.runIf(onPostgres)("an import run by the instance that receives the uplo
   it("queues an upload that arrives while this instance runs another import", { timeout: 60_000 }, async () => {
     const { id: companyId } = await createCompany({ name: "Busy" });
     const bytes = await sampleCsvBytes({ rows: ROWS, seed: 12, endDate: END_DATE });
-    let resume = () => {};
-    const first = importHere(companyId, upload(bytes, { pauseAfter: bytes.length / 2, resume: new Promise<void>((resolve) => (resume = resolve)) }));
-    await expect.poll(() => progressOf(companyId), { timeout: 20_000, interval: 100 }).toBeGreaterThan(0);
+    const { started: first, resume } = await importHalfArrived(companyId, bytes);
     const { id: other } = await createCompany({ name: "Busy too" });
     const second = await importHere(other, upload(Buffer.from("Email\nsecond@example.com\n")));
     expect((await getImport(other, second.id))!.status).toBe("queued");
