@@ -81,9 +81,30 @@ export function withTenant<P = Record<string, never>>(
   };
 }
 
-/** The request's JSON body (an empty body reads as `{}`); 400 when it is not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+/** The most a JSON request body may hold: every body the API takes fits well within it. */
+export const JSON_BODY_LIMIT = 1_000_000;
+const TOO_LARGE = `The request body is over ${JSON_BODY_LIMIT / 1_000_000} MB.`;
+
+/**
+ * The request's JSON body (an empty body reads as `{}`); 400 when it is not JSON, and 413
+ * `body_too_large` (or the error `tooLarge` makes) past `JSON_BODY_LIMIT`, read no further.
+ */
+export async function readJson(request: Request, tooLarge = (message: string) => new AppError("body_too_large", message, 413)): Promise<unknown> {
+  if (Number(request.headers.get("content-length") ?? 0) > JSON_BODY_LIMIT) throw tooLarge(TOO_LARGE);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      size += part.value.byteLength;
+      if (size > JSON_BODY_LIMIT) {
+        await reader.cancel();
+        throw tooLarge(TOO_LARGE);
+      }
+      chunks.push(part.value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
@@ -91,3 +112,7 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new AppError("bad_json", "The request body is not valid JSON.", 400);
   }
 }
+
+/** A model's body: past the limit it is refused like any other model problem (422 `invalid_model`). */
+export const readModelJson = (request: Request) =>
+  readJson(request, (message) => new AppError("invalid_model", `The model is not valid: ${message}`, 422, { issues: [{ path: "", message }] }));

@@ -215,12 +215,13 @@ function OutcomeValuesChoice({
         {values.map(({ value, count }) => {
           const key = normaliseOutcomeValue(value);
           const byRule = defaultOutcome(value);
-          const current = chosen[key] ?? byRule ?? "open";
+          const choice = Object.hasOwn(chosen, key) ? chosen[key] : undefined;
+          const current = choice ?? byRule ?? "open";
           return (
             <li key={key} className="flex items-center justify-between gap-3 rounded-md px-3 py-2 ring-1 ring-slate-200">
               <span className="min-w-0 text-sm">
                 <span className="font-medium text-slate-900">{value || "(empty)"}</span> <span className="text-slate-500">× {count.toLocaleString("en-US")}</span>
-                {!chosen[key] && !byRule ? <span className="block text-xs text-amber-700">Not recognised: kept open unless you choose</span> : null}
+                {!choice && !byRule ? <span className="block text-xs text-amber-700">Not recognised: kept open unless you choose</span> : null}
               </span>
               <select
                 aria-label={`Outcome for "${value || "(empty)"}"`}

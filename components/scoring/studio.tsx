@@ -236,7 +236,7 @@ export function Studio({
               {problems ? <span className="ml-2 text-red-700">· {problems === 1 ? "1 problem" : `${problems} problems`}</span> : null}
             </p>
             {allowed.edit ? (
-              <Button type="button" onClick={() => run("save", save)} disabled={busy !== null || !unsaved}>
+              <Button type="button" onClick={() => run("save", save)} disabled={busy !== null || !unsaved || checked.issues.size > 0}>
                 Save draft
               </Button>
             ) : null}

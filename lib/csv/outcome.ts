@@ -27,7 +27,8 @@ export function defaultOutcome(value: string): Outcome | undefined {
 /** A cell of the outcome column: its outcome, and the value itself when no choice or rule knew it. */
 export function readOutcome(cell: string, chosen: OutcomeValues): { outcome: Outcome; unknown?: string } {
   const value = normaliseOutcomeValue(cell);
-  const outcome = chosen[value] ?? defaultOutcome(value);
+  // Own keys only: "constructor" or "toString" is an ordinary cell value.
+  const outcome = (Object.hasOwn(chosen, value) ? chosen[value] : undefined) ?? defaultOutcome(value);
   return outcome ? { outcome } : { outcome: "open", unknown: cell.trim().replace(/\s+/g, " ") };
 }
 

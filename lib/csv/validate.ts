@@ -189,7 +189,8 @@ const emptyLead = (): ParsedLead => ({
   externalId: null,
   submittedAt: null,
   outcome: null,
-  extra: {},
+  // Headers are the file's text: "__proto__" is an ordinary column name.
+  extra: Object.create(null),
 });
 
 /**

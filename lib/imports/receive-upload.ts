@@ -19,7 +19,8 @@ export async function receiveUpload<T>(
     throw new AppError("bad_request", "Send the file as multipart/form-data in a field named file.", 400);
   }
   return new Promise<T>((resolve, reject) => {
-    const fields: Record<string, string> = {};
+    // Field names are the client's text: no prototype for "__proto__" to reach.
+    const fields: Record<string, string> = Object.create(null);
     let started = false;
     const parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fileSize: limit + 1 } });
     parser.on("field", (name, value) => (fields[name] = value));
@@ -33,7 +34,11 @@ export async function receiveUpload<T>(
     // A request that is not well-formed multipart (e.g. a control character in a part's header).
     parser.on("error", (error: Error) => reject(new AppError("bad_request", `The upload is not well-formed multipart/form-data: ${error.message}.`, 400)));
     parser.on("close", () => {
-      if (!started) reject(new AppError("bad_request", "No file was sent: use a multipart field named file.", 400));
+      if (started) return;
+      // A part named file without a filename arrives as a plain text field.
+      if (Object.hasOwn(fields, "file")) {
+        reject(new AppError("bad_request", 'The part named file has no filename: send it as a file part (Content-Disposition: form-data; name="file"; filename="leads.csv").', 400));
+      } else reject(new AppError("bad_request", "No file was sent: use a multipart field named file.", 400));
     });
     Readable.fromWeb(request.body as import("node:stream/web").ReadableStream).pipe(parser);
   });

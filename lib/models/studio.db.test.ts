@@ -94,7 +94,7 @@ describe("models and versions", () => {
     await expect(saveDraft(companyId, model.id, broken)).rejects.toMatchObject({
       status: 422,
       code: "invalid_model",
-      details: { issues: expect.arrayContaining([{ path: "pointsFor100", message: "pointsFor100 must be above 0" }, { path: "criteria.0.tiers", message: "a criterion without tiers" }]) },
+      details: { issues: expect.arrayContaining([{ path: "pointsFor100", message: "points for a score of 100 must be a whole number from 1 to 1,000,000" }, { path: "criteria.0.tiers", message: "a criterion without tiers" }]) },
     });
     expect((await getModel(companyId, model.id))!.draft!.definition).toEqual(model.draft!.definition);
   });
@@ -310,5 +310,38 @@ describe("re-scoring with a model of the company's own", () => {
       ["cy@acme.pt", 4, 40, "B"],
     ]);
     for (const lead of leads) expect(lead.breakdown).toEqual(storedBreakdown(scoreLead(lead, own).breakdown));
+  });
+});
+
+describe("the largest model the limits allow", () => {
+  /** 100 criteria of 50 tiers, each tier ±10,000 points and matching every lead: sums of ±50,000,000. */
+  const extreme = (sign: 1 | -1): ScoringModel =>
+    parseScoringModel({
+      name: sign > 0 ? "Largest" : "Most negative",
+      pointsFor100: 1_000_000,
+      criteria: Array.from({ length: 100 }, (_, i) => ({
+        id: `c${i}`,
+        label: `Criterion ${i}`,
+        mode: "sum",
+        otherwise: sign * 10_000,
+        tiers: Array.from({ length: 50 }, () => ({ points: sign * 10_000, when: [{ kind: "present", field: "email" }] })),
+      })),
+    });
+
+  it("previews, publishes and then imports without overflowing the database's integers", async () => {
+    const companyId = await companyWithLeads("Largest");
+    for (const sign of [1, -1] as const) {
+      const definition = extreme(sign);
+      const preview = await previewDefinition(companyId, definition);
+      expect(preview.leads).toBe((await leadsOf(companyId)).length);
+      const model = await createModel(companyId, { name: definition.name, definition });
+      const published = await publishDraft(companyId, null, model.id);
+      await processScoringJob(published.job.id);
+      expect(await getScoringJob(companyId, published.job.id)).toMatchObject({ status: "succeeded" });
+      for (const lead of await leadsOf(companyId)) expect(lead).toMatchObject({ rawPoints: sign * 50_000_000, score: sign > 0 ? 100 : 0 });
+      // Every later import of the company scores with it.
+      await processImport(await createImport({ companyId, userId: null, fileName: "more.csv", source: bytesOf(`Email\nnew${sign}@example.com\n`) }));
+      expect(await prisma.lead.findFirst({ where: { companyId, email: `new${sign}@example.com` } })).toMatchObject({ rawPoints: sign * 50_000_000 });
+    }
   });
 });

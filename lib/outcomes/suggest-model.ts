@@ -2,6 +2,7 @@ import { readOnlySnapshot } from "@/lib/db/bulk";
 import { AppError } from "@/lib/errors";
 import { readActiveVersion } from "@/lib/models/models";
 import {
+  extraCell,
   compareModels,
   compileModel,
   EXTRA_PREFIX,
@@ -84,7 +85,7 @@ function candidateBlocks(active: ScoringModel, leads: Lead[], extraHeaders: stri
   };
   const labels: Record<(typeof LOW_CARDINALITY)[number], string> = { industry: "Industry", country: "Country", location: "Location", fundingStage: "Funding stage" };
   for (const field of LOW_CARDINALITY) valueBlock(field, labels[field], (lead) => lead[field]);
-  for (const header of extraHeaders) valueBlock(`${EXTRA_PREFIX}${header}`, header, (lead) => (lead.extra as Record<string, string> | undefined)?.[header]);
+  for (const header of extraHeaders) valueBlock(`${EXTRA_PREFIX}${header}`, header, (lead) => extraCell(lead.extra, header.toLowerCase()));
 
   const free = next++;
   blocks.push({

@@ -1,4 +1,5 @@
 import { EXTRA_PREFIX, FREE_EMAIL_DOMAINS, type FieldRef, type ScorableLead } from "./lead";
+import { keywordMatcher } from "./keywords";
 import { DEFAULT_GRADES, type Condition, type Criterion, type ScoringModel } from "./model";
 
 export type Grade = "A" | "B" | "C" | "D";
@@ -37,8 +38,8 @@ type CompiledCondition = { field: FieldRef; test: (value: Value) => Match | null
 /** The part of an email after its last `@`, lower-cased. */
 const emailDomain = (email: string | null | undefined) => (email && email.includes("@") ? email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase() : null);
 
-/** An extra column's cell by header, case-insensitive. */
-function extraCell(extra: unknown, header: string): string | null {
+/** An extra column's cell by header (given lower-cased), case-insensitive. */
+export function extraCell(extra: unknown, header: string): string | null {
   if (!extra || typeof extra !== "object") return null;
   for (const [key, value] of Object.entries(extra)) if (key.toLowerCase() === header && typeof value === "string") return value;
   return null;
@@ -68,35 +69,20 @@ function numberIn(value: Value): number | null {
   return /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text) ? Number(text.replaceAll(",", "")) : null;
 }
 
-/**
- * One case-insensitive regular expression for a list of keywords, matching whole words
- * only: "Director" does not contain "CTO", "Headhunter" is not "Head". A space in a keyword
- * also matches a dash ("in vitro" finds "In-Vitro"); `*` stands for any words in between.
- */
-export function keywordPattern(keywords: string[]): RegExp {
-  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "[\\s-]+");
-  const alternatives = keywords.map((keyword) =>
-    keyword
-      .split("*")
-      .map((part) => escape(part.trim()))
-      .join("[^\\p{L}\\p{N}](?:.*[^\\p{L}\\p{N}])?"),
-  );
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "iu");
-}
-
-export const normaliseValue = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
+/** A value as value sets compare it: NFC, trimmed, spacing collapsed, lower-cased. */
+export const normaliseValue = (text: string) => text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 
 const isEmpty = (value: Value) => value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 
 function compileCondition(condition: Condition): CompiledCondition {
   switch (condition.kind) {
     case "keywords": {
-      const pattern = keywordPattern(condition.keywords);
+      const find = keywordMatcher(condition.keywords);
       return {
         field: condition.field,
         test: (value) => {
-          const found = typeof value === "string" ? pattern.exec(value) : null;
-          return found ? { value, matched: found[0] } : null;
+          const matched = typeof value === "string" ? find(value) : null;
+          return matched === null ? null : { value, matched };
         },
       };
     }
@@ -254,7 +240,8 @@ export function breakdownText(stored: StoredBreakdown): string {
 
 /** The points a stored breakdown gives a criterion (0 when it has none). */
 export const storedPoints = (stored: unknown, criterionId: string): number =>
-  stored && typeof stored === "object" && !Array.isArray(stored) ? Number((stored as StoredBreakdown)[criterionId] ?? 0) : 0;
+  // Own keys only: a criterion may be called "constructor" or "toString".
+  stored && typeof stored === "object" && !Array.isArray(stored) && Object.hasOwn(stored, criterionId) ? Number((stored as StoredBreakdown)[criterionId]) : 0;
 
 const compiled = new WeakMap<ScoringModel, CompiledModel>();
 

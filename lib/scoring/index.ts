@@ -4,3 +4,4 @@ export * from "./model";
 export * from "./presets";
 export * from "./thresholds";
 export * from "./compare";
+export * from "./keywords";

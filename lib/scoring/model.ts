@@ -9,7 +9,27 @@ import { BOOLEAN_FIELDS, EXTRA_PREFIX, NUMBER_FIELDS, TEXT_FIELDS, type BooleanF
  * be negative (disqualifiers); the score never goes below 0.
  */
 
-const isExtra = (value: unknown): value is ExtraField => typeof value === "string" && value.startsWith(EXTRA_PREFIX) && value.trim().length > EXTRA_PREFIX.length;
+/**
+ * What one model may hold. Sign-up is open, so a model is sized for a hostile author: each
+ * limit keeps a preview, a re-score and the studio page within one company's share, and no
+ * sum of points a valid model gives can overflow the database's 32-bit integer columns
+ * (100 criteria × 50 tiers × 10,000 points = 50,000,000).
+ */
+export const MODEL_LIMITS = {
+  criteria: 100,
+  tiersPerCriterion: 50,
+  conditionsPerTier: 50,
+  wordsPerCondition: 500,
+  wordsPerModel: 5_000,
+  wordLength: 100,
+  labelLength: 120,
+  fieldLength: 130,
+  points: 10_000,
+  pointsFor100: 1_000_000,
+} as const;
+
+const isExtra = (value: unknown): value is ExtraField =>
+  typeof value === "string" && value.startsWith(EXTRA_PREFIX) && value.trim().length > EXTRA_PREFIX.length && value.length <= MODEL_LIMITS.fieldLength;
 const fieldOf = <T extends string>(what: string, allowed: readonly string[]) =>
   z.custom<T>((value) => (typeof value === "string" && allowed.includes(value)) || isExtra(value), {
     error: (issue) => `unknown ${what} field ${JSON.stringify(issue.input)}`,
@@ -22,38 +42,63 @@ const booleanField = z.enum([...BOOLEAN_FIELDS, "freeEmail"] as [BooleanField | 
   error: (issue) => `unknown yes/no field ${JSON.stringify(issue.input)}`,
 });
 const anyField = z.union([textField, numberField, booleanField], { error: (issue) => `unknown field ${JSON.stringify(issue.input)}` });
-const nonEmptyList = (what: string) => z.array(z.string().trim().min(1, `an empty ${what}`)).min(1, `no ${what}s listed`);
+const nonEmptyList = (what: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, `an empty ${what}`)
+        .max(MODEL_LIMITS.wordLength, `a ${what} of at most ${MODEL_LIMITS.wordLength} characters`)
+        .refine((text) => text.replaceAll("*", "").trim().length > 0, `a ${what} needs a word besides *`),
+    )
+    .min(1, `no ${what}s listed`)
+    .max(MODEL_LIMITS.wordsPerCondition, `at most ${MODEL_LIMITS.wordsPerCondition} ${what}s in one condition`);
 
 export const conditionSchema = z.discriminatedUnion(
   "kind",
   [
     /** Any of the keywords appears in the text as whole words, ignoring case. `*` stands for any words between. */
-    z.object({ kind: z.literal("keywords"), field: textField, keywords: nonEmptyList("keyword") }),
+    z.strictObject({ kind: z.literal("keywords"), field: textField, keywords: nonEmptyList("keyword") }),
     /** The whole value equals one of these, ignoring case and spacing. */
-    z.object({ kind: z.literal("values"), field: textField, values: nonEmptyList("value") }),
+    z.strictObject({ kind: z.literal("values"), field: textField, values: nonEmptyList("value") }),
     /** min ≤ value ≤ max; a missing bound is open. */
     z
-      .object({ kind: z.literal("range"), field: numberField, min: z.number().optional(), max: z.number().optional() })
+      .strictObject({ kind: z.literal("range"), field: numberField, min: z.number().optional(), max: z.number().optional() })
       .refine((range) => range.min === undefined || range.max === undefined || range.min <= range.max, "a range with min above max"),
     /** The yes/no field is yes. */
-    z.object({ kind: z.literal("yes"), field: booleanField }),
+    z.strictObject({ kind: z.literal("yes"), field: booleanField }),
     /** The field has any value. */
-    z.object({ kind: z.literal("present"), field: anyField }),
+    z.strictObject({ kind: z.literal("present"), field: anyField }),
     /** The field is empty. */
-    z.object({ kind: z.literal("missing"), field: anyField }),
+    z.strictObject({ kind: z.literal("missing"), field: anyField }),
   ],
   { error: (issue) => `unknown condition kind ${JSON.stringify((issue.input as { kind?: unknown })?.kind)}` },
 );
 
-const points = z.number().int("points must be whole numbers");
+const pointsMessage = `points must be whole numbers from -${MODEL_LIMITS.points.toLocaleString("en-US")} to ${MODEL_LIMITS.points.toLocaleString("en-US")}`;
+const points = z.number().int(pointsMessage).min(-MODEL_LIMITS.points, pointsMessage).max(MODEL_LIMITS.points, pointsMessage);
 
-export const criterionSchema = z.object({
+export const criterionSchema = z.strictObject({
   /** Names the criterion across versions (comparisons, the biggest movers); made from the label when left out. */
-  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "criterion ids are camelCase letters and digits").optional(),
-  label: z.string().trim().min(1, "a criterion needs a label"),
+  id: z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9]*$/, "criterion ids are camelCase letters and digits")
+    .max(MODEL_LIMITS.labelLength, `a criterion id of at most ${MODEL_LIMITS.labelLength} characters`)
+    .optional(),
+  label: z.string().trim().min(1, "a criterion needs a label").max(MODEL_LIMITS.labelLength, `a label of at most ${MODEL_LIMITS.labelLength} characters`),
   tiers: z
-    .array(z.object({ when: z.array(conditionSchema).min(1, "a tier without conditions"), points }))
-    .min(1, "a criterion without tiers"),
+    .array(
+      z.strictObject({
+        when: z
+          .array(conditionSchema)
+          .min(1, "a tier without conditions")
+          .max(MODEL_LIMITS.conditionsPerTier, `at most ${MODEL_LIMITS.conditionsPerTier} conditions in one tier`),
+        points,
+      }),
+    )
+    .min(1, "a criterion without tiers")
+    .max(MODEL_LIMITS.tiersPerCriterion, `at most ${MODEL_LIMITS.tiersPerCriterion} tiers in one criterion`),
   otherwise: points.default(0),
   mode: z.enum(["first", "sum"], { error: 'mode is "first" or "sum"' }).default("first"),
   /** With mode "sum": the most the criterion gives however many tiers match. */
@@ -64,25 +109,40 @@ const threshold = z.number().int("grade thresholds are whole numbers").min(1, "g
 
 /** The lowest score of each grade; below C is D. */
 export const gradesSchema = z
-  .object({ A: threshold, B: threshold, C: threshold })
+  .strictObject({ A: threshold, B: threshold, C: threshold })
   .refine((grades) => grades.A > grades.B && grades.B > grades.C, "grade thresholds must fall from A to B to C");
 
 export const DEFAULT_GRADES = { A: 80, B: 60, C: 40 };
 
 /** A model's definition. It carries no id: a company's models and versions are named by the server. */
+const pointsFor100Message = `points for a score of 100 must be a whole number from 1 to ${MODEL_LIMITS.pointsFor100.toLocaleString("en-US")}`;
+
 export const scoringModelSchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1, "a model needs a name").max(100, "a name of at most 100 characters"),
     description: z.string().trim().max(2000, "a description of at most 2,000 characters").default(""),
-    pointsFor100: z.number().positive("pointsFor100 must be above 0"),
+    pointsFor100: z.number().int(pointsFor100Message).min(1, pointsFor100Message).max(MODEL_LIMITS.pointsFor100, pointsFor100Message),
     grades: gradesSchema.default(DEFAULT_GRADES),
-    criteria: z.array(criterionSchema).min(1, "a model without criteria").max(100, "at most 100 criteria"),
+    criteria: z.array(criterionSchema).min(1, "a model without criteria").max(MODEL_LIMITS.criteria, `at most ${MODEL_LIMITS.criteria} criteria`),
+  })
+  .refine((model) => wordsIn(model) <= MODEL_LIMITS.wordsPerModel, {
+    message: `at most ${MODEL_LIMITS.wordsPerModel.toLocaleString("en-US")} keywords and values in one model`,
+    path: ["criteria"],
   })
   .refine((model) => {
     const ids = model.criteria.flatMap((c) => (c.id ? [c.id] : []));
     return new Set(ids).size === ids.length;
   }, "two criteria share an id")
   .transform((model) => ({ ...model, criteria: withIds(model.criteria) }));
+
+function wordsIn(model: { criteria: { tiers: { when: Condition[] }[] }[] }): number {
+  let words = 0;
+  for (const criterion of model.criteria) {
+    for (const tier of criterion.tiers) for (const condition of tier.when) if (condition.kind === "keywords") words += condition.keywords.length;
+    else if (condition.kind === "values") words += condition.values.length;
+  }
+  return words;
+}
 
 /** Gives each criterion without an id one made from its label, unique within the model. */
 function withIds<C extends { id?: string; label: string }>(criteria: C[]): (C & { id: string })[] {
@@ -123,7 +183,13 @@ export type ModelIssue = { path: string; message: string };
 export function checkScoringModel(input: unknown): { ok: true; model: ScoringModel } | { ok: false; issues: ModelIssue[] } {
   const result = scoringModelSchema.safeParse(input);
   if (result.success) return { ok: true, model: result.data };
-  return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
+  // An unknown key is named by its own path, as every other problem is.
+  const issues = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join("."), message: `unknown field ${JSON.stringify(key)}` }))
+      : [{ path: issue.path.join("."), message: issue.message }],
+  );
+  return { ok: false, issues };
 }
 
 /** Validates a model, throwing one message that names every problem and where it is. */

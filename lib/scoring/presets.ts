@@ -207,5 +207,7 @@ export const BLANK_MODEL: ScoringModel = parseScoringModel({
 export function templateDefinition(id: string): ScoringModel | undefined {
   if (id === "blank") return BLANK_MODEL;
   const preset = presetById(id);
-  return preset && parseScoringModel({ ...preset, id: undefined });
+  if (!preset) return undefined;
+  const { id: _template, ...definition } = preset;
+  return parseScoringModel(definition);
 }

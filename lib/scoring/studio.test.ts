@@ -25,7 +25,7 @@ describe("a model as the studio and the API send it", () => {
     expect(!result.ok && result.issues).toEqual(
       expect.arrayContaining([
         { path: "name", message: "a model needs a name" },
-        { path: "pointsFor100", message: "pointsFor100 must be above 0" },
+        { path: "pointsFor100", message: "points for a score of 100 must be a whole number from 1 to 1,000,000" },
         { path: "criteria.0.label", message: "a criterion needs a label" },
         { path: "criteria.0.tiers", message: "a criterion without tiers" },
       ]),

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { readJson, withTenant } from "@/lib/http";
+import { readModelJson, withTenant } from "@/lib/http";
 import { discardDraft, saveDraft } from "@/lib/models/models";
 
 /** Saves the draft: `{ definition }`; 422 `invalid_model` with `issues` when it is not valid. */
 export const PUT = withTenant<{ id: string }>(async (request, { companyId }, { id }) => {
-  const body = (await readJson(request)) as { definition?: unknown };
+  const body = (await readModelJson(request)) as { definition?: unknown };
   const model = await saveDraft(companyId, id, body?.definition);
   return NextResponse.json({ model });
 }, { permission: "models:edit" });

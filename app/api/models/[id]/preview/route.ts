@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
-import { notFound, readJson, withTenant } from "@/lib/http";
+import { notFound, readModelJson, withTenant } from "@/lib/http";
 import { getModel, validDefinition } from "@/lib/models/models";
 import { previewDefinition } from "@/lib/models/preview";
 
@@ -11,7 +11,7 @@ import { previewDefinition } from "@/lib/models/preview";
 export const POST = withTenant<{ id: string }>(async (request, { companyId }, { id }) => {
   const model = await getModel(companyId, id);
   if (!model) return notFound("This model");
-  const body = (await readJson(request)) as { definition?: unknown };
+  const body = (await readModelJson(request)) as { definition?: unknown };
   const definition = body?.definition !== undefined ? body.definition : model.draft?.definition;
   if (definition === undefined) throw new AppError("no_draft", "This model has no draft to preview. Edit it first.", 409);
   return NextResponse.json(await previewDefinition(companyId, validDefinition(definition)));
