@@ -207,7 +207,5 @@ export const BLANK_MODEL: ScoringModel = parseScoringModel({
 export function templateDefinition(id: string): ScoringModel | undefined {
   if (id === "blank") return BLANK_MODEL;
   const preset = presetById(id);
-  if (!preset) return undefined;
-  const { id: _template, ...definition } = preset;
-  return parseScoringModel(definition);
+  return preset && parseScoringModel(Object.fromEntries(Object.entries(preset).filter(([key]) => key !== "id")));
 }
