@@ -50,7 +50,15 @@ export function SuggestedModel() {
             On leads held out from fitting, the suggestion ranks won above lost with an AUC of <span className="font-semibold">{suggestion.cv.suggested.toFixed(2)}</span> against{" "}
             <span className="font-semibold">{suggestion.cv.current.toFixed(2)}</span> for your active model (mean of 5 folds:{" "}
             {suggestion.cv.folds.map((f) => `${f.suggested.toFixed(2)} vs ${f.current.toFixed(2)}`).join("; ")}).
+            {suggestion.fitted.sampled
+              ? ` Fitted on a sample of ${(suggestion.fitted.won + suggestion.fitted.lost).toLocaleString("en-US")} of your ${(suggestion.closed.won + suggestion.closed.lost).toLocaleString("en-US")} closed leads, each outcome in its share.`
+              : null}
           </p>
+          {suggestion.better ? null : (
+            <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="no-better-model">
+              {suggestion.message} Keep recording won and lost leads and ask again later.
+            </p>
+          )}
           <div>
             <h3 className="text-sm font-semibold text-slate-900">What changes</h3>
             <ul className="mt-1 space-y-1 text-sm" data-testid="suggestion-diff">
@@ -65,9 +73,11 @@ export function SuggestedModel() {
             <summary className="cursor-pointer text-sm text-indigo-700">All rules of the suggestion</summary>
             <RulesTable model={suggestion.definition} />
           </details>
-          <Button type="button" onClick={openAsDraft}>
-            Open as draft in the studio
-          </Button>
+          {suggestion.better ? (
+            <Button type="button" onClick={openAsDraft}>
+              Open as draft in the studio
+            </Button>
+          ) : null}
         </div>
       ) : null}
     </section>

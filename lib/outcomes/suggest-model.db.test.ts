@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { bytesOf } from "@/lib/db/test-helpers";
 import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
+import { createModel } from "@/lib/models/models";
+import { processScoringJob, publishDraft } from "@/lib/models/scoring-jobs";
 import { compileModel } from "@/lib/scoring";
 import { createCompany } from "@/lib/test-factories";
 import { sampleCsvBytes } from "@/lib/sample-data/generate";
@@ -36,6 +38,7 @@ describe("the suggested model", () => {
   it("beats the active model on held-out leads, stays in LeadRank's format, and finds what the data says", async () => {
     const companyId = await companyWith(3000);
     const suggestion = await suggestModel(companyId);
+    expect(suggestion).toMatchObject({ better: true, fitted: { sampled: false, won: suggestion.closed.won, lost: suggestion.closed.lost } });
     expect(suggestion.cv.folds).toHaveLength(5);
     expect(suggestion.cv.suggested).toBeGreaterThan(suggestion.cv.current + 0.05);
     for (const fold of suggestion.cv.folds) expect(fold.suggested).toBeGreaterThan(fold.current);
@@ -62,5 +65,40 @@ describe("the suggested model", () => {
   it("needs 50 won and 50 lost leads, and says how many are missing", async () => {
     const companyId = await companyWith(60);
     await expect(suggestModel(companyId)).rejects.toMatchObject({ status: 422, code: "not_enough_outcomes", message: expect.stringMatching(/needs 50 won and 50 lost leads/) });
+  });
+});
+
+describe("the suggested model, when it should not be offered or was adopted before", () => {
+  it("says the outcomes show no better model when won and lost leads are all alike", async () => {
+    const companyId = (await createCompany({ name: "Alike" })).id;
+    const lines = ["Email,Job Title,Company Size,Industry,Lifecycle Stage"];
+    for (let i = 0; i < 120; i++) lines.push(`same${i}@co.com,Engineer,500,SaaS,${i % 2 ? "customer" : "closed lost"}`);
+    await processImport(await createImport({ companyId, userId: null, fileName: "alike.csv", source: bytesOf(lines.join("\n")) }));
+    const suggestion = await suggestModel(companyId);
+    expect(suggestion.better).toBe(false);
+    expect(suggestion.message).toMatch(/^Your outcomes do not show a better model yet/);
+  });
+
+  it("fits on a sample stratified by outcome past its limit of closed leads, and says so", async () => {
+    const companyId = await companyWith(3000);
+    const suggestion = await suggestModel(companyId, { maxLeads: 1000 });
+    const { won, lost } = suggestion.closed;
+    expect(won + lost).toBe(3000);
+    expect(suggestion.fitted.sampled).toBe(true);
+    expect(suggestion.fitted.won + suggestion.fitted.lost).toBeLessThanOrEqual(1000);
+    expect(suggestion.fitted.won).toBe(Math.floor((won * 1000) / 3000));
+    expect(suggestion.fitted.lost).toBe(Math.floor((lost * 1000) / 3000));
+  });
+
+  it("gives proposed rules ids of their own once a suggestion was adopted, so asking again works", async () => {
+    const companyId = await companyWith(3000);
+    const first = await suggestModel(companyId);
+    expect(first.better).toBe(true);
+    expect(first.definition.criteria.map((c) => c.id)).toContain("industryFit");
+    const model = await createModel(companyId, { name: "Adopted", definition: first.definition });
+    await processScoringJob((await publishDraft(companyId, null, model.id)).job.id);
+    const again = await suggestModel(companyId);
+    const ids = again.definition.criteria.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -7,6 +7,7 @@ import {
   compileModel,
   EXTRA_PREFIX,
   FREE_EMAIL_DOMAINS,
+  MODEL_LIMITS,
   normaliseValue,
   parseScoringModel,
   suggestGrades,
@@ -40,17 +41,40 @@ type Lead = ScorableLead & { score: number; won: boolean };
 type Block = { id: string; label: string; fromModel: boolean; tiers: { when: Condition[]; feature: number }[]; matches: (lead: Lead) => number[] };
 
 export type Suggestion = {
+  /**
+   * Whether the suggestion beats the active model out of sample: a mean held-out AUC at least
+   * MIN_GAIN higher, and higher in at least 4 of the 5 folds. When not, `message` says so and
+   * the studio offers nothing to open.
+   */
+  better: boolean;
+  message: string;
   definition: ScoringModel;
   cv: { current: number; suggested: number; folds: { fold: number; current: number; suggested: number }[] };
   diff: ModelChange[];
   closed: { won: number; lost: number };
+  /** The closed leads the fit used: all of them up to MAX_FIT_LEADS, else a sample stratified by outcome. */
+  fitted: { won: number; lost: number; sampled: boolean };
 };
+
+/** The suggestion's cost stops growing with the data: it fits on at most this many closed leads. */
+export const MAX_FIT_LEADS = 100_000;
+/** How much better (mean held-out AUC) a suggestion must be to be offered. */
+const MIN_GAIN = 0.01;
 
 const emailDomain = (email: unknown) => (typeof email === "string" && email.includes("@") ? email.slice(email.lastIndexOf("@") + 1).toLowerCase() : null);
 
 /** The candidate tiers: the active model's, and value sets, free email and size bands from the company's own leads. */
 function candidateBlocks(active: ScoringModel, leads: Lead[], extraHeaders: string[]): Block[] {
   let next = 0;
+  // Proposed criteria get ids of their own: an adopted suggestion already has "industryFit".
+  const taken = new Set(active.criteria.map((criterion) => criterion.id));
+  const uniqueId = (base: string) => {
+    const stem = base.slice(0, MODEL_LIMITS.labelLength - 4);
+    let id = stem;
+    for (let n = 2; taken.has(id); n++) id = `${stem}${n}`;
+    taken.add(id);
+    return id;
+  };
   const model = compileModel(active);
   const blocks: Block[] = active.criteria.map((criterion, c) => {
     const tiers = criterion.tiers.map((tier) => ({ when: tier.when, feature: next++ }));
@@ -68,12 +92,12 @@ function candidateBlocks(active: ScoringModel, leads: Lead[], extraHeaders: stri
       counts.set(key, entry);
     }
     if (counts.size < 2 || counts.size > MAX_VALUES) return;
-    const kept = [...counts].filter(([, { count }]) => count >= MIN_SUPPORT);
+    const kept = [...counts].filter(([, { value, count }]) => count >= MIN_SUPPORT && value.length <= MODEL_LIMITS.wordLength);
     if (kept.length === 0) return;
     const feature = new Map(kept.map(([key]) => [key, next++]));
     blocks.push({
-      id: `${field.replace(/[^a-zA-Z0-9]/g, "")}Fit`,
-      label: `${label} (from your outcomes)`,
+      id: uniqueId(`${field.replace(/[^a-zA-Z0-9]/g, "")}Fit`),
+      label: `${label.slice(0, MODEL_LIMITS.labelLength - 25)} (from your outcomes)`,
       fromModel: false,
       tiers: kept.map(([key, { value }]) => ({ when: [{ kind: "values", field, values: [value] } as Condition], feature: feature.get(key)! })),
       matches: (lead) => {
@@ -85,11 +109,11 @@ function candidateBlocks(active: ScoringModel, leads: Lead[], extraHeaders: stri
   };
   const labels: Record<(typeof LOW_CARDINALITY)[number], string> = { industry: "Industry", country: "Country", location: "Location", fundingStage: "Funding stage" };
   for (const field of LOW_CARDINALITY) valueBlock(field, labels[field], (lead) => lead[field]);
-  for (const header of extraHeaders) valueBlock(`${EXTRA_PREFIX}${header}`, header, (lead) => extraCell(lead.extra, header.toLowerCase()));
+  for (const header of extraHeaders.filter((h) => EXTRA_PREFIX.length + h.length <= MODEL_LIMITS.fieldLength)) valueBlock(`${EXTRA_PREFIX}${header}`, header, (lead) => extraCell(lead.extra, header.toLowerCase()));
 
   const free = next++;
   blocks.push({
-    id: "freeEmailFit",
+    id: uniqueId("freeEmailFit"),
     label: "Free email address (from your outcomes)",
     fromModel: false,
     tiers: [{ when: [{ kind: "yes", field: "freeEmail" }], feature: free }],
@@ -97,7 +121,7 @@ function candidateBlocks(active: ScoringModel, leads: Lead[], extraHeaders: stri
   });
   const bands = SIZE_BANDS.map(([min, max]) => ({ min, max, feature: next++ }));
   blocks.push({
-    id: "companySizeFit",
+    id: uniqueId("companySizeFit"),
     label: "Company size (from your outcomes)",
     fromModel: false,
     tiers: bands.map(({ min, max, feature }) => ({ when: [{ kind: "range", field: "companySize", min, ...(max === undefined ? {} : { max }) } as Condition], feature })),
@@ -149,20 +173,30 @@ const aucOf = (leads: Lead[], scores: number[]) => {
  * by 5-fold cross-validation against the active model. Never applied: the caller shows it and
  * the user may open it as a draft.
  */
-export async function suggestModel(companyId: string): Promise<Suggestion> {
-  const { active, leads, extraHeaders } = await readOnlySnapshot(async (client) => {
+export async function suggestModel(companyId: string, { maxLeads = MAX_FIT_LEADS } = {}): Promise<Suggestion> {
+  const { active, leads, extraHeaders, won, lost } = await readOnlySnapshot(async (client) => {
     const version = await readActiveVersion(client, companyId);
-    const { rows } = await client.query<ScorableLead & { score: number; outcome: string }>(
-      `SELECT "score", "outcome", "email", "jobTitle", "companyName", "industry", "companySize", "location", "companyLocation", "country", "fundingStage",
-              "usesInVitroModels", "openToNams", "inBiotechHub", "publishedDiliPaper", "fullName", "firstName", "lastName", "externalId", "extra"
-       FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open' ORDER BY "id"`,
+    const { rows: counts } = await client.query<{ outcome: string; n: number }>(
+      `SELECT "outcome", count(*)::int AS "n" FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open' GROUP BY "outcome"`,
       [companyId],
     );
+    const closed = { won: counts.find((c) => c.outcome === "won")?.n ?? 0, lost: counts.find((c) => c.outcome === "lost")?.n ?? 0 };
+    // Past maxLeads, each outcome keeps its share: a sample fixed by the leads' ids.
+    const total = closed.won + closed.lost;
+    const columns = `"id", "score", "outcome", "email", "jobTitle", "companyName", "industry", "companySize", "location", "companyLocation", "country", "fundingStage",
+       "usesInVitroModels", "openToNams", "inBiotechHub", "publishedDiliPaper", "fullName", "firstName", "lastName", "externalId", "extra"`;
+    const closedLeads = `SELECT ${columns} FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open'`;
+    const { rows } = await client.query<ScorableLead & { score: number; outcome: string }>(
+      total > maxLeads
+        ? `SELECT ${columns} FROM (SELECT *, row_number() OVER (PARTITION BY "outcome" ORDER BY md5("id"::text)) AS "rank",
+                                          count(*) OVER (PARTITION BY "outcome") AS "count" FROM (${closedLeads}) c) s
+           WHERE "rank" <= "count" * $2::bigint / $3::bigint ORDER BY "id"`
+        : `${closedLeads} ORDER BY "id"`,
+      total > maxLeads ? [companyId, maxLeads, total] : [companyId],
+    );
     const headers = new Set(rows.flatMap((row) => Object.keys((row.extra as object) ?? {})));
-    return { active: version.definition, leads: rows.map((row) => ({ ...row, won: row.outcome === "won" })), extraHeaders: [...headers].slice(0, 100) };
+    return { active: version.definition, leads: rows.map((row) => ({ ...row, won: row.outcome === "won" })), extraHeaders: [...headers].slice(0, 100), ...closed };
   });
-  const won = leads.filter((lead) => lead.won).length;
-  const lost = leads.length - won;
   if (won < MIN_FOR_SUGGESTION || lost < MIN_FOR_SUGGESTION) {
     throw new AppError(
       "not_enough_outcomes",
@@ -213,5 +247,17 @@ export async function suggestModel(companyId: string): Promise<Suggestion> {
   });
   const mean = (key: "current" | "suggested") => folds.reduce((sum, f) => sum + f[key], 0) / FOLDS;
   const definition = fitOn(all, chosen);
-  return { definition, cv: { current: mean("current"), suggested: mean("suggested"), folds }, diff: compareModels(active, definition), closed: { won, lost } };
+  const better = mean("suggested") >= mean("current") + MIN_GAIN && folds.filter((f) => f.suggested > f.current).length >= FOLDS - 1;
+  const fittedWon = leads.filter((lead) => lead.won).length;
+  return {
+    better,
+    message: better
+      ? `On leads it was not fitted on, the suggestion ranks won above lost leads better than ${active.name} (AUC ${mean("suggested").toFixed(2)} against ${mean("current").toFixed(2)}).`
+      : `Your outcomes do not show a better model yet: on leads it was not fitted on, the suggestion is not clearly better than ${active.name} (AUC ${mean("suggested").toFixed(2)} against ${mean("current").toFixed(2)}).`,
+    definition,
+    cv: { current: mean("current"), suggested: mean("suggested"), folds },
+    diff: compareModels(active, definition),
+    closed: { won, lost },
+    fitted: { won: fittedWon, lost: leads.length - fittedWon, sampled: leads.length < won + lost },
+  };
 }
