@@ -116,6 +116,15 @@ export async function activateModel(companyId: string, modelId: string, actor?: 
     ? await prisma.modelVersion.findFirst({ where: { modelId, companyId }, orderBy: { version: "desc" }, select: { id: true, version: true } })
     : null;
   if (!latest) throw new AppError("not_found", "This model has no published version.", 404);
+  const [company, pending] = await Promise.all([
+    prisma.company.findUnique({ where: { id: companyId }, select: { activeVersionId: true } }),
+    prisma.scoringJob.count({ where: { companyId, status: { in: ["queued", "running"] }, NOT: { versionId: latest.id } } }),
+  ]);
+  // Re-scoring every lead with the version that already scored them would change nothing
+  // (unless another version is on its way in: then choosing this one again keeps it).
+  if (company?.activeVersionId === latest.id && pending === 0) {
+    throw new AppError("already_active", `Version ${latest.version} of this model is already the active one.`, 409);
+  }
   const total = await countLeads(companyId);
   const job = await prisma.$transaction(async (tx) => {
     await recordAudit(tx, companyId, actor, "model.activate", { target: modelId, detail: { version: latest.version } });

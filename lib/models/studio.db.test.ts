@@ -213,6 +213,10 @@ describe("publishing", () => {
       original.map(({ score, grade, rawPoints, breakdown }) => ({ score, grade, rawPoints, breakdown })),
     );
     expect((await getActiveVersion(companyId)).label).toBe("B2B SaaS v1");
+    // Once more is a re-score that could change nothing: refused, and no job is queued.
+    const jobs = await prisma.scoringJob.count({ where: { companyId } });
+    await expect(activateModel(companyId, b2b.id)).rejects.toMatchObject({ status: 409, code: "already_active" });
+    expect(await prisma.scoringJob.count({ where: { companyId } })).toBe(jobs);
   });
 
   it("keeps the latest request when two re-scores run out of order", async () => {

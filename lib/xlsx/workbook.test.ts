@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fileKind } from "@/lib/csv/detect";
 import type { CsvRecord } from "@/lib/csv/read";
 import { workbook, zipBomb } from "./test-workbooks";
-import { previewWorkbook, readWorkbookRecords } from "./workbook";
+import { excelDate, previewWorkbook, readWorkbookRecords } from "./workbook";
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "fixtures", name));
 
@@ -184,5 +184,18 @@ describe("files that are refused, with what to do instead", () => {
     const declared = (await unzipper.Open.buffer(Buffer.from(archive))).files.reduce((sum, part) => sum + part.uncompressedSize, 0);
     expect(declared).toBeLessThan(100_000);
     await expect(previewWorkbook(bytes(archive))).rejects.toThrow("This workbook unpacks to more than 5 MB");
+  });
+});
+
+describe("Excel date-times", () => {
+  const serial = (utc: number) => utc / 86_400_000 + 25569;
+  it.each([
+    ["six decimals, as several spreadsheet programs write them", (s: number) => Number(s.toFixed(6))],
+    ["full precision", (s: number) => s],
+    ["a hair above the second", (s: number) => s + 0.4 / 86_400],
+  ])("are read to the nearest second: %s", (_how, write) => {
+    const at = Date.UTC(2026, 5, 22, 22, 19, 0);
+    expect(excelDate(write(serial(at))).toISOString()).toBe("2026-06-22T22:19:00.000Z");
+    expect(excelDate(write(serial(at)) - 1462, true).toISOString()).toBe("2026-06-22T22:19:00.000Z");
   });
 });

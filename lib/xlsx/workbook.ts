@@ -316,9 +316,13 @@ function isDateFormat(numFmt: string | undefined): boolean {
   return /[dmyhs]/i.test(numFmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/General/gi, ""));
 }
 
-/** Excel's day number (days since 1899-12-30, or 1904-01-01 in the 1904 system; the time of day as the fraction) as a Date in UTC. */
-function excelDate(days: number, date1904: boolean): Date {
-  return new Date(Math.round((days - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+/**
+ * Excel's day number (days since 1899-12-30, or 1904-01-01 in the 1904 system; the time of day
+ * as the fraction) as a Date in UTC, to the nearest second as Excel's own HOUR, MINUTE and
+ * SECOND read it: a time stored with six decimals (22:19:00 as …0.929861) is otherwise 10 ms early.
+ */
+export function excelDate(days: number, date1904 = false): Date {
+  return new Date(Math.round((days - 25569 + (date1904 ? 1462 : 0)) * 86_400) * 1000);
 }
 
 function wallClock(date: Date): string {
