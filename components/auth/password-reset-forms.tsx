@@ -38,7 +38,7 @@ export function ResetPasswordForm({ secret }: { secret: string }) {
   if (state.done) {
     return (
       <div className="space-y-5">
-        <Alert tone="info">Your password was changed, and every session of your account was signed out.</Alert>
+        <Alert tone="info">Your password was changed, every session of your account was signed out and every API token of yours was revoked.</Alert>
         <ButtonLink href="/sign-in" className="w-full">
           Sign in
         </ButtonLink>

@@ -21,7 +21,16 @@ export function ChangePassword() {
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. Your other sessions are signed out.`}
         required
       />
-      {state.ok ? <Alert tone="info">Your password was changed. Your other sessions were signed out.</Alert> : null}
+      <label className="flex items-start gap-2 text-sm text-slate-700">
+        <input type="checkbox" name="revokeTokens" className="mt-1" />
+        <span>Also revoke all my API tokens, in every company (do this if you think someone else knew your password).</span>
+      </label>
+      {state.ok ? (
+        <Alert tone="info">
+          Your password was changed. Your other sessions were signed out
+          {state.tokensRevoked ? `, and ${state.tokensRevoked === 1 ? "your API token was" : `your ${state.tokensRevoked} API tokens were`} revoked` : ""}.
+        </Alert>
+      ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
       </Button>

@@ -51,7 +51,15 @@ async function setPassword(tx: Prisma.TransactionClient, userId: string, passwor
   await tx.passwordReset.deleteMany({ where: { userId } });
 }
 
-/** Uses a reset link, once: the new password is set and every session of the account ends. */
+/** Deletes every API token of the person, in every company; the number revoked per company. */
+async function revokeAllTokens(tx: Prisma.TransactionClient, userId: string): Promise<Map<string, number>> {
+  const rows = await tx.$queryRaw<{ companyId: string }[]>`DELETE FROM "ApiToken" WHERE "userId" = ${userId}::uuid RETURNING "companyId"`;
+  const counts = new Map<string, number>();
+  for (const { companyId } of rows) counts.set(companyId, (counts.get(companyId) ?? 0) + 1);
+  return counts;
+}
+
+/** Uses a reset link, once: the new password is set, every session of the account ends and every API token of it is revoked. */
 export async function resetPassword(secret: string, password: unknown, ip?: string): Promise<void> {
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw new AppError("invalid_password", parsed.error.issues[0].message, 422);
@@ -61,14 +69,19 @@ export async function resetPassword(secret: string, password: unknown, ip?: stri
       DELETE FROM "PasswordReset" WHERE "secretHash" = ${hashSecret(secret)} AND "expiresAt" > now() RETURNING "userId"`;
     if (!link) throw new AppError("reset_invalid", "This link has expired or was used already. Ask for a new one.", 410);
     await setPassword(tx, link.userId, passwordHash);
+    // A reset is a sign the account may be in other hands: its API tokens go too, in every company.
+    const revoked = await revokeAllTokens(tx, link.userId);
     for (const { companyId } of await tx.membership.findMany({ where: { userId: link.userId }, select: { companyId: true } })) {
-      await recordAudit(tx, companyId, { userId: link.userId, ip }, "password.reset");
+      await recordAudit(tx, companyId, { userId: link.userId, ip }, "password.reset", { detail: { tokensRevoked: revoked.get(companyId) ?? 0 } });
     }
   });
 }
 
-/** Changes the signed-in user's password (the current one is required); their other sessions end. */
-export async function changePassword(principal: Principal & { sessionId?: string }, current: unknown, next: unknown): Promise<void> {
+/**
+ * Changes the signed-in user's password (the current one is required); their other sessions
+ * end, and with `revokeTokens` their API tokens in every company too. Returns how many went.
+ */
+export async function changePassword(principal: Principal & { sessionId?: string }, current: unknown, next: unknown, { revokeTokens = false } = {}): Promise<{ tokensRevoked: number }> {
   if (principal.via !== "session") throw new AppError("forbidden", "Change the password in the app, signed in.", 403);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { passwordHash: true } });
   if (typeof current !== "string" || !(await verifyPassword(current, user.passwordHash))) {
@@ -77,8 +90,11 @@ export async function changePassword(principal: Principal & { sessionId?: string
   const parsed = passwordSchema.safeParse(next);
   if (!parsed.success) throw new AppError("invalid_password", parsed.error.issues[0].message, 422);
   const passwordHash = await hashPassword(parsed.data);
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     await setPassword(tx, principal.userId, passwordHash, principal.sessionId);
-    await recordAudit(tx, principal.companyId, principal, "password.change");
+    const revoked = revokeTokens ? await revokeAllTokens(tx, principal.userId) : new Map<string, number>();
+    const tokensRevoked = [...revoked.values()].reduce((a, b) => a + b, 0);
+    await recordAudit(tx, principal.companyId, principal, "password.change", { detail: { tokensRevoked } });
+    return { tokensRevoked };
   });
 }

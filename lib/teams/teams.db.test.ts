@@ -313,16 +313,24 @@ describe("the audit log", () => {
 });
 
 describe("passwords", () => {
-  it("a reset link arrives by e-mail, works once within the hour and ends every session", async () => {
+  it("a reset link arrives by e-mail, works once within the hour, ends every session and revokes every token", async () => {
     const owner = await createTeam();
     const email = (await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).email;
     const sessionId = await startSession(owner.userId, owner.companyId);
+    // The same person's token in a second company goes too; another person's token stays.
+    const second = await createTeam("Second Co");
+    await prisma.membership.create({ data: { userId: owner.userId, companyId: second.companyId, role: "member" } });
+    const tokens = [await createToken(owner, { name: "sync" }), await createToken({ ...owner, companyId: second.companyId, role: "member" }, { name: "elsewhere" })];
+    const someoneElse = await createToken(second, { name: "theirs" });
     await requestPasswordReset(email.toUpperCase(), "10.2.2.2");
     const secret = linkIn(await mailTo(email), "/reset-password");
     await expect(resetPassword(secret, "short")).rejects.toMatchObject({ code: "invalid_password" });
     await resetPassword(secret, "a brand new passphrase");
     expect(await verifyPassword("a brand new passphrase", (await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash)).toBe(true);
     expect(await sessionMembership(sessionId, owner.userId)).toBeNull();
+    for (const token of tokens) expect(await principalFromToken(token.secret, "10.1.1.1")).toMatchObject({ error: "invalid" });
+    expect(await principalFromToken(someoneElse.secret, "10.1.1.1")).toHaveProperty("principal");
+    expect((await events(owner, "password.reset"))[0].detail).toEqual({ tokensRevoked: 1 });
     await expect(resetPassword(secret, "another new passphrase")).rejects.toMatchObject({ code: "reset_invalid" });
 
     // An unknown email gets the same (silent) answer and no mail.
@@ -351,10 +359,15 @@ describe("passwords", () => {
     const principal = { ...owner, sessionId: mine };
     await expect(changePassword(principal, "not it at all", "a brand new passphrase")).rejects.toMatchObject({ code: "wrong_password" });
     await expect(changePassword(principal, TEST_PASSWORD, "password1234")).rejects.toMatchObject({ code: "invalid_password" });
+    const token = await createToken(owner, { name: "kept" });
     await changePassword(principal, TEST_PASSWORD, "a brand new passphrase");
     expect(await sessionMembership(mine, owner.userId)).not.toBeNull();
     expect(await sessionMembership(other, owner.userId)).toBeNull();
     expect(await events(owner, "password.change")).toHaveLength(1);
+    // Tokens stay unless the person asks for them to go.
+    expect(await principalFromToken(token.secret, "10.1.1.1")).toHaveProperty("principal");
+    expect(await changePassword(principal, "a brand new passphrase", "another new passphrase", { revokeTokens: true })).toEqual({ tokensRevoked: 1 });
+    expect(await principalFromToken(token.secret, "10.1.1.1")).toMatchObject({ error: "invalid" });
   });
 });
 

@@ -22,14 +22,14 @@ export async function switchActiveModel(_previous: ModelChoiceState, form: FormD
   }
 }
 
-export type PasswordState = { ok?: boolean; fieldErrors?: { current?: string; password?: string } };
+export type PasswordState = { ok?: boolean; tokensRevoked?: number; fieldErrors?: { current?: string; password?: string } };
 
 /** Changes the signed-in user's password (current one required); their other sessions end. */
 export async function changeOwnPassword(_previous: PasswordState, form: FormData): Promise<PasswordState> {
   const principal = await requirePrincipal("leads:read");
   try {
-    await changePassword(principal, form.get("current"), form.get("password"));
-    return { ok: true };
+    const { tokensRevoked } = await changePassword(principal, form.get("current"), form.get("password"), { revokeTokens: form.get("revokeTokens") === "on" });
+    return { ok: true, tokensRevoked };
   } catch (error) {
     if (error instanceof AppError) return { fieldErrors: error.code === "wrong_password" ? { current: error.message } : { password: error.message } };
     throw error;

@@ -21,7 +21,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   return (
     <>
       <h1 className="text-xl font-bold text-slate-900">Choose a new password</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">Every session of your account is signed out when you save it.</p>
+      <p className="mb-6 mt-1 text-sm text-slate-600">Every session of your account is signed out and every API token of yours is revoked, in every company, when you save it.</p>
       <ResetPasswordForm secret={secret} />
     </>
   );
