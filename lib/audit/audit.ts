@@ -14,8 +14,13 @@ export const AUDIT_ACTIONS = [
   "import.create",
   "import.undo",
   "outcome.set",
+  "model.create",
+  "model.draft_save",
+  "model.draft_discard",
+  "model.restore",
   "model.publish",
   "model.activate",
+  "rescore.retry",
   "invitation.create",
   "invitation.resend",
   "invitation.revoke",
@@ -27,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "token.revoke",
   "password.change",
   "password.reset",
+  "company.create",
   "company.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

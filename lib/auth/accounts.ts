@@ -26,6 +26,7 @@ export async function createAccount(input: SignUpInput): Promise<Tenant> {
         select: { id: true },
       });
       await startFirstModel(tx, company.id, scoringModelId);
+      await recordAudit(tx, company.id, { userId: user.id }, "company.create", { target: company.id, detail: { name: companyName, template: scoringModelId } });
       return { userId: user.id, companyId: company.id };
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
 import { checkScoringModel, STARTING_POINTS, templateDefinition, type ScoringModel } from "@/lib/scoring";
 
@@ -178,43 +179,49 @@ export const createModelInput = z.union([
 ]);
 
 /** A new model whose draft (version 1) is the given definition or a copy of a template. */
-export async function createModel(companyId: string, input: z.infer<typeof createModelInput>) {
+export async function createModel(companyId: string, input: z.infer<typeof createModelInput>, actor?: Actor | null) {
   const base = "definition" in input ? validDefinition(input.definition) : await startingDefinition(companyId, input.from);
   const definition = { ...base, name: input.name };
-  const model = await prisma.scoringModel.create({
-    data: { companyId, name: definition.name, draft: definition, draftUpdatedAt: new Date() },
-    select: { id: true },
+  const model = await prisma.$transaction(async (tx) => {
+    const created = await tx.scoringModel.create({
+      data: { companyId, name: definition.name, draft: definition, draftUpdatedAt: new Date() },
+      select: { id: true },
+    });
+    await recordAudit(tx, companyId, actor, "model.create", { target: created.id, detail: { name: definition.name, from: "from" in input ? input.from : "definition" } });
+    return created;
   });
   return (await getModel(companyId, model.id))!;
 }
 
 /** Saves the model's draft (creating it if there is none); 404 for another company's model. */
-export async function saveDraft(companyId: string, modelId: string, input: unknown) {
+export async function saveDraft(companyId: string, modelId: string, input: unknown, actor?: Actor | null, audit: { action: "model.draft_save" | "model.restore"; detail?: Record<string, unknown> } = { action: "model.draft_save" }) {
   const definition = validDefinition(input);
-  const { count } = isId(modelId)
-    ? await prisma.scoringModel.updateMany({ where: { id: modelId, companyId }, data: { draft: definition, draftUpdatedAt: new Date(), name: definition.name } })
-    : { count: 0 };
-  if (count === 0) throw new AppError("not_found", "This model was not found.", 404);
+  if (!isId(modelId)) throw new AppError("not_found", "This model was not found.", 404);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.scoringModel.updateMany({ where: { id: modelId, companyId }, data: { draft: definition, draftUpdatedAt: new Date(), name: definition.name } });
+    if (count === 0) throw new AppError("not_found", "This model was not found.", 404);
+    await recordAudit(tx, companyId, actor, audit.action, { target: modelId, detail: { name: definition.name, ...audit.detail } });
+  });
   return (await getModel(companyId, modelId))!;
 }
 
 /** Drops the draft. A model that was never published goes with it. */
-export async function discardDraft(companyId: string, modelId: string): Promise<{ deleted: boolean }> {
+export async function discardDraft(companyId: string, modelId: string, actor?: Actor | null): Promise<{ deleted: boolean }> {
   const model = await getModel(companyId, modelId);
   if (!model) throw new AppError("not_found", "This model was not found.", 404);
-  if (model.versions.length === 0) {
-    await prisma.scoringModel.deleteMany({ where: { id: modelId, companyId } });
-    return { deleted: true };
-  }
-  const name = model.versions.at(-1)!.definition.name;
-  await prisma.scoringModel.updateMany({ where: { id: modelId, companyId }, data: { draft: Prisma.DbNull, draftUpdatedAt: null, name } });
-  return { deleted: false };
+  const deleted = model.versions.length === 0;
+  await prisma.$transaction(async (tx) => {
+    if (deleted) await tx.scoringModel.deleteMany({ where: { id: modelId, companyId } });
+    else await tx.scoringModel.updateMany({ where: { id: modelId, companyId }, data: { draft: Prisma.DbNull, draftUpdatedAt: null, name: model.versions.at(-1)!.definition.name } });
+    await recordAudit(tx, companyId, actor, "model.draft_discard", { target: modelId, detail: { name: model.name, modelDeleted: deleted } });
+  });
+  return { deleted };
 }
 
 /** Makes a draft from a published version ("restore"), replacing the current draft. */
-export async function restoreVersion(companyId: string, modelId: string, version: number) {
+export async function restoreVersion(companyId: string, modelId: string, version: number, actor?: Actor | null) {
   const model = await getModel(companyId, modelId);
   const found = model?.versions.find((v) => v.version === version);
   if (!model || !found) throw new AppError("not_found", "This version was not found.", 404);
-  return saveDraft(companyId, modelId, found.definition);
+  return saveDraft(companyId, modelId, found.definition, actor, { action: "model.restore", detail: { version } });
 }

@@ -135,12 +135,15 @@ export async function activateModel(companyId: string, modelId: string, actor?: 
 }
 
 /** Queues a failed re-score again. */
-export async function retryScoringJob(companyId: string, jobId: string): Promise<ScoringJobView> {
+export async function retryScoringJob(companyId: string, jobId: string, actor?: Actor | null): Promise<ScoringJobView> {
   const job = await getScoringJob(companyId, jobId);
   if (!job) throw new AppError("not_found", "This re-score was not found.", 404);
   if (job.status !== "failed") throw new AppError("not_failed", "Only a failed re-score can be tried again.", 409);
   // Queued anew: it now counts as the latest request (see SUPERSEDED).
-  await prisma.scoringJob.updateMany({ where: { id: jobId, companyId, status: "failed" }, data: { status: "queued", error: null, processed: 0, changed: 0, finishedAt: null, createdAt: new Date() } });
+  await prisma.$transaction(async (tx) => {
+    await tx.scoringJob.updateMany({ where: { id: jobId, companyId, status: "failed" }, data: { status: "queued", error: null, processed: 0, changed: 0, finishedAt: null, createdAt: new Date() } });
+    await recordAudit(tx, companyId, actor, "rescore.retry", { target: jobId });
+  });
   await enqueueJob("rescore", jobId);
   return (await getScoringJob(companyId, jobId))!;
 }

@@ -121,6 +121,7 @@ export async function createCompanyFor(userId: string, input: unknown): Promise<
   return prisma.$transaction(async (tx) => {
     const company = await tx.company.create({ data: { name: parsed.data.companyName, memberships: { create: { userId, role: "owner" } } }, select: { id: true } });
     await startFirstModel(tx, company.id, parsed.data.scoringModelId);
+    await recordAudit(tx, company.id, { userId }, "company.create", { target: company.id, detail: { name: parsed.data.companyName, template: parsed.data.scoringModelId } });
     return company.id;
   });
 }

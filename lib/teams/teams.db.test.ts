@@ -297,14 +297,15 @@ describe("the audit log", () => {
     const leads = await prisma.lead.findMany({ where: { companyId: owner.companyId }, select: { id: true } });
     await setOutcome(owner.companyId, leads.map((l) => l.id), "won", member);
     await setOutcome(owner.companyId, leads.map((l) => l.id), "won", member); // nothing changes, nothing recorded
-    const model = await createModel(owner.companyId, { name: "Mine", from: "b2b-saas" });
+    const model = await createModel(owner.companyId, { name: "Mine", from: "b2b-saas" }, owner);
     await publishDraft(owner.companyId, owner, model.id);
     await expect(publishDraft(owner.companyId, owner, model.id)).rejects.toMatchObject({ code: "no_draft" });
 
     const log = await listAudit(owner, {});
-    expect(log.events.map((e) => e.action)).toEqual(["model.publish", "outcome.set", "import.create"]);
-    expect(log.events[2]).toMatchObject({ user: { id: member.userId }, ip: "192.0.2.7", target: id, detail: { fileName: "crm.csv" } });
-    expect(log.events[1].detail).toEqual({ outcome: "won", leads: 2 });
+    expect(log.events.map((e) => e.action)).toEqual(["model.publish", "model.create", "outcome.set", "import.create"]);
+    expect(log.events[1]).toMatchObject({ user: { id: owner.userId }, target: model.id, detail: { name: "Mine", from: "b2b-saas" } });
+    expect(log.events[3]).toMatchObject({ user: { id: member.userId }, ip: "192.0.2.7", target: id, detail: { fileName: "crm.csv" } });
+    expect(log.events[2].detail).toEqual({ outcome: "won", leads: 2 });
     expect((await listAudit(owner, { action: "outcome.set" })).events).toHaveLength(1);
     const email = (await prisma.user.findUniqueOrThrow({ where: { id: member.userId } })).email;
     expect((await listAudit(owner, { user: email.toUpperCase() })).total).toBe(2);

@@ -12,8 +12,13 @@ const LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
   "import.create": "Imported a file",
   "import.undo": "Undid an import",
   "outcome.set": "Set outcomes",
+  "model.create": "Created a model",
+  "model.draft_save": "Saved a draft",
+  "model.draft_discard": "Discarded a draft",
+  "model.restore": "Restored a version as a draft",
   "model.publish": "Published a model",
   "model.activate": "Chose the active model",
+  "rescore.retry": "Retried a re-score",
   "invitation.create": "Invited someone",
   "invitation.resend": "Resent an invitation",
   "invitation.revoke": "Revoked an invitation",
@@ -25,6 +30,7 @@ const LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
   "token.revoke": "Revoked an API token",
   "password.change": "Changed their password",
   "password.reset": "Reset their password",
+  "company.create": "Created the company",
   "company.delete": "Deleted the company",
 };
 

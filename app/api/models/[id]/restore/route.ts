@@ -4,8 +4,8 @@ import { jsonError, readJson, withTenant } from "@/lib/http";
 import { restoreVersion } from "@/lib/models/models";
 
 /** Makes a draft from a published version: `{ version }`. */
-export const POST = withTenant<{ id: string }>(async (request, { companyId }, { id }) => {
+export const POST = withTenant<{ id: string }>(async (request, principal, { id }) => {
   const body = restoreBody.safeParse(await readJson(request));
   if (!body.success) return jsonError(400, "bad_request", "Send { version } with the number of a published version.");
-  return NextResponse.json({ model: await restoreVersion(companyId, id, body.data.version) });
+  return NextResponse.json({ model: await restoreVersion(principal.companyId, id, body.data.version, principal) });
 }, { permission: "models:edit" });
