@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { allowedMethods, KNOWN_METHODS } from "@/lib/api/methods";
 import { APP_PAGE_PREFIXES, PATH_HEADER, SIGN_IN_PATH } from "@/lib/auth/paths";
 
 /**
@@ -29,9 +28,6 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const notAllowed = methodNotAllowed(request.method, pathname);
-  if (notAllowed) return notAllowed;
-  if (pathname.startsWith("/api/")) return NextResponse.next();
   const isAppPage = APP_PAGE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
   // A server action is a fetch from a page already open, not a page load: redirecting it here
   // would hand the page HTML where it expects the action's answer. The action itself checks
@@ -52,21 +48,6 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/**
- * 405 with the `Allow` header RFC 9110 asks for: for a method no route has (TRACE, CONNECT, …;
- * Next.js answered those with 500 and a stack trace in the log), and for an API route asked
- * with a method it does not export (Next.js answers those 405 without `Allow`).
- */
-function methodNotAllowed(method: string, pathname: string): NextResponse | null {
-  const allowed = allowedMethods(pathname);
-  if (KNOWN_METHODS.has(method) && (!allowed || allowed.includes(method) || !pathname.startsWith("/api/"))) return null;
-  const allow = (allowed ?? ["GET", "HEAD", "OPTIONS"]).join(", ");
-  return NextResponse.json(
-    { error: { code: "method_not_allowed", message: `${pathname} does not take ${method}; it takes ${allow}.` } },
-    { status: 405, headers: { Allow: allow } },
-  );
-}
-
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.png$).*)"],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|.*\\.png$).*)"],
 };

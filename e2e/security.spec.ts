@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "./test";
 import { baseURL } from "../playwright.config";
 import { signInOverHttp } from "../scripts/sign-in-over-http";
@@ -112,9 +113,12 @@ test("a server action posted from another site is refused and changes nothing", 
   expect(crossSite.ok()).toBe(false);
   expect(await modelShown()).toMatch(/B2B SaaS/);
   await expect.poll(async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "ScoringJob" WHERE "companyId" = (SELECT "companyId" FROM "ScoringModel" WHERE id = $1)`, [model.id]))[0].n).toBe(2);
-  // The same request from LeadRank's own origin goes through, so the refusal above was the Origin's.
+  // The same request from LeadRank's own origin goes through, so the refusal above was the Origin's
+  // (after a switch away: choosing the model already active changes nothing and queues no re-score).
+  await choose(/Lab model/);
   expect((await replay(baseURL)).ok()).toBe(true);
-  await expect.poll(async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "ScoringJob" WHERE "companyId" = (SELECT "companyId" FROM "ScoringModel" WHERE id = $1)`, [model.id]))[0].n).toBe(3);
+  await expect.poll(async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "ScoringJob" WHERE "companyId" = (SELECT "companyId" FROM "ScoringModel" WHERE id = $1)`, [model.id]))[0].n).toBe(4);
+  await expect.poll(modelShown).toMatch(/B2B SaaS/);
 });
 
 test("served over https, the session cookie is Secure, HttpOnly and SameSite=Lax, and it works", async ({ page }) => {
@@ -176,4 +180,51 @@ test("control characters in a search are ignored, and in an upload's headers ref
   expect((await (await page.request.get("/api/leads?q=an%00n")).json()).total).toBe(1);
   await page.goto("/leads?q=%00");
   await expect(page.getByRole("link", { name: "Ann Bee" })).toBeVisible();
+});
+
+test("every 405 names the methods the path takes, and TRACE is one of them nowhere", async ({ request }) => {
+  for (const [method, path, allow] of [
+    ["TRACE", "/api/leads", "GET, HEAD, OPTIONS"],
+    ["TRACE", "/dashboard", "GET, HEAD, POST"],
+    ["PROPFIND", "/api/health", "GET, HEAD, OPTIONS"],
+    ["PUT", "/api/leads", "GET, HEAD, OPTIONS"],
+    ["DELETE", "/api/models", "GET, POST, HEAD, OPTIONS"],
+  ]) {
+    const response = await request.fetch(path, { method });
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers().allow, `${method} ${path}`).toBe(allow);
+    expect((await response.json()).error.code).toBe("method_not_allowed");
+  }
+});
+
+/** A failed sign-in sent with this X-Forwarded-For. */
+async function failedSignIn(origin: string, forwardedFor: string): Promise<void> {
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": forwardedFor },
+    body: new URLSearchParams({ csrfToken, email: `nobody-${randomUUID().slice(0, 8)}@example.com`, password: "wrong wrong wrong", json: "true" }),
+  });
+  expect(response.status).toBe(401);
+}
+
+const countedAgainst = async (...addresses: string[]) =>
+  (await sql<{ key: string }>(`SELECT "key" FROM "LoginThrottle" WHERE "key" = ANY($1::text[])`, [addresses.map((a) => `ip:${a}`)])).map((row) => row.key.slice(3));
+
+test("the sign-in limit per address counts the connection's address, not one the client writes, unless a proxy is trusted", async () => {
+  test.setTimeout(120_000);
+  await failedSignIn(baseURL, "203.0.113.77");
+  expect(await countedAgainst("203.0.113.77")).toEqual([]);
+  expect((await countedAgainst("127.0.0.1", "::1")).length).toBeGreaterThan(0);
+
+  // Behind one trusted proxy, the address that proxy added is the client's; what the client wrote before it is not.
+  const behindProxy = await startAppServer(3197, { LEADRANK_TRUST_PROXY: "1" });
+  try {
+    await failedSignIn(behindProxy.origin, "198.51.100.1, 203.0.113.78");
+    expect(await countedAgainst("198.51.100.1", "203.0.113.78")).toEqual(["203.0.113.78"]);
+  } finally {
+    behindProxy.stop();
+  }
 });

@@ -1,5 +1,5 @@
 /**
- * Starts LeadRank: `dev` (next dev), `start` (next start, after `npm run build`) or
+ * Starts LeadRank: `dev` (development), `start` (after `npm run build`) or
  * `demo` (build, demo account, start). Without DATABASE_URL it first starts the embedded
  * database on the data folder and stops it cleanly when the app exits.
  */
@@ -60,7 +60,11 @@ try {
   process.exit(1);
 }
 
-const app = spawn(next, [mode === "dev" ? "dev" : "start", "--port", port], { stdio: "inherit" });
+// Its own process: the embedded database above must not share a thread with the requests.
+const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", mode === "dev" ? "dev" : "start"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
+});
 const database = embedded ? `the embedded database in ${path.resolve(dataDir())}` : "PostgreSQL from DATABASE_URL";
 console.log(`\nLeadRank: http://localhost:${port}  (using ${database})`);
 if (mode === "demo") console.log(`Demo login: ${DEMO.email} / ${DEMO.password}`);

@@ -36,4 +36,15 @@ export function allowedMethods(pathname: string): string[] | null {
 }
 
 /** The methods any route of LeadRank implements: anything else (TRACE, CONNECT, …) is 405 everywhere. */
-export const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/**
+ * The 405 answer for a method the path does not take, or null when it takes it (or the path
+ * does not exist: that is a 404). Every 405 carries `Allow` (RFC 9110).
+ */
+export function methodNotAllowed(method: string, pathname: string): { allow: string; body: { error: { code: string; message: string } } } | null {
+  const allowed = allowedMethods(pathname);
+  if (KNOWN_METHODS.has(method) && (!allowed || allowed.includes(method) || !pathname.startsWith("/api/"))) return null;
+  const allow = (allowed ?? ["GET", "HEAD", "OPTIONS"]).join(", ");
+  return { allow, body: { error: { code: "method_not_allowed", message: `${pathname} does not take ${method}; it takes ${allow}.` } } };
+}
