@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
@@ -36,4 +37,28 @@ export async function zipBomb(megabytes: number, { rows = 1, understate = false 
     }
   }
   return archive;
+}
+
+/**
+ * A workbook of about 1 MB whose table of shared strings unpacks to `megabytes` MB of short
+ * strings (the costliest shape in memory), written as it is packed, never held whole.
+ */
+export async function sharedStringsBomb(megabytes: number): Promise<Uint8Array> {
+  const real = await JSZip.loadAsync(
+    await workbook((book) => {
+      const sheet = book.addWorksheet("Leads");
+      sheet.addRow(["Email"]);
+      sheet.addRow(["lead@bomb.example"]);
+    }),
+  );
+  const zip = new JSZip();
+  for (const [name, part] of Object.entries(real.files)) if (!part.dir) zip.file(name, await part.async("uint8array"));
+  function* xml() {
+    yield '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+    const megabyte = "<si><t>abcdefgh</t></si>".repeat((1024 * 1024) / 24);
+    for (let i = 0; i < megabytes; i++) yield megabyte;
+    yield "</sst>";
+  }
+  zip.file("xl/sharedStrings.xml", Readable.from(xml()) as unknown as Uint8Array);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }

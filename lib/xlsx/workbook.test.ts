@@ -5,7 +5,7 @@ import unzipper from "unzipper";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileKind } from "@/lib/csv/detect";
 import type { CsvRecord } from "@/lib/csv/read";
-import { workbook, zipBomb } from "./test-workbooks";
+import { sharedStringsBomb, workbook, zipBomb } from "./test-workbooks";
 import { excelDate, previewWorkbook, readWorkbookRecords } from "./workbook";
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "fixtures", name));
@@ -185,6 +185,26 @@ describe("files that are refused, with what to do instead", () => {
     expect(declared).toBeLessThan(100_000);
     await expect(previewWorkbook(bytes(archive))).rejects.toThrow("This workbook unpacks to more than 5 MB");
   });
+});
+
+describe("a workbook whose shared strings unpack to 400 MB from about 2 MB", () => {
+  it("is refused with a clear message after reading 64 MB of them, three at once, the process staying under 600 MB", async () => {
+    const archive = await sharedStringsBomb(400);
+    expect(archive.length).toBeLessThan(3_000_000);
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    try {
+      const previews = await Promise.allSettled([1, 2, 3].map(() => previewWorkbook(bytes(archive))));
+      for (const preview of previews) {
+        expect(preview.status).toBe("rejected");
+        expect((preview as PromiseRejectedResult).reason.message).toMatch(/^This workbook's text takes more than 64 MB once unpacked, the most LeadRank holds for one workbook\./);
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    console.log(`Peak RSS during three previews: ${Math.round(peak / 1024 / 1024)} MB`);
+    expect(peak).toBeLessThan(600 * 1024 * 1024);
+  }, 120_000);
 });
 
 describe("Excel date-times", () => {

@@ -30,6 +30,17 @@ export function maxUnpackedBytes(): number {
   return Number(process.env.LEADRANK_MAX_UNPACKED_MB || 1000) * 1024 * 1024;
 }
 
+/**
+ * The most the table of shared strings (every text cell's text, held in memory while a sheet
+ * is read) may take, and the most any other part read whole may unpack to
+ * (LEADRANK_MAX_SHARED_STRINGS_MB, default 64). Sheets are read as they unpack and count only
+ * against the workbook's limit: a 1 MB file whose shared strings unpack to 400 MB made the
+ * server hold 1 GB before.
+ */
+export function maxSharedStringsBytes(): number {
+  return Number(process.env.LEADRANK_MAX_SHARED_STRINGS_MB || 64) * 1024 * 1024;
+}
+
 /** A row of a sheet: its number as the spreadsheet shows it, and its cells as text from column A. */
 type SheetRow = { number: number; cells: string[] };
 
@@ -40,18 +51,26 @@ type ReaderParts = {
   model?: { sheets?: { name: string; state?: string; rId: string }[] };
   properties?: { model?: { date1904?: boolean } };
   workbookRels?: { Id: string; Target: string }[];
-  sharedStrings?: (string | { richText: { text: string }[] })[];
+  sharedStrings?: string[];
   styles: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
   _parseRels(part: Readable): Promise<void>;
   _parseWorkbook(part: Readable): Promise<void>;
-  _parseSharedStrings(part: Readable): AsyncIterable<unknown>;
+  _parseSharedStrings(part: Readable): AsyncIterable<{ text: string | null | { richText: { text?: string }[] } }>;
   _parseStyles(part: Readable): Promise<void>;
 };
 
-const READER_OPTIONS = { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" } as const;
+const READER_OPTIONS = { sharedStrings: "emit", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" } as const;
 const NOT_A_WORKBOOK = "This ZIP archive is not an Excel workbook. Upload an .xlsx workbook or a CSV file.";
 const DAMAGED =
   "This workbook could not be read: the file is damaged or not an .xlsx workbook. Open it in your spreadsheet program, save it again as .xlsx (or CSV) and upload it again.";
+
+class PartTooLarge extends CsvFormatError {
+  constructor(limit: number) {
+    super(
+      `This workbook's text takes more than ${Math.round(limit / 1024 / 1024).toLocaleString("en-US")} MB once unpacked, the most LeadRank holds for one workbook. Save its leads as CSV, or split it into smaller workbooks.`,
+    );
+  }
+}
 
 class TooLargeWhenUnpacked extends CsvFormatError {
   constructor(limit: number) {
@@ -156,13 +175,17 @@ async function openWorkbook(file: string, limit = maxUnpackedBytes()): Promise<S
   const declared = directory.files.reduce((sum, part) => sum + part.uncompressedSize, 0);
   if (declared > limit) throw new TooLargeWhenUnpacked(limit);
 
-  // Counts what is really unpacked, in case the archive declares less than it holds.
+  // Counts what is really unpacked, in case the archive declares less than it holds: in all,
+  // and for a part read whole into memory (`partLimit`), that part alone.
   let unpacked = 0;
-  const read = (name: string): Readable => {
+  const partLimit = maxSharedStringsBytes();
+  const read = (name: string, whole = true): Readable => {
+    let part = 0;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         unpacked += chunk.length;
-        done(unpacked > limit ? new TooLargeWhenUnpacked(limit) : null, chunk);
+        part += chunk.length;
+        done(unpacked > limit ? new TooLargeWhenUnpacked(limit) : whole && part > partLimit ? new PartTooLarge(partLimit) : null, chunk);
       },
     });
     pipe(parts.get(name)!.stream(), counter, () => {});
@@ -171,15 +194,32 @@ async function openWorkbook(file: string, limit = maxUnpackedBytes()): Promise<S
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), READER_OPTIONS) as unknown as ReaderParts;
   if (parts.has("xl/_rels/workbook.xml.rels")) await reader._parseRels(read("xl/_rels/workbook.xml.rels"));
   await reader._parseWorkbook(read("xl/workbook.xml"));
-  if (parts.has("xl/sharedStrings.xml")) for await (const _ of reader._parseSharedStrings(read("xl/sharedStrings.xml"))); // eslint-disable-line @typescript-eslint/no-unused-vars
+  if (parts.has("xl/sharedStrings.xml")) reader.sharedStrings = await sharedStrings(reader._parseSharedStrings(read("xl/sharedStrings.xml")), partLimit);
   if (parts.has("xl/styles.xml")) await reader._parseStyles(read("xl/styles.xml"));
 
   return (reader.model?.sheets ?? []).flatMap((sheet) => {
     const target = reader.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target;
     const name = target && (target.startsWith("/") ? target.slice(1) : `xl/${target}`);
     if (!name || !parts.has(name)) return [];
-    return [{ name: sheet.name, visible: (sheet.state ?? "visible") === "visible", rows: () => sheetRows(read(name), reader) }];
+    return [{ name: sheet.name, visible: (sheet.state ?? "visible") === "visible", rows: () => sheetRows(read(name, false), reader) }];
   });
+}
+
+/**
+ * The table of shared strings as plain text, refused (PartTooLarge) once what it holds in
+ * memory passes `limit`: two bytes a character and a string's own overhead, so that a million
+ * one-letter strings count for what they cost, not for their few bytes of XML.
+ */
+async function sharedStrings(items: AsyncIterable<{ text: string | null | { richText: { text?: string }[] } }>, limit: number): Promise<string[]> {
+  const strings: string[] = [];
+  let size = 0;
+  for await (const { text } of items) {
+    const plain = text === null ? "" : typeof text === "string" ? text : text.richText.map((part) => part.text ?? "").join("");
+    size += 2 * plain.length + 32;
+    if (size > limit) throw new PartTooLarge(limit);
+    strings.push(plain);
+  }
+  return strings;
 }
 
 function sheetHeaders(cells: string[], sheetName: string): string[] {
@@ -283,15 +323,14 @@ function columnIndex(ref: string): number {
  */
 function cellValue(
   cell: { type: string; style: number; value: string },
-  sharedStrings: (string | { richText: { text: string }[] })[],
+  sharedStrings: string[],
   date1904: boolean,
   dateStyle: (style: number) => boolean,
 ): string {
   const { type, value } = cell;
   switch (type) {
     case "s": {
-      const shared = sharedStrings[Number(value)];
-      return shared === undefined || shared === null ? "" : typeof shared === "string" ? shared : shared.richText.map((part) => part.text ?? "").join("");
+      return sharedStrings[Number(value)] ?? "";
     }
     case "b":
       return value === "" ? "" : value !== "0" ? "TRUE" : "FALSE";
