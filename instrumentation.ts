@@ -1,10 +1,12 @@
 /**
- * Runs once when the server starts. An instance runs background work (imports, re-scores:
- * lib/jobs/workers.ts) unless LEADRANK_IMPORT_WORKER=off (one that only answers requests
- * while others work).
+ * Runs once when the server starts: starts the work threads of CPU-heavy requests
+ * (lib/threads/heavy.ts), and background work (imports, re-scores: lib/jobs/workers.ts) unless
+ * LEADRANK_IMPORT_WORKER=off (an instance that only answers requests while others work).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LEADRANK_IMPORT_WORKER === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  (await import("@/lib/threads/heavy")).startWorkThreads();
+  if (process.env.LEADRANK_IMPORT_WORKER === "off") return;
   const { startWorkers } = await import("@/lib/jobs/workers");
   try {
     await startWorkers();

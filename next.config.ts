@@ -9,7 +9,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Database drivers stay plain Node modules instead of being bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pg", "piscina", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -13,7 +13,10 @@ export function jsonError(status: number, code: string, message: string, headers
 export const notFound = (what = "This item") => jsonError(404, "not_found", `${what} was not found.`);
 
 export function errorResponse(error: unknown) {
-  if (error instanceof AppError) return jsonError(error.status, error.code, error.message, undefined, error.details);
+  if (error instanceof AppError) {
+    const retryAfter = error.details?.retryAfter;
+    return jsonError(error.status, error.code, error.message, typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined, error.details);
+  }
   if (isDatabaseUnavailable(error)) {
     return jsonError(503, "database_unavailable", "The database is not reachable right now. Please try again shortly.");
   }

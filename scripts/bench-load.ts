@@ -1,7 +1,7 @@
 /**
  * npm run bench:load [-- --rows N --duration S --connections C]: load test of a production
  * build. Loads N generated leads (100,000 by default) into a new account through the import
- * pipeline, starts `next start` on a free port, signs in over HTTP, then runs autocannon
+ * pipeline, starts the production server on a free port, signs in over HTTP, then runs autocannon
  * against the dashboard API and the leads API (50 connections for 30 s each by default) and
  * prints requests/s, latency (median, p99, max), errors and the app server's CPU time per
  * request (Linux). Budget: zero errors, p99 ≤ 500 ms. `--import-only` stops after the import.
@@ -115,9 +115,9 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+const server = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", "scripts/serve.ts", "start"], {
   // The token's rate limit is lifted: this measures the cost of a request, not the limit.
-  env: { ...process.env, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", LEADRANK_TOKEN_RATE_LIMIT: "1000000000" },
+  env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base, NEXTAUTH_SECRET: "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", LEADRANK_TOKEN_RATE_LIMIT: "1000000000" },
   stdio: ["ignore", "ignore", "inherit"],
 });
 

@@ -61,7 +61,7 @@ try {
 }
 
 // Its own process: the embedded database above must not share a thread with the requests.
-const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", mode === "dev" ? "dev" : "start"], {
+const app = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", "scripts/serve.ts", mode === "dev" ? "dev" : "start"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
 });

@@ -17,6 +17,8 @@ import * as s from "./schemas";
 
 type Response = { description: string; schema?: z.ZodType; csv?: boolean };
 export type Operation = {
+  /** CPU-heavy work run on a work thread (lib/threads/heavy.ts): one per company at a time, stopped past its time budget. */
+  heavy?: true;
   method: "get" | "post" | "put" | "patch" | "delete";
   /** As OpenAPI writes it: /api/leads/{id}. */
   path: string;
@@ -79,15 +81,15 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/models/{id}", tag: "Scoring models", summary: "A model with its draft and every version's definition", permission: "leads:read", responses: { 200: ok(z.object({ model: s.modelDetail })) } },
   { method: "put", path: "/api/models/{id}/draft", tag: "Scoring models", summary: "Saves the draft (422 invalid_model with issues)", permission: "models:edit", body: z.object({ definition: scoringModelSchema }), responses: { 200: ok(z.object({ model: s.modelDetail })) } },
   { method: "delete", path: "/api/models/{id}/draft", tag: "Scoring models", summary: "Discards the draft", permission: "models:edit", responses: { 200: ok(z.object({ deleted: z.boolean() })) } },
-  { method: "post", path: "/api/models/{id}/preview", tag: "Scoring models", summary: "What publishing the draft (or the definition sent) would do; writes nothing", permission: "models:edit", body: s.definitionBody.partial(), responses: { 200: ok(s.preview) } },
+  { heavy: true, method: "post", path: "/api/models/{id}/preview", tag: "Scoring models", summary: "What publishing the draft (or the definition sent) would do; writes nothing", permission: "models:edit", body: s.definitionBody.partial(), responses: { 200: ok(s.preview) } },
   { method: "post", path: "/api/models/{id}/publish", tag: "Scoring models", summary: "Publishes the draft; the re-score runs in the background", permission: "models:publish", body: s.publishBody, responses: { 202: ok(s.published, "Accepted: re-scoring") } },
   { method: "post", path: "/api/models/{id}/activate", tag: "Scoring models", summary: "Makes the model's latest version the active one", permission: "models:publish", responses: { 202: ok(s.published, "Accepted: re-scoring") } },
   { method: "post", path: "/api/models/{id}/restore", tag: "Scoring models", summary: "Makes a draft from a published version", permission: "models:edit", body: s.restoreBody, responses: { 200: ok(z.object({ model: s.modelDetail })) } },
   { method: "get", path: "/api/scoring-jobs/{id}", tag: "Scoring models", summary: "A re-score's state and progress", permission: "leads:read", responses: { 200: ok(z.object({ job: s.scoringJob })) } },
   { method: "post", path: "/api/scoring-jobs/{id}/retry", tag: "Scoring models", summary: "Queues a failed re-score again", permission: "models:publish", responses: { 202: ok(z.object({ job: s.scoringJob })) } },
 
-  { method: "get", path: "/api/insights", tag: "Outcomes", summary: "How well the score predicts won and lost leads", permission: "leads:read", responses: { 200: ok(s.insights) } },
-  { method: "post", path: "/api/insights/suggested-model", tag: "Outcomes", summary: "A better model fitted on the outcomes (from 50 won and 50 lost)", permission: "models:edit", responses: { 200: ok(s.suggestion) } },
+  { heavy: true, method: "get", path: "/api/insights", tag: "Outcomes", summary: "How well the score predicts won and lost leads", permission: "leads:read", responses: { 200: ok(s.insights) } },
+  { heavy: true, method: "post", path: "/api/insights/suggested-model", tag: "Outcomes", summary: "A better model fitted on the outcomes (from 50 won and 50 lost)", permission: "models:edit", responses: { 200: ok(s.suggestion) } },
 
   { method: "get", path: "/api/members", tag: "Team", summary: "The company's members and their roles", permission: "leads:read", responses: { 200: ok(z.object({ members: z.array(s.memberView) })) } },
   { method: "patch", path: "/api/members/{id}", tag: "Team", summary: "Changes a member's role (the last owner stays an owner)", permission: "members:manage", body: roleSchema, responses: { 200: ok(z.object({ member: s.memberView })) } },
@@ -141,6 +143,10 @@ function responses(operation: Operation) {
     out["401"] = { description: "No session cookie or API token, or the token was revoked or expired", ...error };
     out["403"] = { description: "The role does not allow this (`forbidden`), or a browser request from another site", ...error };
     out["429"] = { description: "The token made too many requests this minute; see Retry-After", ...error };
+  }
+  if (operation.heavy) {
+    out["429"] = { description: "The token made too many requests this minute, or (`busy`) the company already has a preview, suggestion or insights being worked out; see Retry-After", ...error };
+    out["503"] = { description: "`too_slow`: the work took longer than its time budget (60 s) and was stopped", ...error };
   }
   if (operation.path.includes("{")) out["404"] = { description: "Not found in your company", ...error };
   if (operation.body || operation.query || operation.method !== "get") out["400"] = out["422"] = { description: "The request is not valid (the message says why)", ...error };

@@ -71,7 +71,7 @@ export const scoringJob = z.looseObject({
 export const published = z.looseObject({ version: z.int(), job: z.looseObject({ id, status: z.string() }) });
 export const preview = z.looseObject({ leads: z.int(), changed: z.int(), up: z.int(), down: z.int(), same: z.int(), histogram: z.array(z.looseObject({ bucket: z.string(), now: z.int(), draft: z.int() })) });
 export const insights = z.looseObject({ closed: z.object({ won: z.int(), lost: z.int() }) });
-export const suggestion = z.looseObject({ definition: z.looseObject({ name: z.string() }), cv: z.looseObject({ current: z.number(), suggested: z.number() }), diff: z.array(z.looseObject({ kind: z.string(), what: z.string() })), closed: z.object({ won: z.int(), lost: z.int() }) });
+export const suggestion = z.looseObject({ better: z.boolean(), message: z.string(), fitted: z.object({ won: z.int(), lost: z.int(), sampled: z.boolean() }), definition: z.looseObject({ name: z.string() }), cv: z.looseObject({ current: z.number(), suggested: z.number() }), diff: z.array(z.looseObject({ kind: z.string(), what: z.string() })), closed: z.object({ won: z.int(), lost: z.int() }) });
 
 export const tokenView = z.object({
   id,

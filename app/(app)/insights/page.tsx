@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
-import { getInsights, MIN_FOR_AUC } from "@/lib/outcomes/insights";
+import { MIN_FOR_AUC } from "@/lib/outcomes/insights";
+import { runHeavy } from "@/lib/threads/heavy";
 import type { Rate } from "@/lib/outcomes/stats";
 
 export const metadata: Metadata = { title: "Insights · LeadRank" };
@@ -20,7 +21,7 @@ const CARD = "rounded-lg bg-white p-5 ring-1 ring-slate-200";
 export default async function InsightsPage() {
   const principal = await requirePrincipal();
   const { companyId } = principal;
-  const insights = await getInsights(companyId);
+  const insights = await runHeavy("insights", { companyId }, { wait: true });
   const closed = insights.closed.won + insights.closed.lost;
   const header = <PageHeader title="Insights" description={`Does the score predict who buys? ${insights.model.label}, measured on your won and lost leads.`} />;
 

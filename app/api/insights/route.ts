@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/http";
-import { getInsights } from "@/lib/outcomes/insights";
+import { runHeavy } from "@/lib/threads/heavy";
 
 /** How well the active model's score predicts the company's won and lost leads. */
-export const GET = withTenant(async (_request, { companyId }) => NextResponse.json(await getInsights(companyId)), { permission: "leads:read" });
+export const GET = withTenant(async (_request, { companyId }) => NextResponse.json(await runHeavy("insights", { companyId })), { permission: "leads:read" });

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { withTenant } from "@/lib/http";
-import { suggestModel } from "@/lib/outcomes/suggest-model";
+import { runHeavy } from "@/lib/threads/heavy";
 
 /**
  * A better model fitted on the company's won and lost leads, with 5-fold cross-validated AUCs
  * and its differences from the active model; 422 `not_enough_outcomes` below 50 won and 50 lost.
  */
-export const POST = withTenant(async (_request, { companyId }) => NextResponse.json(await suggestModel(companyId)), { permission: "models:edit" });
+export const POST = withTenant(async (_request, { companyId }) => NextResponse.json(await runHeavy("suggestion", { companyId })), { permission: "models:edit" });

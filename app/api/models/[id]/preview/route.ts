@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { notFound, readModelJson, withTenant } from "@/lib/http";
 import { getModel, validDefinition } from "@/lib/models/models";
-import { previewDefinition } from "@/lib/models/preview";
+import { runHeavy } from "@/lib/threads/heavy";
 
 /**
  * What publishing would do, against the active version, writing nothing: the model's draft,
@@ -14,5 +14,5 @@ export const POST = withTenant<{ id: string }>(async (request, { companyId }, { 
   const body = (await readModelJson(request)) as { definition?: unknown };
   const definition = body?.definition !== undefined ? body.definition : model.draft?.definition;
   if (definition === undefined) throw new AppError("no_draft", "This model has no draft to preview. Edit it first.", 409);
-  return NextResponse.json(await previewDefinition(companyId, validDefinition(definition)));
+  return NextResponse.json(await runHeavy("preview", { companyId, definition: validDefinition(definition) }));
 }, { permission: "models:edit" });
