@@ -49,7 +49,8 @@ export function Versions({ modelId, versions, hasDraft, canRestore, onRestored }
                   {version.note ? ` · “${version.note}”` : ""}
                 </p>
               </div>
-              {canRestore ? (
+              {/* The latest version is what a new draft starts from anyway, unless a draft has moved on from it. */}
+              {canRestore && (version.version !== latest || hasDraft) ? (
                 <button type="button" onClick={() => restore(version.version)} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
                   Restore as draft
                 </button>

@@ -78,5 +78,8 @@ describe("score deciles", () => {
     expect(tied).toHaveLength(10);
     for (const d of tied) expect(d).toMatchObject({ minScore: 50, maxScore: 50, won: expect.closeTo(1.2, 9), lost: expect.closeTo(1.8, 9) });
     expect(scoreDeciles([])).toEqual([]);
+    // Whole leads read as whole numbers, however the shares added up.
+    const many = scoreDeciles(Array.from({ length: 7 }, (_, i) => ({ score: i * 10, won: 3, lost: 4 })));
+    for (const d of many) for (const n of [d.won, d.lost]) expect(String(n)).toMatch(/^\d+(\.\d{1,6})?$/);
   });
 });

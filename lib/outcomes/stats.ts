@@ -128,5 +128,7 @@ export function scoreDeciles(counts: ScoreCounts[]): { decile: number; minScore:
       left -= take;
     }
   }
-  return groups.filter((g) => g.won + g.lost > 0);
+  // Shares of tied leads are fractions; sums of them keep no float noise (3.9999999999999996 is 4).
+  const clean = (x: number) => Math.round(x * 1e6) / 1e6;
+  return groups.filter((g) => g.won + g.lost > 0).map((g) => ({ ...g, won: clean(g.won), lost: clean(g.lost) }));
 }

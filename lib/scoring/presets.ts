@@ -4,7 +4,7 @@ const b2bSaas: ScoringModelInput & { id: string } = {
   id: "b2b-saas",
   name: "B2B SaaS",
   description:
-    "For software and tech sales: rewards large companies, decision-makers, tech industries and major tech hubs. 20 points make a score of 100.",
+    "For software and tech sales: rewards large companies, decision-makers, tech industries and major tech hubs.",
   pointsFor100: 20,
   criteria: [
     {
