@@ -1,16 +1,11 @@
 /**
  * Runs once when the server starts: starts the work threads of CPU-heavy requests
- * (lib/threads/heavy.ts), and background work (imports, re-scores: lib/jobs/workers.ts) unless
- * LEADRANK_IMPORT_WORKER=off (an instance that only answers requests while others work).
+ * (lib/threads/heavy.ts) and the jobs thread (lib/threads/jobs.ts), where uploads are imported
+ * and, unless LEADRANK_IMPORT_WORKER=off (an instance that only answers requests while others
+ * work), queued imports and re-scores run.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   (await import("@/lib/threads/heavy")).startWorkThreads();
-  if (process.env.LEADRANK_IMPORT_WORKER === "off") return;
-  const { startWorkers } = await import("@/lib/jobs/workers");
-  try {
-    await startWorkers();
-  } catch (error) {
-    console.error("The background workers could not start:", error);
-  }
+  (await import("@/lib/threads/jobs")).startJobsThread({ workers: process.env.LEADRANK_IMPORT_WORKER !== "off" });
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "./test";
 import Papa from "papaparse";
 import { sampleCsvBytes } from "../lib/sample-data/generate";
-import { importCsv, screenshot, signUp } from "./helpers";
+import { importCsv, screenshot, signUp, sql } from "./helpers";
 
 async function importSampleLeads(page: Page, rows: number) {
   await importCsv(page, "sample.csv", await sampleCsvBytes({ rows, seed: 7, endDate: new Date() }), { timeout: 60_000 });
@@ -135,4 +135,23 @@ test("a leads page past the end shows the last page instead of an empty table", 
   await expect(page.getByRole("link", { name: "← Previous" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Next →" })).toHaveCount(0);
   await expect(page.locator("tbody tr").first()).toBeVisible();
+});
+
+test("an empty dashboard with an import under way points to its progress instead of saying there are no leads", async ({ page }) => {
+  const account = await signUp(page);
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO "Import" ("companyId", "fileName", "status", "headers", "mapping")
+     SELECT m."companyId", 'crm-export.csv', 'queued', '[]', '[]' FROM "User" u JOIN "Membership" m ON m."userId" = u.id WHERE u.email = $1 RETURNING "id"`,
+    [account.email],
+  );
+  try {
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { name: "Your leads are being imported" })).toBeVisible();
+    await expect(page.getByText("crm-export.csv is being imported and scored.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "No leads yet" })).toHaveCount(0);
+    await screenshot(page, "desktop-dashboard-importing");
+    await expect(page.getByRole("link", { name: "See its progress" })).toHaveAttribute("href", `/imports/${row.id}`);
+  } finally {
+    await sql(`DELETE FROM "Import" WHERE "id" = $1`, [row.id]);
+  }
 });

@@ -82,16 +82,26 @@ const server = spawn(process.execPath, ["--disable-warning=ExperimentalWarning",
 
 type Latency = { p50: number; p99: number; max: number; requests: number; errors: number };
 
+/** What A is doing now: B's reads are also summed up per phase. */
+let phase = "idle";
+
+function summary(times: number[], errors: number): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { p50: at(0.5), p99: at(0.99), max: Math.round(sorted.at(-1) ?? 0), requests: sorted.length, errors };
+}
+
 /**
  * B's team at work: reads of B's leads API and dashboard API (in turn) arriving at random
  * (a Poisson process) at `rate` a second in all, over up to C connections, for `seconds` or
  * until `until` settles. Each read's time counts from when it was due, so a server that falls
  * behind shows it (no coordinated omission).
  */
-async function readB(seconds: number, until?: Promise<unknown>): Promise<Latency> {
+async function readB(seconds: number, until?: Promise<unknown>): Promise<{ all: Latency; phases: Map<string, Latency> }> {
   const rate = Number(values.rate);
   const paths = ["/api/leads", "/api/dashboard?days=30"];
   const times: number[] = [];
+  const byPhase = new Map<string, number[]>();
   let errors = 0;
   let stop = false;
   if (until) void until.finally(() => (stop = true));
@@ -113,27 +123,29 @@ async function readB(seconds: number, until?: Promise<unknown>): Promise<Latency
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const started = due;
+    const during = phase;
     const read = (async () => {
       try {
         if ((await get(paths[i % paths.length])) !== 200) errors++;
       } catch {
         errors++;
       }
-      times.push(performance.now() - started);
+      const took = performance.now() - started;
+      times.push(took);
+      byPhase.set(during, [...(byPhase.get(during) ?? []), took]);
     })();
     inFlight.add(read);
     void read.finally(() => inFlight.delete(read));
   }
   await Promise.all(inFlight);
   agent.destroy();
-  times.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0);
-  return { p50: at(0.5), p99: at(0.99), max: Math.round(times.at(-1) ?? 0), requests: times.length, errors };
+  return { all: summary(times, errors), phases: new Map([...byPhase].map(([name, list]) => [name, summary(list, 0)])) };
 }
 
 const asA = { authorization: `Bearer ${tokenA}` };
 async function timed(label: string, work: () => Promise<void>) {
   const t0 = performance.now();
+  phase = label;
   await work();
   console.log(`  A: ${label} in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 }
@@ -172,12 +184,13 @@ try {
   }
   // Every route is loaded once before the clock starts (a fresh server compiles a route on its first request).
   await readB(3);
-  const idle = await readB(Number(values.idle));
+  const { all: idle } = await readB(Number(values.idle));
   console.log(describe("A idle:", idle));
   const work = workOfA();
-  const busy = await readB(0, work);
+  const { all: busy, phases } = await readB(0, work);
   await work;
   console.log(describe("A working:", busy));
+  for (const [name, latency] of phases) console.log(describe(`  during ${name.split(" ").slice(0, 2).join(" ")}:`, latency));
   console.log(`B's p99 while A works: ${busy.p99} ms = ${(busy.p99 / Math.max(1, idle.p99)).toFixed(2)}× its idle p99 (budget ≤ 250 ms and ≤ 3×)`);
   console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 } finally {

@@ -42,6 +42,11 @@ export function listImports(companyId: string, take = 50) {
   });
 }
 
+/** The company's newest import still waiting or running, if any (what an empty dashboard points to). */
+export function unfinishedImport(companyId: string) {
+  return prisma.import.findFirst({ where: { companyId, status: { in: ["queued", "running"] } }, orderBy: { createdAt: "desc" }, select: { id: true, fileName: true } });
+}
+
 /** The rejected rows of an import, in file order, a page at a time. */
 export async function* rejectedRows(companyId: string, importId: string) {
   let after = 0;

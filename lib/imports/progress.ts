@@ -1,13 +1,12 @@
+import { sharedMap } from "@/lib/threads/shared-map";
 import type { ImportSummary } from "./imports";
 
 /**
- * Progress of the imports this process is running. While an import's transaction is open
- * its rows are not visible to other connections (and the embedded database answers no
- * other connection at all), so the status API reads progress from here when it can.
+ * Progress of the imports this process is running (on its jobs thread). While an import's
+ * transaction is open its rows are not visible to other connections (and the embedded
+ * database answers no other connection at all), so the status API reads progress from here.
  */
-// On globalThis: Next.js may load this module more than once in one process.
-const shared = globalThis as { leadrankLiveImports?: Map<string, { companyId: string; summary: ImportSummary }> };
-const live = (shared.leadrankLiveImports ??= new Map());
+const live = sharedMap<string, { companyId: string; summary: ImportSummary }>("imports");
 
 export function trackImport(companyId: string, summary: ImportSummary) {
   live.set(summary.id, { companyId, summary });
@@ -15,7 +14,7 @@ export function trackImport(companyId: string, summary: ImportSummary) {
 
 export function updateProgress(importId: string, patch: Partial<ImportSummary>) {
   const entry = live.get(importId);
-  if (entry) entry.summary = { ...entry.summary, ...patch };
+  if (entry) live.set(importId, { companyId: entry.companyId, summary: { ...entry.summary, ...patch } });
 }
 
 export function untrackImport(importId: string) {

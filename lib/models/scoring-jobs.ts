@@ -8,6 +8,7 @@ import { asJobWorker, isJobAlive } from "@/lib/jobs/liveness";
 import { enqueueJob, failActiveJob, workOn } from "@/lib/jobs/queue";
 import { countLeads } from "@/lib/leads/dashboard";
 import { rescoreLeads, type RescoreProgress } from "@/lib/leads/rescore";
+import { sharedMap } from "@/lib/threads/shared-map";
 import { readVersion, validDefinition, versionLabel } from "./models";
 
 /**
@@ -31,10 +32,9 @@ export type ScoringJobView = {
   finishedAt: Date | null;
 };
 
-// Progress of the jobs this process runs: while the job's transaction is open the embedded
-// database answers no other connection, so the status API reads progress from here.
-const shared = globalThis as { leadrankLiveScoring?: Map<string, RescoreProgress> };
-const live = (shared.leadrankLiveScoring ??= new Map());
+// Progress of the jobs this process runs (on its jobs thread): while the job's transaction is
+// open the embedded database answers no other connection, so the status API reads progress from here.
+const live = sharedMap<string, RescoreProgress>("rescores");
 
 const JOB_SELECT = {
   id: true,

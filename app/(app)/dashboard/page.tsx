@@ -9,6 +9,7 @@ import { SampleDataButton } from "@/components/dashboard/sample-data-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
+import { unfinishedImport } from "@/lib/imports/imports";
 import { dashboardQuery, getDashboard, TREND_DAYS } from "@/lib/leads/dashboard";
 import { leadDisplayName } from "@/lib/leads/list-leads";
 
@@ -20,6 +21,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { days } = dashboardQuery.catch({ days: 30 }).parse(await searchParams);
   const { kpis, top, trend } = await getDashboard(companyId, days);
 
+  const importing = kpis.total === 0 ? await unfinishedImport(companyId) : null;
+  if (importing) {
+    return (
+      <>
+        <PageHeader title="Dashboard" description="Your best leads and how your pipeline is trending." />
+        <EmptyState title="Your leads are being imported" action={<ButtonLink href={`/imports/${importing.id}`}>See its progress</ButtonLink>}>
+          {importing.fileName} is being imported and scored. Your top 10 and trends appear here as soon as it is done.
+        </EmptyState>
+      </>
+    );
+  }
   if (kpis.total === 0) {
     return (
       <>

@@ -4,6 +4,7 @@ import { createImport } from "@/lib/imports/create-import";
 import { getImport, listImports } from "@/lib/imports/imports";
 import { enqueueImport } from "@/lib/imports/queue";
 import { receiveUpload } from "@/lib/imports/receive-upload";
+import { importOnJobsThread, jobsThreadRunning } from "@/lib/threads/jobs";
 
 export const GET = withTenant(async (_request, { companyId }) => {
   return NextResponse.json({ imports: await listImports(companyId) });
@@ -19,19 +20,11 @@ export const GET = withTenant(async (_request, { companyId }) => {
  */
 export const POST = withTenant(async (request, principal) => {
   const { companyId, userId } = principal;
-  const id = await receiveUpload(request, (file, fields) =>
-    createImport({
-      companyId,
-      userId,
-      fileName: file.name ?? "upload.csv",
-      source: file.stream,
-      mapping: fields.mapping,
-      outcomeValues: fields.outcomeValues,
-      sheet: fields.sheet,
-      actor: principal,
-      here: {},
-    }),
-  );
+  const id = await receiveUpload(request, (file, fields) => {
+    const args = { companyId, userId, fileName: file.name ?? "upload.csv", mapping: fields.mapping, outcomeValues: fields.outcomeValues, sheet: fields.sheet, actor: principal };
+    // Read, scored and written on the jobs thread; on this one only when it is not running (`next dev` without instrumentation).
+    return jobsThreadRunning() ? importOnJobsThread(args, file.stream) : createImport({ ...args, source: file.stream, here: {} });
+  });
   const created = await getImport(companyId, id);
   if (created?.status === "queued") await enqueueImport(id);
   return NextResponse.json({ import: created }, { status: 202 });

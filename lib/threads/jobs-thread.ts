@@ -1,0 +1,20 @@
+/**
+ * The jobs thread's own code (started by lib/threads/jobs.ts): takes queued imports and
+ * re-scores, and imports the uploads the request thread passes on.
+ */
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import { createImport } from "@/lib/imports/create-import";
+import { startWorkers } from "@/lib/jobs/workers";
+import { piecesFrom, toThread, type UploadArgs } from "./jobs";
+
+parentPort!.on("message", (message: { type: "import"; args: UploadArgs; port: MessagePort }) => {
+  const { args, port } = message;
+  createImport({ ...args, source: piecesFrom(port), here: {} }).then(
+    (importId) => port.postMessage({ type: "created", importId }),
+    (error) => port.postMessage({ type: "refused", error: toThread(error) }),
+  );
+});
+
+if ((workerData as { workers: boolean }).workers) {
+  startWorkers().catch((error) => console.error("The background workers could not start:", error));
+}
