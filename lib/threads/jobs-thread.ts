@@ -6,6 +6,9 @@ import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { createImport } from "@/lib/imports/create-import";
 import { startWorkers } from "@/lib/jobs/workers";
 import { piecesFrom, toThread, type UploadArgs } from "./jobs";
+import { runBehindRequests } from "./priority";
+
+runBehindRequests();
 
 parentPort!.on("message", (message: { type: "import"; args: UploadArgs; port: MessagePort }) => {
   const { args, port } = message;

@@ -9,6 +9,10 @@ import { previewDefinition } from "@/lib/models/preview";
 import { getInsights } from "@/lib/outcomes/insights";
 import { suggestModel } from "@/lib/outcomes/suggest-model";
 import type { ScoringModel } from "@/lib/scoring";
+import { isMainThread } from "node:worker_threads";
+import { runBehindRequests } from "./priority";
+
+if (!isMainThread) runBehindRequests();
 
 export const TASKS = {
   preview: ({ companyId, definition }: { companyId: string; definition: ScoringModel }) => previewDefinition(companyId, definition),
