@@ -12,15 +12,13 @@
  * ≤ 1.9 s on a quiet machine (twice the Python prototype's 0.95 s for the scored file).
  * Needs `npm run build` first. Uses DATABASE_URL, or a fresh embedded database.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { loadDotEnv } from "@/lib/env";
-import { benchDatabase } from "./bench-setup";
+import { benchDatabase, startBenchServer } from "./bench-setup";
 import { signInOverHttp } from "./sign-in-over-http";
 
 loadDotEnv();
@@ -108,25 +106,9 @@ const leads = await prisma.lead.count({ where: { companyId } });
 const token = await createToken({ userId, companyId, role: "owner", via: "session" }, { name: "load test" });
 console.log(`${database.label}: ${leads.toLocaleString("en-US")} leads loaded`);
 
-const port = await new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address() as net.AddressInfo;
-    probe.close(() => resolve(port));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", "scripts/serve.ts", "start"], {
-  // The token's rate limit is lifted: this measures the cost of a request, not the limit.
-  env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base, NEXTAUTH_SECRET: "load-test-secret", NEXT_TELEMETRY_DISABLED: "1", LEADRANK_TOKEN_RATE_LIMIT: "1000000000" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const { base, server } = await startBenchServer();
 
 try {
-  for (let i = 0; ; i++) {
-    if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
-    if (i > 120) throw new Error("The app did not start within a minute.");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
   await timeHttpImport(base, server.pid);
   if (values["import-only"]) throw new ImportOnly();
   const signIn = await signInOverHttp(base, { email, password });

@@ -11,17 +11,15 @@
  * on the request thread (LEADRANK_WORK_THREADS=0), as before they had threads of their own.
  * Needs `npm run build` first. Uses DATABASE_URL, or a fresh embedded database.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { loadDotEnv } from "@/lib/env";
 import { writeSampleCsv } from "@/lib/sample-data/generate";
-import { benchDatabase, companyWithLeads } from "./bench-setup";
+import { benchDatabase, companyWithLeads, startBenchServer } from "./bench-setup";
 
 loadDotEnv();
 const { values } = parseArgs({
@@ -58,26 +56,9 @@ await writeSampleCsv(out, { rows, seed: rows + 1, endDate: new Date() });
 out.end();
 await finished(out);
 
-const port = await new Promise<number>((resolve) => {
-  const probe = net.createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address() as net.AddressInfo;
-    probe.close(() => resolve(port));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", "scripts/serve.ts", "start"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    NODE_ENV: "production",
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: "neighbours-secret",
-    NEXT_TELEMETRY_DISABLED: "1",
-    LEADRANK_TOKEN_RATE_LIMIT: "1000000000",
-    LEADRANK_MAX_UPLOAD_MB: String(Math.ceil(fs.statSync(csv).size / 1024 / 1024) + 1),
-    ...(values.inline ? { LEADRANK_WORK_THREADS: "0" } : {}),
-  },
-  stdio: ["ignore", "ignore", "inherit"],
+const { base, server } = await startBenchServer({
+  LEADRANK_MAX_UPLOAD_MB: String(Math.ceil(fs.statSync(csv).size / 1024 / 1024) + 1),
+  ...(values.inline ? { LEADRANK_WORK_THREADS: "0" } : {}),
 });
 
 type Latency = { p50: number; p99: number; max: number; requests: number; errors: number };
@@ -177,11 +158,6 @@ const describe = (label: string, l: Latency) =>
   `${label.padEnd(22)} B's latency median ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms · ${l.requests.toLocaleString("en-US")} requests, ${l.errors} errors`;
 
 try {
-  for (let i = 0; ; i++) {
-    if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
-    if (i > 120) throw new Error("The app did not start within a minute.");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
   // Every route is loaded once before the clock starts (a fresh server compiles a route on its first request).
   await readB(3);
   const { all: idle } = await readB(Number(values.idle));

@@ -1,5 +1,7 @@
 /** What the benchmarks share: a database (DATABASE_URL, or a fresh embedded one in `dir`), migrated, and companies of generated leads. */
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import { writeSampleCsv } from "@/lib/sample-data/generate";
@@ -36,4 +38,30 @@ export async function companyWithLeads(dir: string, rows: number, name: string):
   console.log(`loaded ${rows.toLocaleString("en-US")} rows into "${name}" in ${((performance.now() - t0) / 1000).toFixed(1)} s (${done.status}, ${done.createdCount} leads)`);
   fs.rmSync(file);
   return company.id;
+}
+
+/**
+ * The production build served as `npm start` serves it, on a free port, with API tokens' rate
+ * limit lifted (the benchmarks measure a request's cost, not the limit); resolves once it answers.
+ */
+export async function startBenchServer(env: Record<string, string> = {}): Promise<{ base: string; server: ChildProcess }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--disable-warning=ExperimentalWarning", "scripts/serve.ts", "start"], {
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", LEADRANK_TOKEN_RATE_LIMIT: "1000000000", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) return { base, server };
+    if (i > 120) {
+      server.kill("SIGTERM");
+      throw new Error("The app did not start within a minute.");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
