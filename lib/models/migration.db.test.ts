@@ -70,7 +70,8 @@ it("turns each company's preset into its model's version 1 and keeps every score
   for (const lead of after) {
     const preset = presets[lead.company as keyof typeof presets] === "lifescience-3d-invitro" ? "lifescience-3d-invitro" : "b2b-saas";
     expect(lead.version).toBe(1);
-    expect(lead.definition).toEqual(templateDefinition(preset));
+    // The migration wrote the template as it was then; only its description has been reworded since.
+    expect({ ...(lead.definition as object), description: "" }).toEqual({ ...templateDefinition(preset), description: "" });
     const source = LEADS.find((l) => l.email === lead.email)!;
     expect(lead.breakdown).toEqual(storedBreakdown(compileModel(templateDefinition(preset)!).score(source).breakdown));
   }
