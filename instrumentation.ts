@@ -7,5 +7,5 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   (await import("@/lib/threads/heavy")).startWorkThreads();
-  (await import("@/lib/threads/jobs")).startJobsThread({ workers: process.env.LEADRANK_IMPORT_WORKER !== "off" });
+  await (await import("@/lib/threads/jobs")).startJobsThread({ workers: process.env.LEADRANK_IMPORT_WORKER !== "off" });
 }

@@ -18,6 +18,9 @@ parentPort!.on("message", (message: { type: "import"; args: UploadArgs; port: Me
   );
 });
 
+const ready = () => parentPort!.postMessage({ type: "ready" });
 if ((workerData as { workers: boolean }).workers) {
-  startWorkers().catch((error) => console.error("The background workers could not start:", error));
-}
+  startWorkers()
+    .catch((error) => console.error("The background workers could not start:", error))
+    .finally(ready);
+} else ready();

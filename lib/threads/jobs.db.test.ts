@@ -7,7 +7,7 @@ import { importOnJobsThread, startJobsThread } from "./jobs";
 
 const shared = globalThis as { leadrankJobsThread?: import("node:worker_threads").Worker };
 
-beforeAll(() => startJobsThread({ workers: false }));
+beforeAll(() => startJobsThread({ workers: false }), 60_000);
 afterAll(async () => {
   await shared.leadrankJobsThread?.terminate();
   shared.leadrankJobsThread = undefined;

@@ -19,16 +19,25 @@ const IN_FLIGHT = 8;
 
 const shared = globalThis as { leadrankJobsThread?: Worker };
 
-/** Starts the jobs thread (once), taking queued jobs too unless `workers` is false. */
-export function startJobsThread({ workers }: { workers: boolean }): void {
-  if (shared.leadrankJobsThread) return;
+/**
+ * Starts the jobs thread (once), taking queued jobs too unless `workers` is false. Resolves
+ * once it is ready: with workers, after it has failed the jobs whose worker died and queued
+ * the waiting ones again, so that a server restarted after a crash answers its first request
+ * with those imports already marked failed.
+ */
+export function startJobsThread({ workers }: { workers: boolean }): Promise<void> {
+  if (shared.leadrankJobsThread) return Promise.resolve();
   const thread = new Worker(path.resolve("lib/threads/jobs-thread.ts"), { execArgv: ["--import", "tsx"], workerData: { workers } });
-  thread.on("error", (error) => {
-    console.error("The jobs thread stopped:", error);
-    shared.leadrankJobsThread = undefined;
-  });
-  thread.unref();
   shared.leadrankJobsThread = thread;
+  thread.unref();
+  return new Promise<void>((resolve) => {
+    thread.once("message", (message: { type: string }) => message.type === "ready" && resolve());
+    thread.on("error", (error) => {
+      console.error("The jobs thread stopped:", error);
+      shared.leadrankJobsThread = undefined;
+      resolve();
+    });
+  });
 }
 
 export const jobsThreadRunning = () => shared.leadrankJobsThread !== undefined;
