@@ -58,4 +58,25 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(schema.properties)).toEqual(["name", "role", "expiresAt"]);
     expect(schema.required).toEqual(["name"]);
   });
+
+  it("says exactly what the server takes where it used to be looser (days, from, field, definition, token name, email)", () => {
+    const document = openApiDocument() as unknown as { info: { license?: { name: string } }; tags: { name: string; description?: string }[]; paths: Record<string, Record<string, any>>; components: { schemas: Record<string, any> } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const body = (path: string, method: string) => document.paths[path][method].requestBody.content["application/json"].schema;
+    expect(document.paths["/api/dashboard"].get.parameters.find((p: { name: string }) => p.name === "days").schema.enum).toEqual(["7", "30", "90"]);
+    const create = body("/api/models", "post");
+    expect(create.anyOf[1].properties.from.enum).toEqual(["active", "b2b-saas", "lifescience-3d-invitro", "blank"]);
+    expect(create.anyOf[0].properties.definition.$ref).toBe("#/components/schemas/ScoringModel");
+    expect(body("/api/tokens", "post").properties.name.minLength).toBe(1);
+    expect(body("/api/invitations", "post").properties.email.format).toBe("email");
+    expect(document.info.license?.name).toBeTruthy();
+    expect(document.tags.every((tag) => tag.description)).toBe(true);
+    // No schema that takes anything: every condition's field names the fields or an extra column.
+    const text = JSON.stringify(document.components.schemas.ScoringModel);
+    expect(text).not.toContain("{}");
+    expect(text).toContain('"pattern":"^extra:.*\\\\S"');
+    const ajv = addFormats(new Ajv2020({ strict: false }));
+    const valid = ajv.compile(document.components.schemas.ScoringModel);
+    expect(valid({ name: "M", pointsFor100: 10, criteria: [{ label: "T", tiers: [{ points: 5, when: [{ kind: "keywords", field: "extra:Lead Source", keywords: ["web"] }] }] }] })).toBe(true);
+    expect(valid({ name: "M", pointsFor100: 10, criteria: [{ label: "T", tiers: [{ points: 5, when: [{ kind: "keywords", field: "shoeSize", keywords: ["x"] }] }] }] })).toBe(false);
+  });
 });

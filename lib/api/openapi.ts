@@ -36,6 +36,15 @@ const ok = (schema: z.ZodType, description = "OK"): Response => ({ description, 
 const created = (schema: z.ZodType) => ({ 201: ok(schema, "Created") });
 const noContent = { 204: { description: "Done; no body" } };
 
+const TAGS: Record<string, string> = {
+  Service: "Whether LeadRank answers, and this document",
+  Leads: "The ranked leads, the dashboard and the scored CSV export",
+  Imports: "CSV and Excel uploads, their progress, rejected rows and undo",
+  "Scoring models": "The company's models, drafts, versions, impact previews, publishing and re-scores",
+  Outcomes: "Won and lost leads, how well the score predicts them, and a suggested model",
+  Team: "Members, invitations, API tokens and the audit log",
+};
+
 export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/health", tag: "Service", summary: "Whether LeadRank and its database answer", permission: null, responses: { 200: ok(z.looseObject({ ok: z.boolean(), db: z.string() })), 503: ok(s.errorBody, "The database is not reachable") } },
   { method: "get", path: "/api/openapi.json", tag: "Service", summary: "This document", permission: null, responses: { 200: ok(z.looseObject({ openapi: z.string() })) } },
@@ -186,6 +195,7 @@ export function openApiDocument(serverUrl?: string) {
     info: {
       title: "LeadRank API",
       version: "1",
+      license: { name: "Proprietary: LeadRank's own; the API is for LeadRank's customers and their tools" },
       description:
         "Every route works with the browser's session cookie or a personal API token (Authorization: Bearer lr_…, created in Settings). The token's company and role apply: x-permission names what the role must allow and x-lowest-role the lowest role that has it (viewer < member < owner). Errors are { \"error\": { \"code\", \"message\" } }.",
     },
@@ -196,9 +206,9 @@ export function openApiDocument(serverUrl?: string) {
         bearerToken: { type: "http", scheme: "bearer", description: "A personal API token, lr_…" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
-      schemas: { Error: jsonSchema(s.errorBody, "output") },
+      schemas: { Error: jsonSchema(s.errorBody, "output"), ScoringModel: jsonSchema(scoringModelSchema, "input") },
     },
-    tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name })),
+    tags: [...new Set(OPERATIONS.map((o) => o.tag))].map((name) => ({ name, description: TAGS[name] })),
     paths,
   };
 }

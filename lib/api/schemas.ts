@@ -17,7 +17,7 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 
 export const publishBody = z.object({ note: z.string().max(500, "A note of at most 500 characters.").optional().describe("What changed and why") });
 export const restoreBody = z.object({ version: z.number().int().min(1).describe("A published version's number") });
-export const definitionBody = z.object({ definition: z.unknown().describe("A scoring model definition (docs/scoring.md)") });
+export const definitionBody = z.object({ definition: z.unknown().meta({ $ref: "#/components/schemas/ScoringModel", description: "A scoring model definition (docs/scoring.md)" }) });
 export const outcomeBody = z.object({ outcome: z.enum(OUTCOMES, { error: 'outcome is "won", "lost" or "open".' }) });
 
 export const lead = z.looseObject({

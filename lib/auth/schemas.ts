@@ -13,7 +13,8 @@ export const emailSchema = z
   .toLowerCase()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like name@company.com."));
+  .pipe(z.email("Enter a valid email address, like name@company.com."))
+  .meta({ format: "email", maxLength: 254 });
 
 export const passwordSchema = z
   .string()

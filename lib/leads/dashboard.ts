@@ -5,10 +5,11 @@ import { rankedLeads } from "./list-leads";
 export const TREND_DAYS = [7, 30, 90] as const;
 
 export const dashboardQuery = z.object({
-  days: z.coerce
-    .number()
-    .refine((days) => (TREND_DAYS as readonly number[]).includes(days), "days must be 7, 30 or 90.")
-    .default(30),
+  // The values a query string carries, so that the OpenAPI document names exactly these three.
+  days: z
+    .enum(["7", "30", "90"], { error: "days must be 7, 30 or 90." })
+    .default("30")
+    .transform((days) => Number(days) as (typeof TREND_DAYS)[number]),
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;

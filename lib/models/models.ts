@@ -173,9 +173,11 @@ async function startingDefinition(companyId: string, from: string): Promise<Scor
   return definition;
 }
 
+const modelName = z.string().trim().min(1, "Give the model a name.").max(100, "A name of at most 100 characters.");
 export const createModelInput = z.union([
-  z.object({ name: z.string().trim().min(1, "Give the model a name.").max(100, "A name of at most 100 characters."), definition: z.unknown().refine((v) => v !== undefined, "definition is missing.") }),
-  z.object({ name: z.string().trim().min(1, "Give the model a name.").max(100, "A name of at most 100 characters."), from: z.string() }),
+  // The definition is checked by validDefinition, which answers 422 with every problem and its path.
+  z.object({ name: modelName, definition: z.unknown().refine((v) => v !== undefined, "definition is missing.").meta({ $ref: "#/components/schemas/ScoringModel" }) }),
+  z.object({ name: modelName, from: z.enum(STARTING_POINTS.map(([id]) => id) as [string, ...string[]]) }),
 ]);
 
 /** A new model whose draft (version 1) is the given definition or a copy of a template. */

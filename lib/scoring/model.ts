@@ -31,9 +31,12 @@ export const MODEL_LIMITS = {
 const isExtra = (value: unknown): value is ExtraField =>
   typeof value === "string" && value.startsWith(EXTRA_PREFIX) && value.trim().length > EXTRA_PREFIX.length && value.length <= MODEL_LIMITS.fieldLength;
 const fieldOf = <T extends string>(what: string, allowed: readonly string[]) =>
-  z.custom<T>((value) => (typeof value === "string" && allowed.includes(value)) || isExtra(value), {
-    error: (issue) => `unknown ${what} field ${JSON.stringify(issue.input)}`,
-  });
+  z
+    .custom<T>((value) => (typeof value === "string" && allowed.includes(value)) || isExtra(value), {
+      error: (issue) => `unknown ${what} field ${JSON.stringify(issue.input)}`,
+    })
+    // What the check above accepts, for the OpenAPI document (a custom check has no JSON Schema of its own).
+    .meta({ anyOf: [{ type: "string", enum: [...allowed] }, { type: "string", pattern: `^${EXTRA_PREFIX}.*\\S`, maxLength: MODEL_LIMITS.fieldLength }] });
 /** Text: the canonical text fields, the email's domain and any extra column. */
 const textField = fieldOf<TextField | "emailDomain" | ExtraField>("text", [...TEXT_FIELDS, "emailDomain"]);
 /** Numbers: company size, and an extra column whose cell reads as a number. */
@@ -41,7 +44,9 @@ const numberField = fieldOf<NumberField | ExtraField>("number", NUMBER_FIELDS);
 const booleanField = z.enum([...BOOLEAN_FIELDS, "freeEmail"] as [BooleanField | "freeEmail", ...(BooleanField | "freeEmail")[]], {
   error: (issue) => `unknown yes/no field ${JSON.stringify(issue.input)}`,
 });
-const anyField = z.union([textField, numberField, booleanField], { error: (issue) => `unknown field ${JSON.stringify(issue.input)}` });
+const anyField = z
+  .union([textField, numberField, booleanField], { error: (issue) => `unknown field ${JSON.stringify(issue.input)}` })
+  .meta({ anyOf: [{ type: "string", enum: [...TEXT_FIELDS, "emailDomain", ...NUMBER_FIELDS, ...BOOLEAN_FIELDS, "freeEmail"] }, { type: "string", pattern: `^${EXTRA_PREFIX}.*\\S`, maxLength: MODEL_LIMITS.fieldLength }] });
 const nonEmptyList = (what: string) =>
   z
     .array(

@@ -12,7 +12,7 @@ export const TOKEN_PREFIX = "lr_";
 export const TOKEN_RATE_LIMIT = Number(process.env.LEADRANK_TOKEN_RATE_LIMIT) || 600;
 
 export const createTokenSchema = z.object({
-  name: z.string().transform(withoutControlCharacters).pipe(z.string().trim().min(1, "Give the token a name.").max(100, "Use at most 100 characters.")),
+  name: z.string().min(1, "Give the token a name.").max(100, "Use at most 100 characters.").transform(withoutControlCharacters).pipe(z.string().trim().min(1, "Give the token a name.").max(100, "Use at most 100 characters.")),
   role: z.enum(ROLES).optional().describe("At most your own role; your own role when left out."),
   expiresAt: z.iso.datetime({ offset: true }).optional().describe("When the token stops working; never when left out."),
 });
