@@ -36,6 +36,11 @@ const server = createServer((request, response) => {
   if (trusted === 0) for (const header of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]) delete request.headers[header];
   void handle(request, response);
 });
+// An idle kept-alive connection is closed by the client (or the proxy in front), not by the
+// server: a server that closes it after Node's default 5 s races a client sending its next
+// request on it, which then fails with ECONNRESET (seen in the browser tests).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 if (dev) server.on("upgrade", app.getUpgradeHandler());
 server.listen(port, hostname);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
