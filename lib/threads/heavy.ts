@@ -1,6 +1,7 @@
 import path from "node:path";
 import Piscina from "piscina";
 import { AppError } from "@/lib/errors";
+import { fromThread } from "./errors";
 import type { TaskAnswer, TaskName, TaskResult, TASKS } from "./tasks";
 
 /**
@@ -73,8 +74,7 @@ async function work<T extends TaskName>(task: T, args: unknown, timeLimitMs: num
         ? await (await import("./tasks")).default({ task, args: args as never })
         : await pool().run({ task, args }, { signal: AbortSignal.timeout(timeLimitMs) });
     if (answer.ok) return answer.value as TaskResult<T>;
-    if (answer.error) throw new AppError(answer.error.code, answer.error.message, answer.error.status, answer.error.details);
-    throw new Error(answer.message);
+    throw fromThread(answer.error);
   } catch (error) {
     if ((error as Error)?.name === "AbortError" || (error as Error)?.name === "TimeoutError") {
       throw new AppError(

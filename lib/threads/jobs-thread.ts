@@ -5,7 +5,8 @@
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { createImport } from "@/lib/imports/create-import";
 import { startWorkers } from "@/lib/jobs/workers";
-import { piecesFrom, toThread, type UploadArgs } from "./jobs";
+import { toThread } from "./errors";
+import { piecesFrom, type UploadArgs } from "./jobs";
 import { runBehindRequests } from "./priority";
 
 runBehindRequests();

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
-import { AppError } from "@/lib/errors";
+import { fromThread, type ThreadError } from "./errors";
 import type { createImport } from "@/lib/imports/create-import";
 
 /**
@@ -12,7 +12,6 @@ import type { createImport } from "@/lib/imports/create-import";
  * p99 from 36 to 209 ms.
  */
 export type UploadArgs = Omit<Parameters<typeof createImport>[0], "source" | "guard" | "here">;
-export type ThreadError = { code: string; message: string; status: number; details?: Record<string, unknown> } | { message: string };
 
 /** How many pieces of an upload may be on their way to the jobs thread before the request waits. */
 const IN_FLIGHT = 8;
@@ -93,16 +92,6 @@ export function importOnJobsThread(args: UploadArgs, source: AsyncIterable<Uint8
     }
   })();
   return answer;
-}
-
-/** An error as it crosses between threads: its parts, since only an Error's message survives. */
-export function toThread(error: unknown): ThreadError {
-  if (error instanceof AppError) return { code: error.code, message: error.message, status: error.status, details: error.details };
-  return { message: (error as Error)?.message ?? String(error) };
-}
-
-export function fromThread(error: ThreadError): Error {
-  return "code" in error ? new AppError(error.code, error.message, error.status, error.details) : new Error(error.message);
 }
 
 /** The pieces of an upload as the request thread sends them, each acknowledged once taken. */

@@ -10,6 +10,7 @@ import { getInsights } from "@/lib/outcomes/insights";
 import { suggestModel } from "@/lib/outcomes/suggest-model";
 import type { ScoringModel } from "@/lib/scoring";
 import { isMainThread } from "node:worker_threads";
+import { toThread, type ThreadError } from "./errors";
 import { runBehindRequests } from "./priority";
 
 if (!isMainThread) runBehindRequests();
@@ -22,14 +23,13 @@ export const TASKS = {
 
 export type TaskName = keyof typeof TASKS;
 export type TaskResult<T extends TaskName> = Awaited<ReturnType<(typeof TASKS)[T]>>;
-export type TaskAnswer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; status: number; details?: Record<string, unknown> } | null; message: string };
+export type TaskAnswer = { ok: true; value: unknown } | { ok: false; error: ThreadError };
 
 export default async function run({ task, args }: { task: TaskName; args: never }): Promise<TaskAnswer> {
   try {
     return { ok: true, value: await TASKS[task](args) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, status: error.status, details: error.details }, message: error.message };
-    console.error(`The ${task} task failed:`, error);
-    return { ok: false, error: null, message: (error as Error)?.message ?? String(error) };
+    if (!(error instanceof AppError)) console.error(`The ${task} task failed:`, error);
+    return { ok: false, error: toThread(error) };
   }
 }
