@@ -109,7 +109,10 @@ function candidateBlocks(active: ScoringModel, leads: Lead[], extraHeaders: stri
   };
   const labels: Record<(typeof LOW_CARDINALITY)[number], string> = { industry: "Industry", country: "Country", location: "Location", fundingStage: "Funding stage" };
   for (const field of LOW_CARDINALITY) valueBlock(field, labels[field], (lead) => lead[field]);
-  for (const header of extraHeaders.filter((h) => EXTRA_PREFIX.length + h.length <= MODEL_LIMITS.fieldLength)) valueBlock(`${EXTRA_PREFIX}${header}`, header, (lead) => extraCell(lead.extra, header.toLowerCase()));
+  for (const header of extraHeaders.filter((h) => EXTRA_PREFIX.length + h.length <= MODEL_LIMITS.fieldLength)) {
+    const key = header.toLowerCase();
+    valueBlock(`${EXTRA_PREFIX}${header}`, header, (lead) => extraCell(lead.extra, key));
+  }
 
   const free = next++;
   blocks.push({
