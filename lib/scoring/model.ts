@@ -115,7 +115,8 @@ const threshold = z.number().int("grade thresholds are whole numbers").min(1, "g
 /** The lowest score of each grade; below C is D. */
 export const gradesSchema = z
   .strictObject({ A: threshold, B: threshold, C: threshold })
-  .refine((grades) => grades.A > grades.B && grades.B > grades.C, "grade thresholds must fall from A to B to C");
+  .refine((grades) => grades.A > grades.B && grades.B > grades.C, "grade thresholds must fall from A to B to C")
+  .meta({ description: "The lowest score of each grade, falling from A to B to C (A > B > C); below C is D." });
 
 export const DEFAULT_GRADES = { A: 80, B: 60, C: 40 };
 
@@ -128,7 +129,11 @@ export const scoringModelSchema = z
     description: z.string().trim().max(2000, "a description of at most 2,000 characters").default(""),
     pointsFor100: z.number().int(pointsFor100Message).min(1, pointsFor100Message).max(MODEL_LIMITS.pointsFor100, pointsFor100Message),
     grades: gradesSchema.default(DEFAULT_GRADES),
-    criteria: z.array(criterionSchema).min(1, "a model without criteria").max(MODEL_LIMITS.criteria, `at most ${MODEL_LIMITS.criteria} criteria`),
+    criteria: z
+      .array(criterionSchema)
+      .min(1, "a model without criteria")
+      .max(MODEL_LIMITS.criteria, `at most ${MODEL_LIMITS.criteria} criteria`)
+      .meta({ description: `No two criteria share an id; at most ${MODEL_LIMITS.wordsPerModel.toLocaleString("en-US")} keywords and values in all.` }),
   })
   .refine((model) => wordsIn(model) <= MODEL_LIMITS.wordsPerModel, {
     message: `at most ${MODEL_LIMITS.wordsPerModel.toLocaleString("en-US")} keywords and values in one model`,
