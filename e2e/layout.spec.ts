@@ -22,7 +22,13 @@ for (const viewport of viewports) {
     await signUp(page);
     for (const path of ["/dashboard", "/leads", "/imports", "/scoring", "/insights", "/team", "/audit", "/settings"]) {
       await page.goto(path);
-      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      const nav = page.getByRole("navigation", { name: "Main" });
+      await expect(nav).toBeVisible();
+      // Every destination shows on the screen, none cut off at its edge.
+      for (const link of await nav.getByRole("link").all()) {
+        const box = (await link.boundingBox())!;
+        expect(box.x >= 0 && box.x + box.width <= viewport.width, `${await link.textContent()} is on the screen`).toBe(true);
+      }
       if (path === "/settings") await expect(page.getByTestId("scoring-model")).toContainText("Rules of B2B SaaS");
       await expectNoHorizontalScroll(page);
       await screenshot(page, `${viewport.name}${path.replaceAll("/", "-")}`);

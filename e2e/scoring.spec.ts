@@ -146,3 +146,24 @@ test("every page says so while the leads are being re-scored", async ({ page }) 
     await worker.end();
   }
 });
+
+test("the studio names the model of a failed re-score, and warns of a condition on a column no import has", async ({ page }) => {
+  const account = await signUp(page);
+  await importCsv(page, "sources.csv", "Email,Job Title,Lead Source\nana@acme.example,CTO,Webinar\n");
+  const [{ versionId, companyId }] = await sql<{ versionId: string; companyId: string }>(
+    `SELECT c."activeVersionId" AS "versionId", c.id AS "companyId" FROM "Company" c JOIN "Membership" m ON m."companyId" = c.id JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
+    [account.email],
+  );
+  await sql(`INSERT INTO "ScoringJob" ("companyId", "versionId", "status", "processed", "total", "error") VALUES ($1, $2, 'failed', 10, 20, 'The database went away.')`, [companyId, versionId]);
+  const keywords = (field: string) => ({ label: field, tiers: [{ points: 5, when: [{ kind: "keywords", field, keywords: ["web"] }] }] });
+  const created = await page.request.post("/api/models", { data: { name: "Columns", definition: { name: "Columns", pointsFor100: 10, criteria: [keywords("extra:Lead Source"), keywords("extra:Nope")] } } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { model } = await created.json();
+
+  await page.goto(`/scoring?model=${model.id}`);
+  await expect(page.getByTestId("rescore-progress").getByRole("alert")).toHaveText("Re-scoring with B2B SaaS v1 failed: The database went away.");
+  // "Lead Source" came with an import; "Nope" did not: only its condition is flagged, and the model can still be saved.
+  await expect(page.getByTestId("unknown-column")).toHaveCount(1);
+  await expect(rule(page, 2).getByTestId("unknown-column")).toHaveText("No recent import has a column “Nope”: this condition matches no lead until one does.");
+  await screenshot(page, "studio-unknown-column");
+});

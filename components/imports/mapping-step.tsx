@@ -10,6 +10,7 @@ import { defaultOutcome, distinctValues, normaliseOutcomeValue, OUTCOMES, type O
 import { createRowReader } from "@/lib/csv/validate";
 import type { FileSample } from "@/lib/imports/file-sample";
 import { fileSize } from "./format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** Beyond this many columns, the mapping step lists the mapped ones and the first others only. */
 const COLLAPSE_AFTER = 25;
@@ -80,7 +81,7 @@ export function MappingStep({
       <div>
         <h3 className="text-sm font-semibold text-slate-900">Columns</h3>
         <p className="mb-3 text-sm text-slate-600">Check where each column goes. Columns you keep as extra data are stored with the lead and exported again.</p>
-        <div className="overflow-x-auto">
+        <ScrollArea label="Column mapping">
           <table className="min-w-full text-sm">
             <thead className="text-left text-slate-600">
               <tr>
@@ -114,7 +115,7 @@ export function MappingStep({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
         {hidden > 0 ? (
           <Button variant="secondary" className="mt-2" onClick={() => setShowAll(true)}>
             Show the other {hidden.toLocaleString("en-US")} columns (kept as extra data)
@@ -136,7 +137,7 @@ export function MappingStep({
         <h3 className="text-sm font-semibold text-slate-900">
           Preview of the first {preview.length === 1 ? "row" : `${preview.length} rows`}
         </h3>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollArea label="Preview rows" className="mt-2">
           <table className="min-w-full text-sm" data-testid="preview">
             <thead className="text-left text-slate-600">
               <tr>
@@ -163,7 +164,7 @@ export function MappingStep({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </div>
 
       {problems.length ? (

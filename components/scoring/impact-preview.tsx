@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ScoreBadge } from "@/components/leads/score-badge";
 import type { Preview } from "@/lib/models/preview";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const GRADES = ["A", "B", "C", "D"] as const;
 const n = (value: number) => value.toLocaleString("en-US");
@@ -58,7 +59,7 @@ export function ImpactPreview({ preview }: { preview: Preview }) {
 
       <div>
         <h3 className="text-sm font-semibold text-slate-900">Grade moves</h3>
-        <div className="mt-1 overflow-x-auto">
+        <ScrollArea label="Grades now and with the draft" className="mt-1">
           <table className="w-full text-center text-sm" aria-label="Leads by grade now (rows) and with the draft (columns)">
             <thead>
               <tr>
@@ -98,7 +99,7 @@ export function ImpactPreview({ preview }: { preview: Preview }) {
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </div>
 
       <div>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Dispatch, ReactNode } from "react";
+import { useMemo, type Dispatch, type ReactNode } from "react";
 import { BOOLEAN_FIELDS, EXTRA_PREFIX, NUMBER_FIELDS, TEXT_FIELDS, type Condition } from "@/lib/scoring";
 import { fieldLabel } from "./describe";
 import { NEW_CRITERION, type Draft, type EditorAction } from "./editor-state";
@@ -51,6 +51,18 @@ function Issue({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
+/** A warning, not a problem: a condition on an extra column that no recent import has matches no lead until one does. */
+function UnknownColumn({ field, known }: { field: string; known: Set<string> }) {
+  if (!field.startsWith(EXTRA_PREFIX)) return null;
+  const header = field.slice(EXTRA_PREFIX.length).trim();
+  if (!header || known.has(header.toLowerCase())) return null;
+  return (
+    <p className="mt-1 w-full text-sm text-amber-800" data-testid="unknown-column">
+      No recent import has a column “{header}”: this condition matches no lead until one does.
+    </p>
+  );
+}
+
 /** A labelled input with the problem the schema finds at `path`, if any. */
 function Input({ label, path, issues, hideLabel, className = "", ...input }: { label: string; path: string; issues: Map<string, string>; hideLabel?: boolean } & React.ComponentProps<"input">) {
   const id = `model-${path.replaceAll(".", "-")}`;
@@ -89,6 +101,7 @@ function Select({ label, id, value, onChange, children }: { label: string; id: s
 export function ModelEditor({ draft, dispatch, issues, extraHeaders }: { draft: Draft; dispatch: Dispatch<EditorAction>; issues: Map<string, string>; extraHeaders: string[] }) {
   const set = (path: (string | number)[], value: unknown) => dispatch({ type: "set", path, value });
   const grades = draft.grades ?? { A: 80, B: 60, C: 40 };
+  const knownColumns = useMemo(() => new Set(extraHeaders.map((header) => header.toLowerCase())), [extraHeaders]);
   return (
     <div className="space-y-6">
       <section className="grid gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-2" aria-label="Model">
@@ -227,6 +240,7 @@ export function ModelEditor({ draft, dispatch, issues, extraHeaders }: { draft: 
                               ×
                             </button>
                             <Issue id={`model-${path}-issue`} message={issues.get(path) ?? issues.get(`${path}.field`)} />
+                            <UnknownColumn field={condition.field} known={knownColumns} />
                           </li>
                         );
                       })}
@@ -251,7 +265,7 @@ export function ModelEditor({ draft, dispatch, issues, extraHeaders }: { draft: 
                         onChange={(e) => set(["criteria", c, "tiers", t, "points"], number(e.target.value))}
                       />
                       <span className="py-1.5 text-sm text-slate-600">points</span>
-                      <button type="button" className={`${SMALL_BUTTON} ml-auto`} aria-label={`Remove rule ${c + 1}, tier ${t + 1}`} onClick={() => dispatch({ type: "remove", path: ["criteria", c, "tiers"], index: t })}>
+                      <button type="button" className={`${SMALL_BUTTON} ml-auto`} aria-label={`Remove tier ${t + 1} of rule ${c + 1}`} onClick={() => dispatch({ type: "remove", path: ["criteria", c, "tiers"], index: t })}>
                         Remove tier
                       </button>
                     </div>

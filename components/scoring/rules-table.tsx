@@ -1,5 +1,6 @@
 import type { ScoringModel } from "@/lib/scoring";
 import { describeCondition, describeGrades } from "./describe";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** A model's rules as a read-only table, with how points make a score and grade. */
 export function RulesTable({ model }: { model: ScoringModel }) {
@@ -8,7 +9,7 @@ export function RulesTable({ model }: { model: ScoringModel }) {
       <p className="mt-1 text-sm text-slate-600">
         Score = round(100 × points ÷ {model.pointsFor100}), kept between 0 and 100. Grades: {describeGrades(model)}.
       </p>
-      <div className="mt-4 overflow-x-auto">
+      <ScrollArea label="Rules" className="mt-4">
         <table className="min-w-full text-sm">
           <thead className="text-left text-slate-600">
             <tr>
@@ -43,7 +44,7 @@ export function RulesTable({ model }: { model: ScoringModel }) {
             ])}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </div>
   );
 }

@@ -341,7 +341,7 @@ export function Studio({
                 <RescoreProgress job={rescore} />
                 {rescore.status === "failed" && allowed.publish ? (
                   <div className="space-y-2">
-                    <Alert>{rescore.error}</Alert>
+                    <Alert>{`Re-scoring with ${rescore.version.label} failed: ${rescore.error}`}</Alert>
                     <Button type="button" variant="secondary" onClick={retry}>
                       Try again
                     </Button>

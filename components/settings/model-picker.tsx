@@ -31,7 +31,7 @@ export function ModelPicker({ models, leadCount }: { models: Choice[]; leadCount
         </Button>
         <p className="text-sm text-slate-600">
           All {leadCount.toLocaleString("en-US")} leads are re-scored in the background. To change the rules, open the{" "}
-          <Link href="/scoring" className="text-indigo-700 hover:underline">
+          <Link href="/scoring" className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
             scoring studio
           </Link>
           .

@@ -17,7 +17,7 @@ const links = [
 export function NavLinks({ showAudit }: { showAudit: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto">
+    <nav aria-label="Main" className="-mx-1 flex flex-wrap gap-x-1">
       {links.filter(({ href }) => showAudit || href !== "/audit").map(({ href, label }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
@@ -25,7 +25,7 @@ export function NavLinks({ showAudit }: { showAudit: boolean }) {
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium sm:px-3 ${
+            className={`whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium sm:px-3 ${
               active ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
             }`}
           >

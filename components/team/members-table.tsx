@@ -6,6 +6,7 @@ import { day } from "@/components/dates";
 import { useApiAction } from "@/components/use-api-action";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { RoleSelect } from "./role-select";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 type Member = { id: string; email: string; name: string; role: Role; joinedAt: string };
 
@@ -14,7 +15,7 @@ export function MembersTable({ members, me, canManage }: { members: Member[]; me
   const { error, busy, run } = useApiAction();
 
   return (
-    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    <ScrollArea label="Members" className="rounded-lg bg-white ring-1 ring-slate-200">
       {error ? (
         <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
           {error}
@@ -75,6 +76,6 @@ export function MembersTable({ members, me, canManage }: { members: Member[]; me
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, auditQuery, listAudit } from "@/lib/audit/audit";
 import { requirePrincipal } from "@/lib/auth/session";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const metadata: Metadata = { title: "Audit log · LeadRank" };
 
@@ -79,8 +80,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {events.length === 0 ? (
         <EmptyState title="Nothing recorded here">{filters.action || filters.user ? "No event matches these filters." : "Changes to this company will appear here."}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="min-w-full text-sm" aria-label="Audit events">
+        <ScrollArea label="Audit events" className="rounded-lg bg-white ring-1 ring-slate-200">
+          <table className="min-w-[40rem] text-sm sm:min-w-full" aria-label="Audit events">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
                 <th className="px-4 py-2">When (UTC)</th>
@@ -106,7 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm text-slate-600">
         <span>

@@ -10,6 +10,7 @@ import { requirePrincipal } from "@/lib/auth/session";
 import { MIN_FOR_AUC } from "@/lib/outcomes/insights";
 import { runHeavy } from "@/lib/threads/heavy";
 import type { Rate } from "@/lib/outcomes/stats";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const metadata: Metadata = { title: "Insights · LeadRank" };
 
@@ -144,8 +145,8 @@ export default async function InsightsPage() {
           Which rules convert
         </h2>
         <p className="text-sm text-slate-600">Closed leads by the tier of each rule they matched, and how many of them were won.</p>
-        <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full text-sm" data-testid="by-rule">
+        <ScrollArea label="Which rules convert" className="mt-3">
+          <table className="min-w-[36rem] text-sm sm:min-w-full" data-testid="by-rule">
             <thead className="text-left text-slate-600">
               <tr>
                 <th className="py-2 pr-4 font-medium">Rule</th>
@@ -171,7 +172,7 @@ export default async function InsightsPage() {
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </section>
       {can(principal, "models:edit") ? <SuggestedModel /> : null}
       <p className="mt-4 text-xs text-slate-500">

@@ -17,8 +17,9 @@ const METHOD_COLOURS: Record<string, string> = {
 type Doc = ReturnType<typeof openApiDocument>;
 type Op = { summary: string; "x-permission"?: string; parameters: { name: string; in: string; schema: object }[]; requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, { description: string; content?: Record<string, { schema: object }> }> };
 
-function Schema({ schema }: { schema: object }) {
-  return <pre className="mt-1 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{JSON.stringify(schema, null, 2)}</pre>;
+function Schema({ schema, label }: { schema: object; label: string }) {
+  // A keyboard reaches it (tab, then the arrow keys scroll it): it is often wider and taller than its box.
+  return <pre role="region" aria-label={label} tabIndex={0} className="mt-1 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{JSON.stringify(schema, null, 2)}</pre>;
 }
 
 /** A readable reference of the JSON API, rendered from the same OpenAPI document as /api/openapi.json. */
@@ -41,7 +42,7 @@ export default function ApiReferencePage() {
       <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">LeadRank API</h1>
         <p className="mt-2 max-w-3xl text-sm text-slate-700">{document.info.description}</p>
-        <pre className="mt-4 overflow-x-auto rounded-md bg-white p-3 text-xs ring-1 ring-slate-200">{`curl -H "Authorization: Bearer lr_…" ${"https://your-leadrank"}/api/leads?q=engineer`}</pre>
+        <pre role="region" aria-label="Example request" tabIndex={0} className="mt-4 overflow-x-auto rounded-md bg-white p-3 text-xs ring-1 ring-slate-200">{`curl -H "Authorization: Bearer lr_…" ${"https://your-leadrank"}/api/leads?q=engineer`}</pre>
         <nav aria-label="Sections" className="mt-6 flex flex-wrap gap-2 text-sm">
           {tags.map((tag) => (
             <a key={tag} href={`#${tag.toLowerCase().replace(/\W+/g, "-")}`} className="rounded-full bg-white px-3 py-1 ring-1 ring-slate-200 hover:bg-slate-100">
@@ -80,7 +81,7 @@ export default function ApiReferencePage() {
                         ? Object.entries(op.requestBody.content).map(([type, body]) => (
                             <div key={type}>
                               <h3 className="font-medium text-slate-900">Body ({type})</h3>
-                              <Schema schema={body.schema} />
+                              <Schema schema={body.schema} label={`${o.method.toUpperCase()} ${o.path} body (${type})`} />
                             </div>
                           ))
                         : null}
@@ -90,7 +91,7 @@ export default function ApiReferencePage() {
                           {Object.entries(op.responses).map(([status, response]) => (
                             <li key={status}>
                               <code className="font-semibold">{status}</code> {response.description}
-                              {response.content?.["application/json"] && !("$ref" in response.content["application/json"].schema) ? <Schema schema={response.content["application/json"].schema} /> : null}
+                              {response.content?.["application/json"] && !("$ref" in response.content["application/json"].schema) ? <Schema schema={response.content["application/json"].schema} label={`${o.method.toUpperCase()} ${o.path} response ${status}`} /> : null}
                             </li>
                           ))}
                         </ul>

@@ -13,6 +13,7 @@ import { DELIMITER_NAMES, ENCODING_NAMES, type Delimiter, type Encoding } from "
 import { fieldByName } from "@/lib/csv/fields";
 import { IGNORE } from "@/lib/csv/mapping";
 import { getImport, rejectedRows } from "@/lib/imports/imports";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const metadata: Metadata = { title: "Import · LeadRank" };
 
@@ -70,7 +71,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
                 Download all {job.rejectedCount.toLocaleString("en-US")} as CSV
               </a>
             </div>
-            <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+            <ScrollArea label="Rejected rows" className="rounded-lg bg-white ring-1 ring-slate-200">
               <table className="min-w-full text-sm">
                 <thead className="bg-slate-50 text-left text-slate-600">
                   <tr>
@@ -87,7 +88,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </section>
         ) : null}
       </div>

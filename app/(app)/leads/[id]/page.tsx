@@ -11,6 +11,7 @@ import { explainScore } from "@/lib/leads/explain";
 import { getLead } from "@/lib/leads/get-lead";
 import { leadDisplayName } from "@/lib/leads/list-leads";
 import { getActiveVersion } from "@/lib/models/models";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const metadata: Metadata = { title: "Lead · LeadRank" };
 
@@ -36,7 +37,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             </span>
           </div>
           <>
-              <div className="overflow-x-auto">
+              <ScrollArea label="Score breakdown">
                 <table className="min-w-full text-sm" data-testid="breakdown">
                   <thead className="text-left text-slate-600">
                     <tr>
@@ -70,11 +71,11 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                     </tr>
                   </tfoot>
                 </table>
-              </div>
+              </ScrollArea>
               <p className="mt-3 text-sm text-slate-600" data-testid="scored-with">
                 Scored with <span className="font-medium">{version.label}</span>: score = round(100 × {explained.rawPoints} ÷ {explained.model.pointsFor100}), kept
                 between 0 and 100 = {lead.score}.{" "}
-                <Link href="/scoring" className="text-indigo-700 hover:underline">
+                <Link href="/scoring" className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
                   See or change the rules
                 </Link>
               </p>
