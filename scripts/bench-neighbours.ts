@@ -8,7 +8,8 @@
  * N more rows (uploaded as a CSV), and a suggested model. Prints B's latency (median, p99, max)
  * in both phases and their ratio, and how long each of A's operations took.
  * Budget: B's p99 ≤ 250 ms and ≤ 3× its idle p99. `--inline` runs A's preview and suggestion
- * on the request thread (LEADRANK_WORK_THREADS=0), as before they had threads of their own.
+ * on the request thread (LEADRANK_WORK_THREADS=0), as before they had threads of their own;
+ * `LEADRANK_BACKGROUND_NICE=0` runs background work and its database sessions at the priority of requests.
  * Needs `npm run build` first. Uses DATABASE_URL, or a fresh embedded database.
  */
 import fs from "node:fs";
@@ -43,7 +44,7 @@ const { prisma } = await import("@/lib/db/client");
 const { createToken } = await import("@/lib/tokens/tokens");
 const { addMember } = await import("@/lib/test-factories");
 
-console.log(`${database.label}; heavy work ${values.inline ? "on the request thread" : "on a work thread"}; ${os.cpus().length} cores; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`${database.label}; heavy work ${values.inline ? "on the request thread" : "on a work thread"}; background nice ${process.env.LEADRANK_BACKGROUND_NICE ?? 10}; ${os.cpus().length} cores; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 const companyA = await companyWithLeads(dir, rows, "A");
 const companyB = await companyWithLeads(dir, Number(values["b-rows"]), "B");
 const tokenFor = async (companyId: string) => (await createToken(await addMember(companyId, "owner"), { name: "bench" })).secret;

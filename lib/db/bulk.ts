@@ -1,6 +1,7 @@
 import pg from "pg";
 import { AppError } from "@/lib/errors";
 import { databaseTarget, sessionOptions } from "./client";
+import { runSessionBehindRequests } from "@/lib/threads/priority";
 
 /**
  * A dedicated connection for bulk work (imports). Batches of 20+ column arrays go through
@@ -34,7 +35,11 @@ export async function readOnlySnapshot<T>(work: (client: pg.Client) => Promise<T
   });
 }
 
-/** A dedicated connection the caller ends (for work that outlives one call, such as a streamed export). */
+/**
+ * A dedicated connection the caller ends (for work that outlives one call, such as a streamed
+ * export). Bulk work has it: on a server of this machine its session runs behind the ones that
+ * answer requests (lib/threads/priority.ts).
+ */
 export async function openConnection(): Promise<pg.Client> {
   const target = databaseTarget();
   const client = new pg.Client({ connectionString: target.url, options: sessionOptions(target) });
@@ -42,6 +47,7 @@ export async function openConnection(): Promise<pg.Client> {
   // listener it would end the process.
   client.on("error", (error) => console.error("Database connection lost:", error.message));
   await client.connect();
+  if (target.kind === "postgres") await runSessionBehindRequests(client);
   return client;
 }
 
