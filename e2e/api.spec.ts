@@ -70,7 +70,7 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
   await call("get", "/api/leads/export", 200);
   await call("get", "/api/dashboard", 200, { query: "?days=7" });
   await call("get", "/api/insights", 200);
-  await call("post", "/api/insights/suggested-model", 422);
+  await call("post", "/api/insights/suggested-model", 409);
   // 60 won and 60 lost leads from a CRM export: enough for a suggested model.
   const crm = ["Email,Job Title,Company Size,Lifecycle Stage", ...Array.from({ length: 120 }, (_, i) => `crm-${i}@lead${i % 7}.example,${i % 3 ? "CTO" : "Intern"},${(i * 37) % 5000},${i % 2 ? "customer" : "closed lost"}`)].join("\n");
   const { import: crmImport } = await call("post", "/api/imports", 202, { multipart: { file: { name: "crm.csv", mimeType: "text/csv", buffer: Buffer.from(crm) } } });

@@ -45,12 +45,12 @@ for (const viewport of [
   });
 }
 
-test("the dashboard API answers 400 for a period it does not offer, 401 without a session", async ({ page, request }) => {
+test("the dashboard API answers 422 for a period it does not offer, 401 without a session", async ({ page, request }) => {
   expect((await request.get("/api/dashboard")).status()).toBe(401);
   await signUp(page);
   const bad = await page.request.get("/api/dashboard?days=12");
-  expect(bad.status()).toBe(400);
-  expect((await bad.json()).error.message).toBe("days must be 7, 30 or 90.");
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error).toEqual({ code: "invalid_request", message: "days must be 7, 30 or 90.", issues: [{ path: "days", message: "days must be 7, 30 or 90." }] });
   expect((await (await page.request.get("/api/dashboard?days=7")).json()).trend).toHaveLength(7);
 });
 
@@ -104,7 +104,7 @@ test("the leads page searches, filters and sorts, keeping the view in the addres
 
   const api = await page.request.get("/api/leads?q=scrum&minScore=20");
   expect((await api.json()).total).toBeGreaterThan(0);
-  expect((await page.request.get("/api/leads?grade=Z")).status()).toBe(400);
+  expect((await page.request.get("/api/leads?grade=Z")).status()).toBe(422);
 });
 
 test("an empty dashboard offers sample data, imported through the usual pipeline with its progress shown", async ({ page }) => {

@@ -1,28 +1,31 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requirePermission, type Action, type Principal } from "@/lib/auth/permissions";
 import { getPrincipal } from "@/lib/auth/session";
 import { principalFromToken } from "@/lib/tokens/tokens";
-import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { AppError, DATABASE_UNAVAILABLE, invalidRequest, isDatabaseUnavailable, issuesOf, type ErrorCode } from "@/lib/errors";
 
-/** Every API error has this shape: `{ error: { code, message } }`. */
-export function jsonError(status: number, code: string, message: string, headers?: HeadersInit, details?: Record<string, unknown>) {
-  return NextResponse.json({ error: { code, message, ...details } }, { status, headers });
+/** Every API error has this shape: `{ error: { code, message, ...details } }`, its status from the table in lib/errors.ts. */
+function jsonError(error: AppError) {
+  const retryAfter = error.details?.retryAfter;
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message, ...error.details } },
+    { status: error.status, headers: typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined },
+  );
 }
 
-export const notFound = (what = "This item") => jsonError(404, "not_found", `${what} was not found.`);
-
+/** The one answer to an error thrown anywhere below a route: an AppError as it says, a ZodError as 422, the database away as 503, else 500. */
 export function errorResponse(error: unknown) {
-  if (error instanceof AppError) {
-    const retryAfter = error.details?.retryAfter;
-    return jsonError(error.status, error.code, error.message, typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined, error.details);
-  }
-  if (isDatabaseUnavailable(error)) {
-    return jsonError(503, "database_unavailable", "The database is not reachable right now. Please try again shortly.");
-  }
+  if (error instanceof AppError) return jsonError(error);
+  if (error instanceof z.ZodError) return jsonError(invalidRequest(issuesOf(error)));
+  if (isDatabaseUnavailable(error)) return jsonError(new AppError("database_unavailable", DATABASE_UNAVAILABLE));
   console.error(error);
-  return jsonError(500, "internal_error", "Something went wrong on our side. Please try again.");
+  return jsonError(new AppError("internal_error", "Something went wrong on our side. Please try again."));
 }
+
+/** An answer with an error of the table. */
+export const errorAnswer = (code: ErrorCode, message: string, details?: Record<string, unknown>) => jsonError(new AppError(code, message, details));
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -47,41 +50,72 @@ function isCrossSite(request: Request): boolean {
  * sent, else the session cookie. A token request is not a browser's, so the cross-site check
  * (which is about cookies) does not apply to it.
  */
-async function requestPrincipal(request: Request): Promise<Principal | Response> {
+async function requestPrincipal(request: Request): Promise<Principal> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const [scheme, secret] = authorization.trim().split(/\s+/, 2);
-    if (scheme?.toLowerCase() !== "bearer" || !secret) return jsonError(401, "unauthenticated", "Send the token as Authorization: Bearer lr_….");
+    if (scheme?.toLowerCase() !== "bearer" || !secret) throw new AppError("unauthenticated", "Send the token as Authorization: Bearer lr_….");
     const check = await principalFromToken(secret, clientIp(request.headers));
     if ("principal" in check) return check.principal;
     if (check.error === "rate_limited") {
-      return jsonError(429, "rate_limited", `This token made too many requests. Try again in ${check.retryAfter} s.`, { "Retry-After": String(check.retryAfter) });
+      throw new AppError("rate_limited", `This token made too many requests. Try again in ${check.retryAfter} s.`, { retryAfter: check.retryAfter });
     }
-    return jsonError(401, "unauthenticated", "This API token is not valid: it was revoked, it expired, or its owner left the company.");
+    throw new AppError("unauthenticated", "This API token is not valid: it was revoked, it expired, or its owner left the company.");
   }
-  if (isCrossSite(request)) return jsonError(403, "cross_site", "This request came from another site and was refused.");
-  return (await getPrincipal()) ?? jsonError(401, "unauthenticated", "Sign in or send an API token to use this API.");
+  if (isCrossSite(request)) throw new AppError("cross_site", "This request came from another site and was refused.");
+  const principal = await getPrincipal();
+  if (!principal) throw new AppError("unauthenticated", "Sign in or send an API token to use this API.");
+  return principal;
 }
 
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a route handler is handed: the checked principal, and the path's params, the query and the body as their schemas parsed them. */
+export type RouteInput<P, Q, B> = { request: Request; principal: Principal; params: P; query: Q; body: B };
+
+/** The `[id]` of a route's path: anything but a uuid is the id of nothing, 404 "This lead was not found." */
+export const idParam = (what: string) => z.object({ id: z.uuid({ error: `${what} was not found.` }) });
+
 /**
- * Wraps an API route handler: finds the principal (401 JSON without one), checks that its
- * role allows the route's `permission` (403 `forbidden`), hands the handler the principal and
- * turns thrown errors into the one error shape.
+ * The one boundary of an API route: finds the principal (401 without one), checks that its role
+ * allows the route's `permission` (403 `forbidden`), parses the path's params (404 when they
+ * name nothing), the query string and the JSON body with the schemas given (a malformed body is
+ * 400 `bad_request`; values the schema refuses are 422 `invalid_request` naming each one; a model
+ * route's body past the size limit is `invalid_model`), hands the handler typed input, and turns
+ * whatever it throws into the one error shape (`errorResponse`).
  */
-export function withTenant<P = Record<string, never>>(
-  handler: (request: Request, principal: Principal, params: P) => Promise<Response>,
-  { permission }: { permission: Action },
+export function withTenant<PS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined>(
+  handler: (input: RouteInput<Parsed<PS>, Parsed<QS>, Parsed<BS>>) => Promise<Response>,
+  { permission, params, query, body, model = false }: { permission: Action; params?: PS; query?: QS; body?: BS; model?: boolean },
 ) {
-  return async (request: Request, context: RouteContext<P>) => {
+  return async (request: Request, context: RouteContext<unknown>) => {
     try {
       const principal = await requestPrincipal(request);
-      if (principal instanceof Response) return principal;
       requirePermission(principal, permission);
-      return await handler(request, principal, await context.params);
+      let pathParams: unknown = undefined;
+      if (params) {
+        const parsed = params.safeParse(await context.params);
+        if (!parsed.success) throw new AppError("not_found", parsed.error.issues[0].message);
+        pathParams = parsed.data;
+      }
+      return await handler({
+        request,
+        principal,
+        params: pathParams as Parsed<PS>,
+        query: (query ? parse(query, Object.fromEntries(new URL(request.url).searchParams)) : undefined) as Parsed<QS>,
+        body: (body ? parse(body, model ? await readModelJson(request) : await readJson(request)) : undefined) as Parsed<BS>,
+      });
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** A value parsed by its schema, or 422 `invalid_request` naming what is wrong with it. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidRequest(issuesOf(parsed.error));
+  return parsed.data;
 }
 
 /** The most a JSON request body may hold: every body the API takes fits well within it. */
@@ -92,7 +126,7 @@ const TOO_LARGE = `The request body is over ${JSON_BODY_LIMIT / 1_000_000} MB.`;
  * The request's JSON body (an empty body reads as `{}`); 400 when it is not JSON, and 413
  * `body_too_large` (or the error `tooLarge` makes) past `JSON_BODY_LIMIT`, read no further.
  */
-export async function readJson(request: Request, tooLarge = (message: string) => new AppError("body_too_large", message, 413)): Promise<unknown> {
+export async function readJson(request: Request, tooLarge = (message: string) => new AppError("body_too_large", message)): Promise<unknown> {
   if (Number(request.headers.get("content-length") ?? 0) > JSON_BODY_LIMIT) throw tooLarge(TOO_LARGE);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -109,13 +143,16 @@ export async function readJson(request: Request, tooLarge = (message: string) =>
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) return {};
+  // A body of another kind (a form, text) is not read as JSON by chance: say how to send it.
+  const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (type && type !== "application/json" && !type.endsWith("+json")) throw new AppError("bad_request", "Send the body as JSON, with Content-Type: application/json.");
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("bad_json", "The request body is not valid JSON.", 400);
+    throw new AppError("bad_request", "The request body is not valid JSON.");
   }
 }
 
 /** A model's body: past the limit it is refused like any other model problem (422 `invalid_model`). */
 export const readModelJson = (request: Request) =>
-  readJson(request, (message) => new AppError("invalid_model", `The model is not valid: ${message}`, 422, { issues: [{ path: "", message }] }));
+  readJson(request, (message) => new AppError("invalid_model", `The model is not valid: ${message}`, { issues: [{ path: "", message }] }));

@@ -52,7 +52,8 @@ const { createImport } = await import("@/lib/imports/create-import");
 const { processImport } = await import("@/lib/imports/process-import");
 const { getImport, rejectedRows } = await import("@/lib/imports/imports");
 const { emailSchema } = await import("@/lib/auth/schemas");
-const { AppError } = await import("@/lib/errors");
+/** A reason this command stops, said in a sentence. */
+class CommandError extends Error {}
 
 let exitCode = 1;
 try {
@@ -60,10 +61,10 @@ try {
     where: { email: emailSchema.parse(values.email) },
     select: { id: true, memberships: { select: { companyId: true, company: { select: { name: true } } } } },
   });
-  if (!account) throw new AppError("unknown_account", `No LeadRank account uses ${values.email}.`);
+  if (!account) throw new CommandError(`No LeadRank account uses ${values.email}.`);
   const companies = values.company ? account.memberships.filter((m) => m.companyId === values.company || m.company.name === values.company) : account.memberships;
   if (companies.length !== 1) {
-    throw new AppError("choose_company", `${values.email} belongs to ${account.memberships.map((m) => `"${m.company.name}"`).join(", ")}: name one with --company.`);
+    throw new CommandError(`${values.email} belongs to ${account.memberships.map((m) => `"${m.company.name}"`).join(", ")}: name one with --company.`);
   }
   const user = { id: account.id, companyId: companies[0].companyId };
   const started = performance.now();
@@ -79,7 +80,7 @@ try {
   await processImport(id);
   const result = (await getImport(user.companyId, id))!;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (result.status !== "succeeded") throw new AppError("import_failed", result.error ?? "The import failed.");
+  if (result.status !== "succeeded") throw new CommandError(result.error ?? "The import failed.");
   console.log(
     `Done in ${seconds} s: ${result.totalRows} rows → ${result.createdCount} created, ${result.updatedCount} updated, ` +
       `${result.rejectedCount} rejected, ${result.duplicateCount} duplicates within the file.`,
@@ -93,7 +94,7 @@ try {
   if (result.rejectedCount > shown) console.log(`  … and ${result.rejectedCount - shown} more (download them from the Imports page).`);
   exitCode = 0;
 } catch (error) {
-  console.error(error instanceof AppError ? error.message : error);
+  console.error(error instanceof CommandError ? error.message : error);
 } finally {
   await prisma.$disconnect();
   await embedded?.stop();

@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { acceptInvite, type InviteState } from "@/app/(auth)/invite/actions";
+import type { ActionState } from "@/lib/actions";
+import { acceptInvite } from "@/lib/teams/actions";
+
+type InviteState = ActionState;
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

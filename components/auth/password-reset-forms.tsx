@@ -2,7 +2,10 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { chooseNewPassword, forgotPassword, type ResetState } from "@/app/(auth)/forgot-password/actions";
+import type { ActionState } from "@/lib/actions";
+import { chooseNewPassword, forgotPassword } from "@/lib/auth/actions";
+
+type ResetState = ActionState<{ sent: boolean; done: boolean }>;
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

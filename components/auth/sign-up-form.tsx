@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { SignUpState } from "@/app/(auth)/sign-up/actions";
+import type { ActionState } from "@/lib/actions";
+
+type SignUpState = ActionState<{ email: string }>;
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -28,8 +30,8 @@ export function SignUpForm({
 
   // The account exists: sign in with the password still in the form and open the app.
   useEffect(() => {
-    if (!state.ok || !state.values) return;
-    void signInWithPassword(state.values.email, password.current).then((failure) => {
+    if (!state.ok || !state.email) return;
+    void signInWithPassword(state.email, password.current).then((failure) => {
       if (failure) setSignInError(`Your account was created, but signing in failed: ${failure}`);
       else window.location.assign(HOME_PATH);
     });
@@ -46,7 +48,7 @@ export function SignUpForm({
       className="space-y-5"
       noValidate
     >
-      {state.formError ? <Alert>{state.formError}</Alert> : null}
+      {state.message && Object.keys(errors).length === 0 ? <Alert>{state.message}</Alert> : null}
       {signInError ? <Alert>{signInError}</Alert> : null}
       <Field label="Company name" name="companyName" autoComplete="organization" defaultValue={state.values?.companyName} error={errors.companyName} required autoFocus />
       <Field label="Your name" name="name" autoComplete="name" defaultValue={state.values?.name} error={errors.name} required />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { savedMappingFor } from "@/app/(app)/imports/actions";
+import { savedMappingFor } from "@/lib/imports/actions";
 import { analyseSample, fileKind, SAMPLE_BYTES } from "@/lib/csv/detect";
 import { suggestMapping } from "@/lib/csv/mapping";
 import { withSheet, type FileSample } from "@/lib/imports/file-sample";
@@ -45,7 +45,8 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
 
   /** The mapping step for the file's sample, with the mapping used last for the same columns, else the suggested one. */
   async function map(file: File, sample: FileSample) {
-    const saved = await savedMappingFor(sample.headers).catch(() => null);
+    const found = await savedMappingFor(sample.headers).catch(() => null);
+    const saved = found && "mapping" in found ? found : null;
     setStage({ step: "map", file, sample, mapping: saved?.mapping ?? suggestMapping(sample.headers), outcomeValues: saved?.outcomeValues ?? {}, remembered: saved !== null });
   }
 

@@ -7,7 +7,7 @@ describe("the upload's answer", () => {
   });
 
   it("is LeadRank's own message on an error", () => {
-    expect(uploadAnswer(422, JSON.stringify({ error: { code: "invalid_mapping", message: "Map a column to Email." } }))).toEqual({ ok: false, message: "Map a column to Email." });
+    expect(uploadAnswer(422, JSON.stringify({ error: { code: "invalid_request", message: "Map a column to Email." } }))).toEqual({ ok: false, message: "Map a column to Email." });
   });
 
   it("is a clear message when a proxy answers with an HTML page instead of JSON", () => {
@@ -24,7 +24,7 @@ describe("the workbook preview's answer", () => {
   it("is the file's sheets on 200, LeadRank's message on a refusal, and a clear message otherwise", () => {
     const preview = { kind: "xlsx", sheet: "Leads", sheets: [{ name: "Leads", headers: ["Email"], rows: [["a@x.example"]] }], headers: ["Email"], rows: [["a@x.example"]] };
     expect(previewAnswer(200, JSON.stringify({ preview }))).toEqual({ ok: true, preview });
-    expect(previewAnswer(422, JSON.stringify({ error: { code: "invalid_file", message: "This workbook could not be read." } }))).toEqual({ ok: false, message: "This workbook could not be read." });
+    expect(previewAnswer(422, JSON.stringify({ error: { code: "invalid_request", message: "This workbook could not be read." } }))).toEqual({ ok: false, message: "This workbook could not be read." });
     expect(previewAnswer(502, "<html>Bad gateway</html>")).toMatchObject({ ok: false, message: expect.stringContaining("HTTP 502") });
   });
 });

@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeOwnPassword, type PasswordState } from "@/app/(app)/settings/actions";
+import type { ActionState } from "@/lib/actions";
+import { changeOwnPassword } from "@/lib/auth/actions";
+
+type PasswordState = ActionState<{ tokensRevoked: number }>;
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

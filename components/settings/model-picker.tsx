@@ -2,7 +2,10 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { switchActiveModel, type ModelChoiceState } from "@/app/(app)/settings/actions";
+import type { ActionState } from "@/lib/actions";
+import { switchActiveModel } from "@/lib/models/actions";
+
+type ModelChoiceState = ActionState;
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

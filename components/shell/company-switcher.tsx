@@ -1,6 +1,6 @@
 "use client";
 
-import { switchActiveCompany } from "@/app/(app)/team/actions";
+import { switchActiveCompany } from "@/lib/teams/actions";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
 type Company = { id: string; name: string; role: string };

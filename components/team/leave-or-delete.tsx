@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { createAnotherCompany, deleteTeam, leaveTeam, type TeamActionState } from "@/app/(app)/team/actions";
+import type { ActionState } from "@/lib/actions";
+import { createAnotherCompany, deleteTeam, leaveTeam } from "@/lib/teams/actions";
+
+type TeamActionState = ActionState;
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { auditQuery } from "@/lib/audit/audit";
 import { lowestRole, type Action } from "@/lib/auth/permissions";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { dashboardQuery } from "@/lib/leads/dashboard";
 import { listLeadsQuery } from "@/lib/leads/list-leads";
 import { createModelInput } from "@/lib/models/models";
@@ -29,7 +30,11 @@ export type Operation = {
   query?: z.ZodObject;
   body?: z.ZodType;
   multipart?: Record<string, string>;
+  /** Whether the body is a scoring model's (too large: 422 `invalid_model`, not 413). */
+  model?: true;
   responses: Record<number, Response>;
+  /** The error codes it may answer besides those every operation of its kind has (errorCodes): its named conflicts, `invalid_model`. */
+  errors?: ErrorCode[];
 };
 
 const ok = (schema: z.ZodType, description = "OK"): Response => ({ description, schema });
@@ -62,6 +67,8 @@ export const OPERATIONS: Operation[] = [
     tag: "Imports",
     summary: "Uploads a CSV or an Excel workbook (.xlsx); it is imported in the background (poll GET /api/imports/{id})",
     permission: "imports:write",
+    // The company was deleted while its upload arrived.
+    errors: ["not_found"],
     multipart: {
       file: "The CSV or .xlsx file (last field)",
       mapping: "Optional JSON array: the lead field of each column, or null",
@@ -82,27 +89,27 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: ok(z.object({ preview: s.filePreview })) },
   },
   { method: "get", path: "/api/imports/{id}", tag: "Imports", summary: "An import's state, progress and counts", permission: "leads:read", responses: { 200: ok(z.object({ import: s.importView })) } },
-  { method: "delete", path: "/api/imports/{id}", tag: "Imports", summary: "Undoes a finished import", permission: "imports:write", responses: { 200: ok(z.object({ import: s.importView })) } },
+  { method: "delete", path: "/api/imports/{id}", tag: "Imports", summary: "Undoes a finished import", permission: "imports:write", errors: ["already_undone", "not_finished", "undo_blocked"], responses: { 200: ok(z.object({ import: s.importView })) } },
   { method: "get", path: "/api/imports/{id}/rejected", tag: "Imports", summary: "The rows an import could not use, with the reason, as CSV", permission: "leads:read", responses: { 200: { description: "CSV", csv: true } } },
 
   { method: "get", path: "/api/models", tag: "Scoring models", summary: "The company's models and their versions", permission: "leads:read", responses: { 200: ok(z.object({ models: z.array(s.modelSummary) })) } },
-  { method: "post", path: "/api/models", tag: "Scoring models", summary: "A new model with a draft, from a definition or a template", permission: "models:edit", body: createModelInput, responses: created(z.object({ model: s.modelDetail })) },
+  { method: "post", path: "/api/models", tag: "Scoring models", summary: "A new model with a draft, from a definition or a template", permission: "models:edit", body: createModelInput, model: true, errors: ["invalid_model"], responses: created(z.object({ model: s.modelDetail })) },
   { method: "get", path: "/api/models/{id}", tag: "Scoring models", summary: "A model with its draft and every version's definition", permission: "leads:read", responses: { 200: ok(z.object({ model: s.modelDetail })) } },
-  { method: "put", path: "/api/models/{id}/draft", tag: "Scoring models", summary: "Saves the draft (422 invalid_model with issues)", permission: "models:edit", body: z.object({ definition: scoringModelSchema }), responses: { 200: ok(z.object({ model: s.modelDetail })) } },
+  { method: "put", path: "/api/models/{id}/draft", tag: "Scoring models", summary: "Saves the draft (422 invalid_model with issues)", permission: "models:edit", body: z.object({ definition: scoringModelSchema }), model: true, responses: { 200: ok(z.object({ model: s.modelDetail })) } },
   { method: "delete", path: "/api/models/{id}/draft", tag: "Scoring models", summary: "Discards the draft", permission: "models:edit", responses: { 200: ok(z.object({ deleted: z.boolean() })) } },
-  { heavy: true, method: "post", path: "/api/models/{id}/preview", tag: "Scoring models", summary: "What publishing the draft (or the definition sent) would do; writes nothing", permission: "models:edit", body: s.definitionBody.partial(), responses: { 200: ok(s.preview) } },
-  { method: "post", path: "/api/models/{id}/publish", tag: "Scoring models", summary: "Publishes the draft; the re-score runs in the background", permission: "models:publish", body: s.publishBody, responses: { 202: ok(s.published, "Accepted: re-scoring") } },
-  { method: "post", path: "/api/models/{id}/activate", tag: "Scoring models", summary: "Makes the model's latest version the active one", permission: "models:publish", responses: { 202: ok(s.published, "Accepted: re-scoring") } },
-  { method: "post", path: "/api/models/{id}/restore", tag: "Scoring models", summary: "Makes a draft from a published version", permission: "models:edit", body: s.restoreBody, responses: { 200: ok(z.object({ model: s.modelDetail })) } },
+  { heavy: true, method: "post", path: "/api/models/{id}/preview", tag: "Scoring models", summary: "What publishing the draft (or the definition sent) would do; writes nothing", permission: "models:edit", body: s.definitionBody.partial(), model: true, errors: ["no_draft"], responses: { 200: ok(s.preview) } },
+  { method: "post", path: "/api/models/{id}/publish", tag: "Scoring models", summary: "Publishes the draft; the re-score runs in the background", permission: "models:publish", body: s.publishBody, errors: ["no_draft", "invalid_model"], responses: { 202: ok(s.published, "Accepted: re-scoring") } },
+  { method: "post", path: "/api/models/{id}/activate", tag: "Scoring models", summary: "Makes the model's latest version the active one", permission: "models:publish", errors: ["already_active"], responses: { 202: ok(s.published, "Accepted: re-scoring") } },
+  { method: "post", path: "/api/models/{id}/restore", tag: "Scoring models", summary: "Makes a draft from a published version", permission: "models:edit", body: s.restoreBody, errors: ["invalid_model"], responses: { 200: ok(z.object({ model: s.modelDetail })) } },
   { method: "get", path: "/api/scoring-jobs/{id}", tag: "Scoring models", summary: "A re-score's state and progress", permission: "leads:read", responses: { 200: ok(z.object({ job: s.scoringJob })) } },
-  { method: "post", path: "/api/scoring-jobs/{id}/retry", tag: "Scoring models", summary: "Queues a failed re-score again", permission: "models:publish", responses: { 202: ok(z.object({ job: s.scoringJob })) } },
+  { method: "post", path: "/api/scoring-jobs/{id}/retry", tag: "Scoring models", summary: "Queues a failed re-score again", permission: "models:publish", errors: ["not_failed"], responses: { 202: ok(z.object({ job: s.scoringJob })) } },
 
   { heavy: true, method: "get", path: "/api/insights", tag: "Outcomes", summary: "How well the score predicts won and lost leads", permission: "leads:read", responses: { 200: ok(s.insights) } },
-  { heavy: true, method: "post", path: "/api/insights/suggested-model", tag: "Outcomes", summary: "A better model fitted on the outcomes (from 50 won and 50 lost)", permission: "models:edit", responses: { 200: ok(s.suggestion) } },
+  { heavy: true, method: "post", path: "/api/insights/suggested-model", tag: "Outcomes", summary: "A better model fitted on the outcomes (from 50 won and 50 lost)", permission: "models:edit", errors: ["not_enough_outcomes"], responses: { 200: ok(s.suggestion) } },
 
   { method: "get", path: "/api/members", tag: "Team", summary: "The company's members and their roles", permission: "leads:read", responses: { 200: ok(z.object({ members: z.array(s.memberView) })) } },
-  { method: "patch", path: "/api/members/{id}", tag: "Team", summary: "Changes a member's role (the last owner stays an owner)", permission: "members:manage", body: roleSchema, responses: { 200: ok(z.object({ member: s.memberView })) } },
-  { method: "delete", path: "/api/members/{id}", tag: "Team", summary: "Removes a member: their sessions and tokens stop at once", permission: "members:manage", responses: noContent },
+  { method: "patch", path: "/api/members/{id}", tag: "Team", summary: "Changes a member's role (the last owner stays an owner)", permission: "members:manage", body: roleSchema, errors: ["last_owner"], responses: { 200: ok(z.object({ member: s.memberView })) } },
+  { method: "delete", path: "/api/members/{id}", tag: "Team", summary: "Removes a member: their sessions and tokens stop at once", permission: "members:manage", errors: ["last_owner"], responses: noContent },
   {
     method: "post",
     path: "/api/invitations",
@@ -110,6 +117,7 @@ export const OPERATIONS: Operation[] = [
     summary: "Invites an email with a role: a single-use link valid 7 days",
     permission: "members:manage",
     body: createInvitationSchema,
+    errors: ["already_member"],
     responses: created(z.looseObject({ invitation: s.invitationView.extend({ url: z.string().describe("The link, shown only now") }), emailed: z.boolean() })),
   },
   { method: "get", path: "/api/invitations", tag: "Team", summary: "Pending invitations", permission: "members:manage", responses: { 200: ok(z.object({ invitations: z.array(s.invitationView) })) } },
@@ -120,6 +128,7 @@ export const OPERATIONS: Operation[] = [
     tag: "Team",
     summary: "Sends the invitation again with a new link",
     permission: "members:manage",
+    errors: ["already_member"],
     responses: created(z.looseObject({ invitation: s.invitationView.extend({ url: z.string() }), emailed: z.boolean() })),
   },
   { method: "post", path: "/api/tokens", tag: "Team", summary: "Creates a personal API token; its secret is shown only in this answer", permission: "tokens:own", body: createTokenSchema, responses: created(z.object({ token: s.tokenView.extend({ secret: z.string().describe("lr_…: shown once") }) })) },
@@ -138,6 +147,55 @@ function parameters(operation: Operation) {
   return [...path, ...query];
 }
 
+/** What each error code means, as the document says it. */
+const ERROR_MEANING: Record<ErrorCode, string> = {
+  bad_request: "the request is malformed: not JSON, not multipart, a file part without a file",
+  unauthenticated: "no session cookie or API token, or the token was revoked or expired",
+  forbidden: "the role does not allow this",
+  cross_site: "a browser's request from another site",
+  wrong_account: "signed in as someone else than the invitation names",
+  not_found: "nothing of that id in your company",
+  method_not_allowed: "the path does not take this method (see Allow)",
+  already_active: "the model is the active one already",
+  already_member: "the person is a member already",
+  already_undone: "the import was undone already",
+  company_busy: "an import or re-score holds the company; try again when it has finished",
+  email_taken: "an account with this email exists",
+  last_owner: "the company's last owner stays an owner",
+  no_draft: "the model has no draft",
+  not_enough_outcomes: "fewer than 50 won and 50 lost leads (`closed`, `needs`)",
+  not_failed: "only a failed re-score can be tried again",
+  not_finished: "only a finished import can be undone",
+  sample_running: "a sample import is on its way",
+  undo_blocked: "a later import changed these leads",
+  invitation_expired: "the invitation has expired",
+  reset_invalid: "the reset link has expired or was used",
+  body_too_large: "the JSON body is over 1 MB",
+  file_too_large: "the file is over the upload limit",
+  invalid_request: "a value is not acceptable; `issues: [{ path, message }]` names each",
+  invalid_model: "the scoring model is not valid; `issues: [{ path, message }]` names each",
+  busy: "the company already has a preview, suggestion or insights being worked out (see Retry-After)",
+  rate_limited: "the token made too many requests this minute (see Retry-After)",
+  too_many_attempts: "too many sign-in attempts (see Retry-After)",
+  internal_error: "a fault of LeadRank's",
+  database_unavailable: "the database is not reachable right now",
+  too_slow: "the work took longer than its time budget (60 s) and was stopped",
+};
+
+/** Every error code an operation may answer: those of its kind (signed in, with an id, a body, heavy work) and its own. */
+export function errorCodes(operation: Operation): ErrorCode[] {
+  const codes = new Set<ErrorCode>(operation.errors ?? []);
+  if (operation.permission) for (const code of ["unauthenticated", "forbidden", "rate_limited", "database_unavailable"] as const) codes.add(code);
+  if (operation.permission && operation.method !== "get") codes.add("cross_site");
+  if (operation.path.includes("{")) codes.add("not_found");
+  if (operation.query || operation.body || operation.multipart) codes.add("invalid_request");
+  if (operation.body || operation.multipart) codes.add("bad_request");
+  if (operation.body) codes.add(operation.model ? "invalid_model" : "body_too_large");
+  if (operation.multipart) codes.add("file_too_large");
+  if (operation.heavy) codes.add("busy").add("too_slow");
+  return [...codes].sort();
+}
+
 function responses(operation: Operation) {
   const out: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
@@ -147,19 +205,16 @@ function responses(operation: Operation) {
       ...(response.csv ? { content: { "text/csv": { schema: { type: "string" } } } } : {}),
     };
   }
-  const error = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
-  if (operation.permission) {
-    out["401"] = { description: "No session cookie or API token, or the token was revoked or expired", ...error };
-    out["403"] = { description: "The role does not allow this (`forbidden`), or a browser request from another site", ...error };
-    out["429"] = { description: "The token made too many requests this minute; see Retry-After", ...error };
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorCodes(operation)) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    if (out[status]) continue;
+    out[status] = {
+      description: codes.map((code) => `\`${code}\`: ${ERROR_MEANING[code]}`).join("; "),
+      "x-error-codes": codes,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
   }
-  if (operation.heavy) {
-    out["429"] = { description: "The token made too many requests this minute, or (`busy`) the company already has a preview, suggestion or insights being worked out; see Retry-After", ...error };
-    out["503"] = { description: "`too_slow`: the work took longer than its time budget (60 s) and was stopped", ...error };
-  }
-  if (operation.path.includes("{")) out["404"] = { description: "Not found in your company", ...error };
-  if (operation.body || operation.query || operation.method !== "get") out["400"] = out["422"] = { description: "The request is not valid (the message says why)", ...error };
-  if (operation.method !== "get" && operation.permission) out["409"] = { description: "Not possible in the current state (the message says why, e.g. the last owner, no draft)", ...error };
   return out;
 }
 
@@ -197,7 +252,7 @@ export function openApiDocument(serverUrl?: string) {
       version: "1",
       license: { name: "Proprietary: LeadRank's own; the API is for LeadRank's customers and their tools" },
       description:
-        "Every route works with the browser's session cookie or a personal API token (Authorization: Bearer lr_…, created in Settings). The token's company and role apply: x-permission names what the role must allow and x-lowest-role the lowest role that has it (viewer < member < owner). Errors are { \"error\": { \"code\", \"message\" } }.",
+        "Every route works with the browser's session cookie or a personal API token (Authorization: Bearer lr_…, created in Settings). The token's company and role apply: x-permission names what the role must allow and x-lowest-role the lowest role that has it (viewer < member < owner). Errors are { \"error\": { \"code\", \"message\" } }, the code one of a closed list (each operation names its own under its statuses, in x-error-codes); 422 invalid_request and invalid_model add \"issues\": [{ \"path\", \"message\" }].",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearerToken: [] }, { sessionCookie: [] }],

@@ -4,15 +4,18 @@
  * Response objects are open (`looseObject`): fields may be added, never renamed.
  */
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
+import { id } from "@/lib/views";
 import { OUTCOMES } from "@/lib/csv/outcome";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 
 export const errorBody = z.object({
-  error: z.looseObject({ code: z.string().describe("Stable, machine-readable"), message: z.string().describe("For a person to read") }),
+  error: z.looseObject({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]).describe("Stable, machine-readable: one of a closed list, each with its status (docs/api.md)"),
+    message: z.string().describe("For a person to read"),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("With invalid_request and invalid_model: each value that is not acceptable"),
+  }),
 });
 
-const id = z.uuid();
-const isoDate = z.string().describe("ISO 8601 date-time");
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 
 export const publishBody = z.object({ note: z.string().max(500, "A note of at most 500 characters.").optional().describe("What changed and why") });
@@ -73,24 +76,7 @@ export const preview = z.looseObject({ leads: z.int(), changed: z.int(), up: z.i
 export const insights = z.looseObject({ closed: z.object({ won: z.int(), lost: z.int() }) });
 export const suggestion = z.looseObject({ better: z.boolean(), message: z.string(), fitted: z.object({ won: z.int(), lost: z.int(), sampled: z.boolean() }), definition: z.looseObject({ name: z.string() }), cv: z.looseObject({ current: z.number(), suggested: z.number() }), diff: z.array(z.looseObject({ kind: z.string(), what: z.string() })), closed: z.object({ won: z.int(), lost: z.int() }) });
 
-export const tokenView = z.object({
-  id,
-  name: z.string(),
-  role: z.enum(ROLES),
-  createdAt: isoDate,
-  expiresAt: nullable(isoDate),
-  lastUsedAt: nullable(isoDate),
-  owner: z.object({ id, name: z.string(), email: z.string() }),
-});
-export const memberView = z.object({ id: id.describe("The member's user id"), email: z.string(), name: z.string(), role: z.enum(ROLES), joinedAt: isoDate });
-export const invitationView = z.object({ id, email: z.string(), role: z.enum(ROLES), createdAt: isoDate, expiresAt: isoDate, invitedBy: nullable(z.string()) });
-export const auditEventView = z.object({
-  id: z.string(),
-  action: z.string(),
-  at: isoDate,
-  user: z.object({ id: nullable(id), email: nullable(z.string()) }),
-  token: nullable(z.object({ id, name: nullable(z.string()) })),
-  target: nullable(z.string()),
-  detail: z.record(z.string(), z.unknown()),
-  ip: nullable(z.string()),
-});
+// The views of the team's domains are theirs (lib/<domain>/schemas.ts); the document reads them there.
+export { auditEventView } from "@/lib/audit/schemas";
+export { invitationView, memberView } from "@/lib/teams/schemas";
+export { tokenView } from "@/lib/tokens/schemas";

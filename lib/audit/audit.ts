@@ -3,8 +3,8 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { z } from "zod";
 import { requirePermission, type Principal } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
-import { auditEventView } from "@/lib/api/schemas";
+import { auditEventView } from "./schemas";
+import { isId } from "@/lib/ids";
 
 /** Who did it: a user (signed in, or through one of their tokens); null for LeadRank itself (the command-line import). */
 export type Actor = { userId: string | null } & Partial<Pick<Principal, "tokenId" | "ip">>;
@@ -70,15 +70,15 @@ export const auditQuery = z.object({
 export type AuditEventView = z.infer<typeof auditEventView> & { action: AuditAction };
 
 /** The company's audit log, newest first, a page at a time (owners only). */
-export async function listAudit(principal: Principal, input: unknown): Promise<{ events: AuditEventView[]; page: number; pageSize: number; total: number }> {
+export async function listAudit(
+  principal: Principal,
+  { action, user, page }: z.output<typeof auditQuery>,
+): Promise<{ events: AuditEventView[]; page: number; pageSize: number; total: number }> {
   requirePermission(principal, "audit:read");
-  const parsed = auditQuery.safeParse(input ?? {});
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0].message, 400);
-  const { action, user, page } = parsed.data;
   const where = {
     companyId: principal.companyId,
     ...(action ? { action } : {}),
-    ...(user ? (z.uuid().safeParse(user).success ? { userId: user } : { actorEmail: user.toLowerCase() }) : {}),
+    ...(user ? (isId(user) ? { userId: user } : { actorEmail: user.toLowerCase() }) : {}),
   };
   const [rows, total] = await Promise.all([
     prisma.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),

@@ -30,14 +30,17 @@ export async function createAccount(input: SignUpInput): Promise<Tenant> {
       return { userId: user.id, companyId: company.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("email_taken", "An account with this email already exists. Sign in instead.", 409);
+    if (isUniqueViolation(error)) {
+      const message = "An account with this email already exists. Sign in instead.";
+      throw new AppError("email_taken", message, { issues: [{ path: "email", message }] });
+    }
     throw error;
   }
 }
 
 export class ThrottledError extends AppError {
   constructor(readonly waitSeconds: number) {
-    super("too_many_attempts", describeWait(waitSeconds), 429);
+    super("too_many_attempts", describeWait(waitSeconds), { retryAfter: waitSeconds });
   }
 }
 

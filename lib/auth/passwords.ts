@@ -1,12 +1,13 @@
 import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors";
+import type { z } from "zod";
+import { AppError, invalidValue } from "@/lib/errors";
 import { appOrigin, sendMail } from "@/lib/mail/mail";
 import { hashSecret, newSecret } from "@/lib/secrets";
 import { hashPassword, verifyPassword } from "./password";
 import type { Principal } from "./permissions";
-import { emailSchema, passwordSchema } from "./schemas";
+import type { changePasswordSchema } from "./schemas";
 import { withinLimit } from "./throttle";
 
 export const RESET_PATH = "/reset-password";
@@ -19,20 +20,18 @@ export const RESET_LIMITS = { account: 3, ip: 20 } as const;
  * server log without SMTP). The caller always answers the same, whether or not the email has
  * an account, and whether or not the request was throttled.
  */
-export async function requestPasswordReset(email: unknown, ip: string): Promise<void> {
-  const parsed = emailSchema.safeParse(email);
-  if (!parsed.success) throw new AppError("invalid_email", parsed.error.issues[0].message, 422);
+export async function requestPasswordReset(email: string, ip: string): Promise<void> {
   const within = await Promise.all([
-    withinLimit(`reset:${parsed.data}`, RESET_LIMITS.account, 3600),
+    withinLimit(`reset:${email}`, RESET_LIMITS.account, 3600),
     withinLimit(`reset-ip:${ip}`, RESET_LIMITS.ip, 3600),
   ]);
-  const user = await prisma.user.findUnique({ where: { email: parsed.data }, select: { id: true, name: true } });
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true } });
   if (!user || within.includes(false)) return;
   const { secret, hash } = newSecret();
   await prisma.passwordReset.create({ data: { userId: user.id, secretHash: hash, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) } });
   // Not awaited: an address with an account must not answer slower than one without.
   void sendMail({
-    to: parsed.data,
+    to: email,
     subject: "Reset your LeadRank password",
     text: `Hello ${user.name},\n\nOpen this link within ${RESET_MINUTES} minutes to choose a new password (it works once):\n${appOrigin()}${RESET_PATH}/${secret}\n\nIf you did not ask for this, ignore this e-mail: your password stays as it is.`,
   }).catch((error) => console.error("Could not send a password-reset e-mail:", error));
@@ -60,14 +59,12 @@ async function revokeAllTokens(tx: Prisma.TransactionClient, userId: string): Pr
 }
 
 /** Uses a reset link, once: the new password is set, every session of the account ends and every API token of it is revoked. */
-export async function resetPassword(secret: string, password: unknown, ip?: string): Promise<void> {
-  const parsed = passwordSchema.safeParse(password);
-  if (!parsed.success) throw new AppError("invalid_password", parsed.error.issues[0].message, 422);
-  const passwordHash = await hashPassword(parsed.data);
+export async function resetPassword(secret: string, password: string, ip?: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {
     const [link] = await tx.$queryRaw<{ userId: string }[]>`
       DELETE FROM "PasswordReset" WHERE "secretHash" = ${hashSecret(secret)} AND "expiresAt" > now() RETURNING "userId"`;
-    if (!link) throw new AppError("reset_invalid", "This link has expired or was used already. Ask for a new one.", 410);
+    if (!link) throw new AppError("reset_invalid", "This link has expired or was used already. Ask for a new one.");
     await setPassword(tx, link.userId, passwordHash);
     // A reset is a sign the account may be in other hands: its API tokens go too, in every company.
     const revoked = await revokeAllTokens(tx, link.userId);
@@ -81,15 +78,14 @@ export async function resetPassword(secret: string, password: unknown, ip?: stri
  * Changes the signed-in user's password (the current one is required); their other sessions
  * end, and with `revokeTokens` their API tokens in every company too. Returns how many went.
  */
-export async function changePassword(principal: Principal & { sessionId?: string }, current: unknown, next: unknown, { revokeTokens = false } = {}): Promise<{ tokensRevoked: number }> {
-  if (principal.via !== "session") throw new AppError("forbidden", "Change the password in the app, signed in.", 403);
+export async function changePassword(
+  principal: Principal & { sessionId?: string },
+  { current, password, revokeTokens }: z.output<typeof changePasswordSchema>,
+): Promise<{ tokensRevoked: number }> {
+  if (principal.via !== "session") throw new AppError("forbidden", "Change the password in the app, signed in.");
   const user = await prisma.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { passwordHash: true } });
-  if (typeof current !== "string" || !(await verifyPassword(current, user.passwordHash))) {
-    throw new AppError("wrong_password", "Your current password is not right.", 422);
-  }
-  const parsed = passwordSchema.safeParse(next);
-  if (!parsed.success) throw new AppError("invalid_password", parsed.error.issues[0].message, 422);
-  const passwordHash = await hashPassword(parsed.data);
+  if (!(await verifyPassword(current, user.passwordHash))) throw invalidValue("current", "Your current password is not right.");
+  const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     await setPassword(tx, principal.userId, passwordHash, principal.sessionId);
     const revoked = revokeTokens ? await revokeAllTokens(tx, principal.userId) : new Map<string, number>();

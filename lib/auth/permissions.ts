@@ -53,7 +53,7 @@ export function can(principal: Pick<Principal, "role"> | null | undefined, actio
 
 /** Refuses (403 `forbidden`) a principal whose role does not allow the action: the one check every route, action and domain function uses. */
 export function requirePermission(principal: Pick<Principal, "role">, action: Action): void {
-  if (!can(principal, action)) throw new AppError("forbidden", `Your role (${principal.role}) does not allow this. Ask an owner of the company.`, 403);
+  if (!can(principal, action)) throw new AppError("forbidden", `Your role (${principal.role}) does not allow this. Ask an owner of the company.`);
 }
 
 /** The lowest role allowed an action (roles above it are allowed too). */

@@ -48,3 +48,16 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(1024),
 });
+
+/** A checkbox as a form sends it: "on" when ticked, absent when not. */
+const checkbox = z.preprocess((value) => value === "on" || value === true, z.boolean());
+
+export const changePasswordSchema = z.object({
+  current: z.string().min(1, "Enter your current password.").max(1024),
+  password: passwordSchema,
+  revokeTokens: checkbox,
+});
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({ secret: z.string().min(1).max(200), password: passwordSchema });

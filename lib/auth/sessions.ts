@@ -40,7 +40,7 @@ export async function sessionMembership(sessionId: string | undefined, userId: s
 /** Makes another company of the user's the session's company; refused (404) when they are not a member of it. */
 export async function switchCompany(sessionId: string, userId: string, companyId: string): Promise<void> {
   const member = await prisma.membership.findUnique({ where: { userId_companyId: { userId, companyId } }, select: { role: true } }).catch(() => null);
-  if (!member) throw new AppError("not_found", "This company was not found.", 404);
+  if (!member) throw new AppError("not_found", "This company was not found.");
   await prisma.authSession.updateMany({ where: { id: sessionId, userId }, data: { companyId } });
 }
 

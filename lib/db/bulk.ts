@@ -67,7 +67,7 @@ export async function companyTransaction<T>(
       `SELECT "activeVersionId" FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`,
       [companyId],
     );
-    if (rows.length === 0) throw new AppError("not_found", "This company was not found.", 404);
+    if (rows.length === 0) throw new AppError("not_found", "This company was not found.");
     const result = await work(rows[0]);
     await client.query("COMMIT");
     return result;

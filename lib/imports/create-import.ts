@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { headerIdentity, mappingProblems, mappingSchema, suggestMapping, type Mapping } from "@/lib/csv/mapping";
 import { normaliseOutcomeValue, OUTCOMES, type OutcomeValues } from "@/lib/csv/outcome";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { invalidValue } from "@/lib/errors";
 import { withoutControlCharacters } from "@/lib/text";
 import { withSheet, type FileSample } from "./file-sample";
 import type pg from "pg";
@@ -102,7 +102,7 @@ async function settleMapping(companyId: string, sample: FileSample, mapping: unk
   const chosen = mapping === undefined ? (saved?.mapping ?? suggestMapping(sample.headers)) : parseMapping(mapping);
   const values = outcomeValues === undefined ? (saved?.outcomeValues ?? {}) : parseOutcomeValues(outcomeValues);
   const problems = mappingProblems(sample.headers, chosen);
-  if (problems.length) throw new AppError("invalid_mapping", problems.join(" "), 422);
+  if (problems.length) throw invalidValue("mapping", problems.join(" "));
   return { chosen, values };
 }
 
@@ -192,14 +192,14 @@ export function chooseSheet(sample: FileSample, sheet: string | undefined): File
   const chosen = withSheet(sample, sheet);
   if (!chosen) {
     const names = sample.sheets.map((candidate) => `"${candidate.name}"`).join(", ");
-    throw new AppError("invalid_sheet", `The workbook has no sheet named "${sheet}" with leads in it. Sheets with leads: ${names}.`, 422);
+    throw invalidValue("sheet", `The workbook has no sheet named "${sheet}" with leads in it. Sheets with leads: ${names}.`);
   }
   return chosen;
 }
 
 function parseMapping(value: unknown): Mapping {
   const parsed = mappingSchema.safeParse(typeof value === "string" ? safeJson(value) : value);
-  if (!parsed.success) throw new AppError("invalid_mapping", "The mapping must list, for each column, a lead field or null.", 400);
+  if (!parsed.success) throw invalidValue("mapping", "The mapping must list, for each column, a lead field or null.");
   return parsed.data;
 }
 
@@ -209,7 +209,7 @@ const outcomeValuesSchema = z
 
 function parseOutcomeValues(value: unknown): OutcomeValues {
   const parsed = outcomeValuesSchema.safeParse(typeof value === "string" ? safeJson(value) : value);
-  if (!parsed.success) throw new AppError("invalid_mapping", 'outcomeValues must give, for each value of the outcome column, "won", "lost" or "open".', 400);
+  if (!parsed.success) throw invalidValue("outcomeValues", 'outcomeValues must give, for each value of the outcome column, "won", "lost" or "open".');
   return Object.fromEntries(Object.entries(parsed.data).map(([key, outcome]) => [normaliseOutcomeValue(key), outcome]));
 }
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { isId } from "@/lib/ids";
 
 const summary = {
   id: true,
@@ -27,7 +27,7 @@ const summary = {
 
 /** One import of the company, or null when the id is malformed or belongs to someone else. */
 export async function getImport(companyId: string, id: string) {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isId(id)) return null;
   return prisma.import.findFirst({ where: { id, companyId, status: { not: "uploading" } }, select: summary });
 }
 

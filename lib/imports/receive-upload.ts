@@ -16,7 +16,7 @@ export async function receiveUpload<T>(
   if (Number(request.headers.get("content-length") ?? 0) > limit + 1024 * 1024) throw new UploadTooLargeError(limit);
   const contentType = request.headers.get("content-type");
   if (!request.body || !contentType?.startsWith("multipart/form-data")) {
-    throw new AppError("bad_request", "Send the file as multipart/form-data in a field named file.", 400);
+    throw new AppError("bad_request", "Send the file as multipart/form-data in a field named file.");
   }
   return new Promise<T>((resolve, reject) => {
     // Field names are the client's text: no prototype for "__proto__" to reach.
@@ -32,13 +32,13 @@ export async function receiveUpload<T>(
         .finally(() => file.resume());
     });
     // A request that is not well-formed multipart (e.g. a control character in a part's header).
-    parser.on("error", (error: Error) => reject(new AppError("bad_request", `The upload is not well-formed multipart/form-data: ${error.message}.`, 400)));
+    parser.on("error", (error: Error) => reject(new AppError("bad_request", `The upload is not well-formed multipart/form-data: ${error.message}.`)));
     parser.on("close", () => {
       if (started) return;
       // A part named file without a filename arrives as a plain text field.
       if (Object.hasOwn(fields, "file")) {
-        reject(new AppError("bad_request", 'The part named file has no filename: send it as a file part (Content-Disposition: form-data; name="file"; filename="leads.csv").', 400));
-      } else reject(new AppError("bad_request", "No file was sent: use a multipart field named file.", 400));
+        reject(new AppError("bad_request", 'The part named file has no filename: send it as a file part (Content-Disposition: form-data; name="file"; filename="leads.csv").'));
+      } else reject(new AppError("bad_request", "No file was sent: use a multipart field named file."));
     });
     Readable.fromWeb(request.body as import("node:stream/web").ReadableStream).pipe(parser);
   });

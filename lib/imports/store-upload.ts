@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { prisma } from "@/lib/db/client";
 import { analyseSample, byteOrderMark, CsvFormatError, fileKind, SAMPLE_BYTES, type Encoding } from "@/lib/csv/detect";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidValue } from "@/lib/errors";
 import { asJobWorker } from "@/lib/jobs/liveness";
 import { previewWorkbook } from "@/lib/xlsx/workbook";
 import { workbookSample, type FileSample } from "./file-sample";
@@ -15,13 +15,13 @@ const PIECE_BYTES = 1024 * 1024;
 
 export class UploadTooLargeError extends AppError {
   constructor(limit: number) {
-    super("file_too_large", `The file is larger than ${Math.round(limit / 1024 / 1024)} MB. Split it into smaller files.`, 413);
+    super("file_too_large", `The file is larger than ${Math.round(limit / 1024 / 1024)} MB. Split it into smaller files.`);
   }
 }
 
 /** A file LeadRank cannot read, as the 422 the API answers. */
 export function invalidFile(error: unknown): unknown {
-  return error instanceof CsvFormatError ? new AppError("invalid_file", error.message, 422) : error;
+  return error instanceof CsvFormatError ? invalidValue("file", error.message) : error;
 }
 
 export type StoreHooks = {

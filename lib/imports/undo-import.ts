@@ -13,9 +13,9 @@ export async function undoImport(companyId: string, importId: string, actor?: Ac
   await withConnection((client) =>
     companyTransaction(client, companyId, async (company) => {
       const { rows: targets } = await client.query<{ status: string }>(`SELECT "status" FROM "Import" WHERE "id" = $1 AND "companyId" = $2`, [importId, companyId]);
-      if (targets.length === 0) throw new AppError("not_found", "This import was not found.", 404);
-      if (targets[0].status === "undone") throw new AppError("already_undone", "This import has already been undone.", 409);
-      if (targets[0].status !== "succeeded") throw new AppError("not_finished", "Only a finished import can be undone.", 409);
+      if (targets.length === 0) throw new AppError("not_found", "This import was not found.");
+      if (targets[0].status === "undone") throw new AppError("already_undone", "This import has already been undone.");
+      if (targets[0].status !== "succeeded") throw new AppError("not_finished", "Only a finished import can be undone.");
 
       const { rows: later } = await client.query<{ fileName: string }>(
         `SELECT i."fileName" FROM "ImportChange" c JOIN "Import" i ON i."id" = c."importId"
@@ -26,7 +26,6 @@ export async function undoImport(companyId: string, importId: string, actor?: Ac
         throw new AppError(
           "undo_blocked",
           `This import cannot be undone: a later import ("${later[0].fileName}") changed some of the same leads. Undo that import first.`,
-          409,
         );
       }
       // Every lead this import wrote goes; those it had updated come back as they were.

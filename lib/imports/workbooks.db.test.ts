@@ -55,7 +55,7 @@ describe("importing an Excel workbook", () => {
     expect((await leadsOf(companyId)).map((lead) => lead.email)).toEqual(["old@lead.example"]);
 
     const attempt = createImport({ companyId, userId: null, fileName: "leads.xlsx", source: bytesOf(LIBREOFFICE), sheet: "Notes" });
-    await expect(attempt).rejects.toMatchObject({ status: 422, code: "invalid_sheet", message: expect.stringContaining('Sheets with leads: "Leads", "Old leads".') });
+    await expect(attempt).rejects.toMatchObject({ status: 422, code: "invalid_request", message: expect.stringContaining('Sheets with leads: "Leads", "Old leads".') });
     expect(await prisma.import.count({ where: { companyId } })).toBe(1);
     expect(await prisma.importFile.count({ where: { import: { companyId } } })).toBe(0);
   });
@@ -99,7 +99,7 @@ describe("importing an Excel workbook", () => {
       for (let i = 0; i < 3000; i++) sheet.addRow([`lead${i}@x.example`, `${i} ${"x".repeat(500)}`]);
     });
     const bomb = createImport({ companyId, userId: null, fileName: "bomb.xlsx", source: bytesOf(big) });
-    await expect(bomb).rejects.toMatchObject({ status: 422, code: "invalid_file", message: expect.stringContaining("unpacks to more than 1 MB") });
+    await expect(bomb).rejects.toMatchObject({ status: 422, code: "invalid_request", message: expect.stringContaining("unpacks to more than 1 MB") });
     const xls = createImport({ companyId, userId: null, fileName: "old.xls", source: bytesOf(fs.readFileSync(path.join(import.meta.dirname, "../xlsx/fixtures/libreoffice.xls"))) });
     await expect(xls).rejects.toMatchObject({ status: 422, message: expect.stringContaining("save it as .xlsx or CSV") });
     expect(await prisma.import.count({ where: { companyId } })).toBe(0);

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidValue } from "@/lib/errors";
 import { checkScoringModel, STARTING_POINTS, templateDefinition, type ScoringModel } from "@/lib/scoring";
+import { isId } from "@/lib/ids";
 
 /**
  * A company's scoring models. A model has numbered published versions, which never change
@@ -42,7 +43,8 @@ const VERSION_COLUMNS = { id: true, modelId: true, version: true, definition: tr
 /** The version every lead of the company is scored with. */
 export async function getActiveVersion(companyId: string): Promise<ModelVersion> {
   const company = await prisma.company.findUnique({ where: { id: companyId }, select: { activeVersion: { select: VERSION_COLUMNS } } });
-  if (!company?.activeVersion) throw new AppError("no_model", "This company has no active scoring model.", 404);
+  // Every company has one from its first moment (startFirstModel): without one, something is broken.
+  if (!company?.activeVersion) throw new Error(`Company ${companyId} has no active scoring model.`);
   return toModelVersion(company.activeVersion);
 }
 
@@ -54,7 +56,7 @@ export async function readVersion(client: pg.Client, versionId: string | null): 
         [versionId],
       )
     : { rows: [] };
-  if (rows.length === 0) throw new AppError("no_model", "This company has no active scoring model.", 404);
+  if (rows.length === 0) throw new Error(`The scoring model version ${versionId} does not exist.`);
   return toModelVersion(rows[0]);
 }
 
@@ -70,7 +72,7 @@ export async function readActiveVersion(client: pg.Client, companyId: string): P
  */
 export async function startFirstModel(tx: Prisma.TransactionClient, companyId: string, templateId: string): Promise<void> {
   const definition = templateDefinition(templateId);
-  if (!definition) throw new AppError("unknown_template", `There is no template "${templateId}".`, 400);
+  if (!definition) throw invalidValue("scoringModelId", `There is no template "${templateId}".`);
   const model = await tx.scoringModel.create({
     data: { companyId, name: definition.name, versions: { create: { companyId, version: 1, definition, note: `Started from the ${definition.name} template.` } } },
     select: { versions: { select: { id: true } } },
@@ -83,10 +85,9 @@ export function validDefinition(input: unknown): ScoringModel {
   const result = checkScoringModel(input);
   if (result.ok) return result.model;
   const first = result.issues[0];
-  throw new AppError("invalid_model", `The model is not valid: ${first.path ? `${first.path}: ` : ""}${first.message}.`, 422, { issues: result.issues });
+  throw new AppError("invalid_model", `The model is not valid: ${first.path ? `${first.path}: ` : ""}${first.message}.`, { issues: result.issues });
 }
 
-const isId = (id: string) => z.uuid().safeParse(id).success;
 const publisherName = (user: { name: string; email: string } | null) => (user ? user.name || user.email : null);
 
 /** The company's models with their versions (the draft listed as the next version). */
@@ -169,7 +170,7 @@ export async function getModel(companyId: string, modelId: string) {
 async function startingDefinition(companyId: string, from: string): Promise<ScoringModel> {
   if (from === "active") return (await getActiveVersion(companyId)).definition;
   const definition = templateDefinition(from);
-  if (!definition) throw new AppError("unknown_template", `Start from one of: ${STARTING_POINTS.map(([id]) => id).join(", ")}.`, 400);
+  if (!definition) throw invalidValue("from", `Start from one of: ${STARTING_POINTS.map(([id]) => id).join(", ")}.`);
   return definition;
 }
 
@@ -198,10 +199,10 @@ export async function createModel(companyId: string, input: z.infer<typeof creat
 /** Saves the model's draft (creating it if there is none); 404 for another company's model. */
 export async function saveDraft(companyId: string, modelId: string, input: unknown, actor?: Actor | null, audit: { action: "model.draft_save" | "model.restore"; detail?: Record<string, unknown> } = { action: "model.draft_save" }) {
   const definition = validDefinition(input);
-  if (!isId(modelId)) throw new AppError("not_found", "This model was not found.", 404);
+  if (!isId(modelId)) throw new AppError("not_found", "This model was not found.");
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.scoringModel.updateMany({ where: { id: modelId, companyId }, data: { draft: definition, draftUpdatedAt: new Date(), name: definition.name } });
-    if (count === 0) throw new AppError("not_found", "This model was not found.", 404);
+    if (count === 0) throw new AppError("not_found", "This model was not found.");
     await recordAudit(tx, companyId, actor, audit.action, { target: modelId, detail: { name: definition.name, ...audit.detail } });
   });
   return (await getModel(companyId, modelId))!;
@@ -210,7 +211,7 @@ export async function saveDraft(companyId: string, modelId: string, input: unkno
 /** Drops the draft. A model that was never published goes with it. */
 export async function discardDraft(companyId: string, modelId: string, actor?: Actor | null): Promise<{ deleted: boolean }> {
   const model = await getModel(companyId, modelId);
-  if (!model) throw new AppError("not_found", "This model was not found.", 404);
+  if (!model) throw new AppError("not_found", "This model was not found.");
   const deleted = model.versions.length === 0;
   await prisma.$transaction(async (tx) => {
     if (deleted) await tx.scoringModel.deleteMany({ where: { id: modelId, companyId } });
@@ -224,6 +225,6 @@ export async function discardDraft(companyId: string, modelId: string, actor?: A
 export async function restoreVersion(companyId: string, modelId: string, version: number, actor?: Actor | null) {
   const model = await getModel(companyId, modelId);
   const found = model?.versions.find((v) => v.version === version);
-  if (!model || !found) throw new AppError("not_found", "This version was not found.", 404);
+  if (!model || !found) throw new AppError("not_found", "This version was not found.");
   return saveDraft(companyId, modelId, found.definition, actor, { action: "model.restore", detail: { version } });
 }

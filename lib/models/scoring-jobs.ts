@@ -1,5 +1,4 @@
 import { recordAudit, type Actor } from "@/lib/audit/audit";
-import { z } from "zod";
 import { companyTransaction, openConnection } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -10,6 +9,7 @@ import { countLeads } from "@/lib/leads/dashboard";
 import { rescoreLeads, type RescoreProgress } from "@/lib/leads/rescore";
 import { sharedMap } from "@/lib/threads/shared-map";
 import { readVersion, validDefinition, versionLabel } from "./models";
+import { isId } from "@/lib/ids";
 
 /**
  * Publishing a version and re-scoring the company's leads with it in the background.
@@ -66,7 +66,7 @@ function toView(job: JobRow): ScoringJobView {
 }
 
 export async function getScoringJob(companyId: string, jobId: string): Promise<ScoringJobView | null> {
-  if (!z.uuid().safeParse(jobId).success) return null;
+  if (!isId(jobId)) return null;
   const job = await prisma.scoringJob.findFirst({ where: { id: jobId, companyId }, select: JOB_SELECT });
   return job ? toView(job) : null;
 }
@@ -88,13 +88,13 @@ export async function getLatestScoringJob(companyId: string): Promise<ScoringJob
  * re-score that will make it active. Answers without waiting for the re-score.
  */
 export async function publishDraft(companyId: string, actor: Actor | null, modelId: string, note?: string) {
-  if (!z.uuid().safeParse(modelId).success) throw new AppError("not_found", "This model was not found.", 404);
+  if (!isId(modelId)) throw new AppError("not_found", "This model was not found.");
   const total = await countLeads(companyId);
   const { version, job } = await prisma.$transaction(async (tx) => {
     // Two publishes of one model take turns: each gets the next number, and the draft once.
     const [locked] = await tx.$queryRaw<{ draft: unknown }[]>`SELECT "draft" FROM "ScoringModel" WHERE "id" = ${modelId}::uuid AND "companyId" = ${companyId}::uuid FOR UPDATE`;
-    if (!locked) throw new AppError("not_found", "This model was not found.", 404);
-    if (!locked.draft) throw new AppError("no_draft", "This model has no draft to publish. Edit it first.", 409);
+    if (!locked) throw new AppError("not_found", "This model was not found.");
+    if (!locked.draft) throw new AppError("no_draft", "This model has no draft to publish. Edit it first.");
     const definition = validDefinition(locked.draft);
     const last = await tx.modelVersion.findFirst({ where: { modelId }, orderBy: { version: "desc" }, select: { version: true } });
     const created = await tx.modelVersion.create({
@@ -112,10 +112,10 @@ export async function publishDraft(companyId: string, actor: Actor | null, model
 
 /** Makes a model's latest published version the active one again (a re-score job, as publishing). */
 export async function activateModel(companyId: string, modelId: string, actor?: Actor) {
-  const latest = z.uuid().safeParse(modelId).success
+  const latest = isId(modelId)
     ? await prisma.modelVersion.findFirst({ where: { modelId, companyId }, orderBy: { version: "desc" }, select: { id: true, version: true } })
     : null;
-  if (!latest) throw new AppError("not_found", "This model has no published version.", 404);
+  if (!latest) throw new AppError("not_found", "This model has no published version.");
   const [company, pending] = await Promise.all([
     prisma.company.findUnique({ where: { id: companyId }, select: { activeVersionId: true } }),
     prisma.scoringJob.count({ where: { companyId, status: { in: ["queued", "running"] }, NOT: { versionId: latest.id } } }),
@@ -123,7 +123,7 @@ export async function activateModel(companyId: string, modelId: string, actor?: 
   // Re-scoring every lead with the version that already scored them would change nothing
   // (unless another version is on its way in: then choosing this one again keeps it).
   if (company?.activeVersionId === latest.id && pending === 0) {
-    throw new AppError("already_active", `Version ${latest.version} of this model is already the active one.`, 409);
+    throw new AppError("already_active", `Version ${latest.version} of this model is already the active one.`);
   }
   const total = await countLeads(companyId);
   const job = await prisma.$transaction(async (tx) => {
@@ -137,8 +137,8 @@ export async function activateModel(companyId: string, modelId: string, actor?: 
 /** Queues a failed re-score again. */
 export async function retryScoringJob(companyId: string, jobId: string, actor?: Actor | null): Promise<ScoringJobView> {
   const job = await getScoringJob(companyId, jobId);
-  if (!job) throw new AppError("not_found", "This re-score was not found.", 404);
-  if (job.status !== "failed") throw new AppError("not_failed", "Only a failed re-score can be tried again.", 409);
+  if (!job) throw new AppError("not_found", "This re-score was not found.");
+  if (job.status !== "failed") throw new AppError("not_failed", "Only a failed re-score can be tried again.");
   // Queued anew: it now counts as the latest request (see SUPERSEDED).
   await prisma.$transaction(async (tx) => {
     await tx.scoringJob.updateMany({ where: { id: jobId, companyId, status: "failed" }, data: { status: "queued", error: null, processed: 0, changed: 0, finishedAt: null, createdAt: new Date() } });

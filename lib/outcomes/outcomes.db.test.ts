@@ -52,7 +52,7 @@ describe("outcomes from an import", () => {
 
   it("refuse choices that are not won, lost or open, and import nothing", async () => {
     const companyId = (await createCompany({ name: "Bad choice" })).id;
-    await expect(createImport({ companyId, userId: null, fileName: "crm.csv", source: bytesOf(CRM), outcomeValues: JSON.stringify({ lead: "maybe" }) })).rejects.toMatchObject({ status: 400 });
+    await expect(createImport({ companyId, userId: null, fileName: "crm.csv", source: bytesOf(CRM), outcomeValues: JSON.stringify({ lead: "maybe" }) })).rejects.toMatchObject({ status: 422, code: "invalid_request" });
     expect(await prisma.import.count({ where: { companyId } })).toBe(0);
   });
 

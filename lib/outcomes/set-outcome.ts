@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { OUTCOMES, type Outcome } from "@/lib/csv/outcome";
+import { isId } from "@/lib/ids";
 
 export const outcomeSchema = z.enum(OUTCOMES, { error: 'outcome is "won", "lost" or "open".' });
 
@@ -11,7 +12,7 @@ export const outcomeSchema = z.enum(OUTCOMES, { error: 'outcome is "won", "lost"
  * The score does not change: an outcome is a label for measuring it, never an input.
  */
 export async function setOutcome(companyId: string, leadIds: string[], outcome: Outcome, actor?: Actor): Promise<number> {
-  const ids = leadIds.filter((id) => z.uuid().safeParse(id).success);
+  const ids = leadIds.filter(isId);
   if (ids.length === 0) return 0;
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.lead.updateMany({

@@ -64,7 +64,7 @@ describe("the suggested model", () => {
 
   it("needs 50 won and 50 lost leads, and says how many are missing", async () => {
     const companyId = await companyWith(60);
-    await expect(suggestModel(companyId)).rejects.toMatchObject({ status: 422, code: "not_enough_outcomes", message: expect.stringMatching(/needs 50 won and 50 lost leads/) });
+    await expect(suggestModel(companyId)).rejects.toMatchObject({ status: 409, code: "not_enough_outcomes", message: expect.stringMatching(/needs 50 won and 50 lost leads/) });
   });
 });
 

@@ -204,7 +204,6 @@ export async function suggestModel(companyId: string, { maxLeads = MAX_FIT_LEADS
     throw new AppError(
       "not_enough_outcomes",
       `A suggestion needs ${MIN_FOR_SUGGESTION} won and ${MIN_FOR_SUGGESTION} lost leads; you have ${won} won and ${lost} lost.`,
-      422,
       { closed: { won, lost }, needs: { won: Math.max(0, MIN_FOR_SUGGESTION - won), lost: Math.max(0, MIN_FOR_SUGGESTION - lost) } },
     );
   }

@@ -22,7 +22,7 @@ export async function createSampleImport(companyId: string, userId: string | nul
     guard: async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sample:${companyId}`}, 0))`;
       const unfinished = await tx.import.count({ where: unfinishedSample(companyId) });
-      if (unfinished > 0) throw new AppError("sample_running", "Sample leads are already being imported into your company.", 409);
+      if (unfinished > 0) throw new AppError("sample_running", "Sample leads are already being imported into your company.");
       void writeSampleCsv(csv, { rows, seed: 2026 }).then(() => csv.end());
     },
   });

@@ -4,8 +4,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { requirePermission, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/auth/schemas";
 import { prisma } from "@/lib/db/client";
-import { AppError, isUniqueViolation } from "@/lib/errors";
-import { invitationView } from "@/lib/api/schemas";
+import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
+import { invitationView } from "./schemas";
 import { appOrigin, sendMail } from "@/lib/mail/mail";
 import { hashSecret, newSecret } from "@/lib/secrets";
 
@@ -30,7 +30,6 @@ const toView = (row: Row): InvitationView => ({
   invitedBy: row.invitedBy?.name ?? null,
 });
 
-const notFound = () => new AppError("not_found", "This invitation was not found.", 404);
 
 async function mailInvitation(principal: Principal, email: string, role: Role, url: string): Promise<boolean> {
   const [company, inviter] = await Promise.all([
@@ -49,16 +48,13 @@ async function mailInvitation(principal: Principal, email: string, role: Role, u
  * INVITATION_DAYS days, e-mailed when SMTP is set up and returned to copy. Inviting the same
  * email again replaces the earlier link; a person already in the company is not invited.
  */
-export async function createInvitation(principal: Principal, input: unknown, { resend = false } = {}) {
+export async function createInvitation(principal: Principal, { email, role }: z.output<typeof createInvitationSchema>, { resend = false } = {}) {
   requirePermission(principal, "members:manage");
-  const parsed = createInvitationSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid_invitation", parsed.error.issues[0].message, 422);
-  const { email, role } = parsed.data;
   const { secret, hash } = newSecret();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   const row = await prisma.$transaction(async (tx) => {
     const member = await tx.membership.count({ where: { companyId: principal.companyId, user: { email } } });
-    if (member > 0) throw new AppError("already_member", `${email} is already a member of this company.`, 409);
+    if (member > 0) throw new AppError("already_member", `${email} is already a member of this company.`);
     const saved = await tx.invitation.upsert({
       where: { companyId_email: { companyId: principal.companyId, email } },
       create: { companyId: principal.companyId, email, role, secretHash: hash, expiresAt, invitedById: principal.userId },
@@ -76,9 +72,9 @@ export async function createInvitation(principal: Principal, input: unknown, { r
 /** Sends a pending invitation again, with a new link (the old one stops working). */
 export async function resendInvitation(principal: Principal, id: string) {
   requirePermission(principal, "members:manage");
-  const found = z.uuid().safeParse(id).success ? await prisma.invitation.findFirst({ where: { id, companyId: principal.companyId }, select: { email: true, role: true } }) : null;
-  if (!found) throw notFound();
-  return createInvitation(principal, found, { resend: true });
+  const found = await prisma.invitation.findFirst({ where: { id, companyId: principal.companyId }, select: { email: true, role: true } });
+  if (!found) throw notFound("This invitation");
+  return createInvitation(principal, { email: found.email, role: found.role as Role }, { resend: true });
 }
 
 /** The company's pending invitations, newest first (owners only). Expired ones are listed as such until revoked. */
@@ -90,10 +86,9 @@ export async function listInvitations(principal: Principal): Promise<InvitationV
 
 export async function revokeInvitation(principal: Principal, id: string): Promise<void> {
   requirePermission(principal, "members:manage");
-  if (!z.uuid().safeParse(id).success) throw notFound();
   await prisma.$transaction(async (tx) => {
     const found = await tx.invitation.findFirst({ where: { id, companyId: principal.companyId }, select: { email: true } });
-    if (!found) throw notFound();
+    if (!found) throw notFound("This invitation");
     await tx.invitation.delete({ where: { id } });
     await recordAudit(tx, principal.companyId, principal, "invitation.revoke", { target: id, detail: { email: found.email } });
   });
@@ -120,36 +115,34 @@ export const newMemberSchema = z.object({ name: nameSchema, password: passwordSc
  */
 export async function acceptInvitation(
   secret: string,
-  as: { userId: string } | { name: unknown; password: unknown },
+  as: { userId: string } | z.output<typeof newMemberSchema>,
   ip?: string,
 ): Promise<{ userId: string; companyId: string }> {
-  const account = "userId" in as ? null : newMemberSchema.safeParse(as);
-  if (account && !account.success) throw new AppError("invalid_account", account.error.issues[0].message, 422);
-  const passwordHash = account?.success ? await hashPassword(account.data.password) : null;
+  const passwordHash = "userId" in as ? null : await hashPassword(as.password);
   try {
     return await prisma.$transaction(async (tx) => {
       // Deleted as it is read: a second use of the link (or a race of two) finds nothing.
       const [invitation] = await tx.$queryRaw<{ id: string; companyId: string; email: string; role: string; expired: boolean }[]>`
         DELETE FROM "Invitation" WHERE "secretHash" = ${hashSecret(secret)}
         RETURNING "id", "companyId", "email", "role", "expiresAt" <= now() AS "expired"`;
-      if (!invitation) throw new AppError("invitation_invalid", "This invitation link is not valid: it was used already, revoked, or replaced by a newer one.", 404);
-      if (invitation.expired) throw new AppError("invitation_expired", "This invitation has expired. Ask the company's owner to send a new one.", 410);
+      if (!invitation) throw new AppError("not_found", "This invitation link is not valid: it was used already, revoked, or replaced by a newer one.");
+      if (invitation.expired) throw new AppError("invitation_expired", "This invitation has expired. Ask the company's owner to send a new one.");
       let userId: string;
       if ("userId" in as) {
         const user = await tx.user.findUnique({ where: { id: as.userId }, select: { email: true } });
         if (user?.email !== invitation.email) {
-          throw new AppError("wrong_account", `This invitation is for ${invitation.email}. Sign in with that email to accept it.`, 403);
+          throw new AppError("wrong_account", `This invitation is for ${invitation.email}. Sign in with that email to accept it.`);
         }
         userId = as.userId;
       } else {
-        userId = (await tx.user.create({ data: { email: invitation.email, name: account!.data!.name, passwordHash: passwordHash! }, select: { id: true } })).id;
+        userId = (await tx.user.create({ data: { email: invitation.email, name: as.name, passwordHash: passwordHash! }, select: { id: true } })).id;
       }
       await tx.membership.create({ data: { userId, companyId: invitation.companyId, role: invitation.role } });
       await recordAudit(tx, invitation.companyId, { userId, ip }, "invitation.accept", { target: invitation.id, detail: { email: invitation.email, role: invitation.role } });
       return { userId, companyId: invitation.companyId };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("already_member", "You are already a member of this company, or an account with this email exists (sign in to accept).", 409);
+    if (isUniqueViolation(error)) throw new AppError("already_member", "You are already a member of this company, or an account with this email exists (sign in to accept).");
     throw error;
   }
 }

@@ -3,16 +3,15 @@ import { recordAudit } from "@/lib/audit/audit";
 import { requirePermission, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError, isLockTimeout } from "@/lib/errors";
+import { AppError, invalidValue, isLockTimeout, notFound } from "@/lib/errors";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { startFirstModel } from "@/lib/models/models";
-import { memberView } from "@/lib/api/schemas";
+import { memberView } from "./schemas";
 
 export type MemberView = z.infer<typeof memberView>;
 
 export const roleSchema = z.object({ role: z.enum(ROLES, { error: 'role is "owner", "member" or "viewer".' }) });
 
-const notFound = () => new AppError("not_found", "This member was not found.", 404);
 const LAST_OWNER = "A company always keeps at least one owner: make someone else an owner first.";
 
 const MEMBER = { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } } as const;
@@ -47,18 +46,14 @@ async function otherOwners(tx: Prisma.TransactionClient, companyId: string, user
 }
 
 /** Changes a member's role (owners only); the last owner cannot stop being one. Takes effect on their next request. */
-export async function changeRole(principal: Principal, userId: string, input: unknown): Promise<MemberView> {
+export async function changeRole(principal: Principal, userId: string, role: Role): Promise<MemberView> {
   requirePermission(principal, "members:manage");
-  const parsed = roleSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid_role", parsed.error.issues[0].message, 422);
-  if (!z.uuid().safeParse(userId).success) throw notFound();
-  const { role } = parsed.data;
   const where = { userId_companyId: { userId, companyId: principal.companyId } };
   return withMembersLocked(principal.companyId, async (tx) => {
     const member = await tx.membership.findUnique({ where, select: MEMBER });
-    if (!member) throw notFound();
+    if (!member) throw notFound("This member");
     if (member.role === role) return toView(member);
-    if (member.role === "owner" && (await otherOwners(tx, principal.companyId, userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
+    if (member.role === "owner" && (await otherOwners(tx, principal.companyId, userId)) === 0) throw new AppError("last_owner", LAST_OWNER);
     const changed = await tx.membership.update({ where, data: { role }, select: MEMBER });
     await recordAudit(tx, principal.companyId, principal, "member.role", { target: userId, detail: { from: member.role, to: role } });
     return toView(changed);
@@ -87,11 +82,10 @@ async function moveSessions(tx: Prisma.TransactionClient, companyId: string, use
 /** Removes a member (owners only; the last owner cannot be removed). */
 export async function removeMember(principal: Principal, userId: string): Promise<void> {
   requirePermission(principal, "members:manage");
-  if (!z.uuid().safeParse(userId).success) throw notFound();
   await withMembersLocked(principal.companyId, async (tx) => {
     const member = await tx.membership.findUnique({ where: { userId_companyId: { userId, companyId: principal.companyId } }, select: { role: true, user: { select: { email: true } } } });
-    if (!member) throw notFound();
-    if (member.role === "owner" && (await otherOwners(tx, principal.companyId, userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
+    if (!member) throw notFound("This member");
+    if (member.role === "owner" && (await otherOwners(tx, principal.companyId, userId)) === 0) throw new AppError("last_owner", LAST_OWNER);
     await recordAudit(tx, principal.companyId, principal, "member.remove", { target: userId, detail: { email: member.user.email, role: member.role } });
     await endMembership(tx, principal.companyId, userId);
   });
@@ -100,7 +94,7 @@ export async function removeMember(principal: Principal, userId: string): Promis
 /** Leaves the company (any role; the last owner must hand over first). */
 export async function leaveCompany(principal: Principal): Promise<void> {
   await withMembersLocked(principal.companyId, async (tx) => {
-    if (principal.role === "owner" && (await otherOwners(tx, principal.companyId, principal.userId)) === 0) throw new AppError("last_owner", LAST_OWNER, 409);
+    if (principal.role === "owner" && (await otherOwners(tx, principal.companyId, principal.userId)) === 0) throw new AppError("last_owner", LAST_OWNER);
     await recordAudit(tx, principal.companyId, { ...principal, tokenId: undefined }, "member.leave", { target: principal.userId });
     await endMembership(tx, principal.companyId, principal.userId);
   });
@@ -115,13 +109,11 @@ export const newCompanySchema = z.object({
  * Creates another company with the signed-in person as its owner (an agency working for
  * several clients, say), with its first model from a template; returns its id.
  */
-export async function createCompanyFor(userId: string, input: unknown): Promise<string> {
-  const parsed = newCompanySchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid_company", parsed.error.issues[0].message, 422);
+export async function createCompanyFor(userId: string, { companyName, scoringModelId }: z.output<typeof newCompanySchema>): Promise<string> {
   return prisma.$transaction(async (tx) => {
-    const company = await tx.company.create({ data: { name: parsed.data.companyName, memberships: { create: { userId, role: "owner" } } }, select: { id: true } });
-    await startFirstModel(tx, company.id, parsed.data.scoringModelId);
-    await recordAudit(tx, company.id, { userId }, "company.create", { target: company.id, detail: { name: parsed.data.companyName, template: parsed.data.scoringModelId } });
+    const company = await tx.company.create({ data: { name: companyName, memberships: { create: { userId, role: "owner" } } }, select: { id: true } });
+    await startFirstModel(tx, company.id, scoringModelId);
+    await recordAudit(tx, company.id, { userId }, "company.create", { target: company.id, detail: { name: companyName, template: scoringModelId } });
     return company.id;
   });
 }
@@ -131,12 +123,12 @@ export async function createCompanyFor(userId: string, input: unknown): Promise<
  * other memberships stay, and their sessions move to another of their companies; accounts left
  * in no company go. The deletion itself is recorded with no company (its own log goes with it).
  */
-export async function deleteCompany(principal: Principal, confirmName: unknown): Promise<void> {
+export async function deleteCompany(principal: Principal, confirmName: string): Promise<void> {
   requirePermission(principal, "company:delete");
   await withMembersLocked(principal.companyId, async (tx) => {
     const company = await tx.company.findUniqueOrThrow({ where: { id: principal.companyId }, select: { name: true } });
-    if (typeof confirmName !== "string" || confirmName.trim() !== company.name.trim()) {
-      throw new AppError("confirmation_mismatch", `Type the company's name, ${company.name}, to delete it.`, 422);
+    if (confirmName.trim() !== company.name.trim()) {
+      throw invalidValue("confirmName", `Type the company's name, ${company.name}, to delete it.`);
     }
     // An import or re-score holds the company row for its whole run: rather than wait (and
     // outlast the transaction), ask to come back when it has finished.
@@ -144,7 +136,7 @@ export async function deleteCompany(principal: Principal, confirmName: unknown):
     try {
       await tx.$queryRaw`SELECT 1 FROM "Company" WHERE "id" = ${principal.companyId}::uuid FOR UPDATE`;
     } catch (error) {
-      if (isLockTimeout(error)) throw new AppError("company_busy", "An import or re-score is running in this company. Delete it when that has finished.", 409);
+      if (isLockTimeout(error)) throw new AppError("company_busy", "An import or re-score is running in this company. Delete it when that has finished.");
       throw error;
     }
     const members = await tx.membership.findMany({ where: { companyId: principal.companyId }, select: { userId: true } });

@@ -7,7 +7,8 @@ import { changePassword, requestPasswordReset, resetPassword } from "@/lib/auth/
 import { verifyPassword } from "@/lib/auth/password";
 import type { Principal } from "@/lib/auth/permissions";
 import { sessionMembership, startSession, switchCompany } from "@/lib/auth/sessions";
-import { listAudit } from "@/lib/audit/audit";
+import { auditQuery, listAudit } from "@/lib/audit/audit";
+import { changePasswordSchema, forgotPasswordSchema, resetPasswordSchema } from "@/lib/auth/schemas";
 import { companyTransaction, withConnection } from "@/lib/db/bulk";
 import { prisma } from "@/lib/db/client";
 import { bytesOf, testEmail } from "@/lib/db/test-helpers";
@@ -19,10 +20,10 @@ import { publishDraft } from "@/lib/models/scoring-jobs";
 import { setOutcome } from "@/lib/outcomes/set-outcome";
 import { hashSecret } from "@/lib/secrets";
 import { addMember, createTeam, TEST_PASSWORD } from "@/lib/test-factories";
-import { createToken, listTokens, principalFromToken, revokeToken, TOKEN_RATE_LIMIT } from "@/lib/tokens/tokens";
-import { acceptInvitation, createInvitation, findInvitation, listInvitations, resendInvitation, revokeInvitation } from "./invitations";
+import { createToken, createTokenSchema, listTokens, principalFromToken, revokeToken, TOKEN_RATE_LIMIT } from "@/lib/tokens/tokens";
+import { acceptInvitation, createInvitation, createInvitationSchema, findInvitation, listInvitations, newMemberSchema, resendInvitation, revokeInvitation } from "./invitations";
 import { getActiveVersion } from "@/lib/models/models";
-import { changeRole, createCompanyFor, deleteCompany, leaveCompany, listMembers, removeMember } from "./members";
+import { changeRole, createCompanyFor, deleteCompany, leaveCompany, listMembers, newCompanySchema, removeMember } from "./members";
 
 /** Runs `work` while another connection holds the company's write lock, as an import does for its whole run (lib/db/bulk.ts: companyTransaction). */
 async function whileCompanyLocked(companyId: string, work: () => Promise<void>): Promise<void> {
@@ -102,11 +103,11 @@ describe("memberships and the active company", () => {
 
   it("lets a person create another company, which they own, with its first model", async () => {
     const viewer = await addMember((await createTeam()).companyId, "viewer");
-    const companyId = await createCompanyFor(viewer.userId, { companyName: "  Client Two  ", scoringModelId: "lifescience-3d-invitro" });
+    const companyId = await createCompanyFor(viewer.userId, newCompanySchema.parse({ companyName: "  Client Two  ", scoringModelId: "lifescience-3d-invitro" }));
     expect(await prisma.membership.findUnique({ where: { userId_companyId: { userId: viewer.userId, companyId } }, select: { role: true } })).toEqual({ role: "owner" });
     expect((await prisma.company.findUniqueOrThrow({ where: { id: companyId } })).name).toBe("Client Two");
     expect(await getActiveVersion(companyId)).toMatchObject({ version: 1 });
-    await expect(createCompanyFor(viewer.userId, { companyName: " " })).rejects.toMatchObject({ code: "invalid_company", status: 422 });
+    expect(newCompanySchema.safeParse({ companyName: " " }).error?.issues[0]).toMatchObject({ path: ["companyName"], message: "Enter your company's name." });
     expect(await prisma.membership.count({ where: { userId: viewer.userId } })).toBe(2);
   });
 
@@ -121,11 +122,11 @@ describe("memberships and the active company", () => {
 describe("roles", () => {
   it("a company always keeps an owner, even when two owners demote each other at once", async () => {
     const owner = await createTeam();
-    await expect(changeRole(owner, owner.userId, { role: "member" })).rejects.toMatchObject({ code: "last_owner", status: 409 });
+    await expect(changeRole(owner, owner.userId, "member")).rejects.toMatchObject({ code: "last_owner", status: 409 });
     await expect(removeMember(owner, owner.userId)).rejects.toMatchObject({ code: "last_owner" });
     await expect(leaveCompany(owner)).rejects.toMatchObject({ code: "last_owner" });
     const second = await addMember(owner.companyId, "owner");
-    const results = await Promise.allSettled([changeRole(owner, second.userId, { role: "viewer" }), changeRole(second, owner.userId, { role: "viewer" })]);
+    const results = await Promise.allSettled([changeRole(owner, second.userId, "viewer"), changeRole(second, owner.userId, "viewer")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await prisma.membership.count({ where: { companyId: owner.companyId, role: "owner" } })).toBe(1);
     // The refused change wrote no audit event: the event is in the change's transaction.
@@ -139,7 +140,7 @@ describe("roles", () => {
     const member = await addMember(owner.companyId, "member");
     await whileCompanyLocked(owner.companyId, async () => {
       const started = performance.now();
-      await changeRole(owner, member.userId, { role: "viewer" });
+      await changeRole(owner, member.userId, "viewer");
       expect(performance.now() - started).toBeLessThan(2000);
     });
     expect(await prisma.membership.findUnique({ where: { userId_companyId: { userId: member.userId, companyId: owner.companyId } }, select: { role: true } })).toEqual({ role: "viewer" });
@@ -149,12 +150,12 @@ describe("roles", () => {
     const owner = await createTeam();
     const member = await addMember(owner.companyId, "member");
     const viewer = await addMember(owner.companyId, "viewer");
-    await expect(changeRole(member, viewer.userId, { role: "owner" })).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    await expect(changeRole(member, viewer.userId, "owner")).rejects.toMatchObject({ code: "forbidden", status: 403 });
     await expect(removeMember(member, viewer.userId)).rejects.toMatchObject({ status: 403 });
     await expect(createInvitation(member, { email: "x@example.com", role: "owner" })).rejects.toMatchObject({ status: 403 });
     await expect(deleteCompany(member, "Team Co")).rejects.toMatchObject({ status: 403 });
     await expect(createToken(viewer, { name: "script" })).rejects.toMatchObject({ status: 403 });
-    await expect(listAudit(member, {})).rejects.toMatchObject({ status: 403 });
+    await expect(listAudit(member, auditQuery.parse({}))).rejects.toMatchObject({ status: 403 });
     expect((await prisma.membership.findMany({ where: { companyId: owner.companyId } })).map((m) => m.role).sort()).toEqual(["member", "owner", "viewer"]);
   });
 });
@@ -163,7 +164,7 @@ describe("invitations", () => {
   it("are e-mailed with a working single-use link that makes a new account", async () => {
     const owner = await createTeam("Invite Co");
     const email = testEmail("new.person");
-    const { invitation, emailed } = await createInvitation(owner, { email: `  ${email.toUpperCase()} `, role: "member" });
+    const { invitation, emailed } = await createInvitation(owner, createInvitationSchema.parse({ email: `  ${email.toUpperCase()} `, role: "member" }));
     expect(emailed).toBe(true);
     expect(invitation).toMatchObject({ email, role: "member" });
     expect(new Date(invitation.expiresAt).getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600_000);
@@ -174,11 +175,11 @@ describe("invitations", () => {
     expect(await prisma.invitation.count({ where: { secretHash: hashSecret(secret) } })).toBe(1);
     expect(await findInvitation(secret)).toMatchObject({ companyName: "Invite Co", role: "member", hasAccount: false, expired: false });
 
-    await expect(acceptInvitation(secret, { name: "New Person", password: "short" })).rejects.toMatchObject({ code: "invalid_account" });
+    expect(newMemberSchema.safeParse({ name: "New Person", password: "short" }).error?.issues[0].path).toEqual(["password"]);
     const joined = await acceptInvitation(secret, { name: "New Person", password: TEST_PASSWORD }, "10.9.9.9");
     expect(joined.companyId).toBe(owner.companyId);
     expect(await authenticate(email, TEST_PASSWORD, "10.9.9.9")).toMatchObject({ companyId: owner.companyId });
-    await expect(acceptInvitation(secret, { name: "Again", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "invitation_invalid" });
+    await expect(acceptInvitation(secret, { name: "Again", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "not_found" });
     expect(await listInvitations(owner)).toEqual([]);
     expect((await events(owner, "invitation.accept"))[0]).toMatchObject({ actorEmail: email, ip: "10.9.9.9" });
   });
@@ -194,9 +195,9 @@ describe("invitations", () => {
     const resent = await resendInvitation(owner, first.invitation.id);
     const newSecret = resent.invitation.url.split("/").at(-1)!;
     expect(newSecret).not.toBe(secret);
-    await expect(acceptInvitation(secret, { name: "Late", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "invitation_invalid" });
+    await expect(acceptInvitation(secret, { name: "Late", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "not_found" });
     await revokeInvitation(owner, resent.invitation.id);
-    await expect(acceptInvitation(newSecret, { name: "Late", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "invitation_invalid" });
+    await expect(acceptInvitation(newSecret, { name: "Late", password: TEST_PASSWORD })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("join an existing account only when signed in with the invited email", async () => {
@@ -209,7 +210,7 @@ describe("invitations", () => {
     await expect(acceptInvitation(secret, { userId: elsewhere.userId })).rejects.toMatchObject({ code: "wrong_account", status: 403 });
     await acceptInvitation(secret, { userId: invited.userId });
     expect(await prisma.membership.findMany({ where: { userId: invited.userId }, select: { role: true } })).toHaveLength(2);
-    await expect(createInvitation(owner, { email: "x", role: "viewer" })).rejects.toMatchObject({ status: 422 });
+    expect(createInvitationSchema.safeParse({ email: "x", role: "viewer" }).error?.issues[0].path).toEqual(["email"]);
     await expect(createInvitation(owner, { email: (await prisma.user.findUniqueOrThrow({ where: { id: invited.userId } })).email, role: "viewer" })).rejects.toMatchObject({ code: "already_member" });
   });
 });
@@ -244,7 +245,7 @@ describe("API tokens", () => {
     expect("principal" in (await principalFromToken(expiring.secret))).toBe(true);
     await prisma.apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect(await principalFromToken(expiring.secret)).toEqual({ error: "invalid" });
-    await expect(createToken(owner, { name: "past", expiresAt: "2020-01-01T00:00:00Z" })).rejects.toMatchObject({ status: 422 });
+    expect(createTokenSchema.safeParse({ name: "past", expiresAt: "2020-01-01T00:00:00Z" }).error?.issues[0]).toMatchObject({ path: ["expiresAt"], message: "The expiry date must be in the future." });
     expect((await events(owner)).map((e) => e.action)).toEqual(["token.create", "token.create", "token.revoke", "token.create"]);
   });
 
@@ -266,7 +267,7 @@ describe("API tokens", () => {
     const owner = await createTeam();
     const second = await addMember(owner.companyId, "owner");
     const token = await createToken(second, { name: "admin script" });
-    expect(await changeRole(owner, second.userId, { role: "viewer" })).toMatchObject({ id: second.userId, role: "viewer" });
+    expect(await changeRole(owner, second.userId, "viewer")).toMatchObject({ id: second.userId, role: "viewer" });
     expect(await principalFromToken(token.secret)).toMatchObject({ principal: { role: "viewer" } });
     const sessionId = await startSession(second.userId, owner.companyId);
     expect(await sessionMembership(sessionId, second.userId)).not.toBeNull();
@@ -301,15 +302,15 @@ describe("the audit log", () => {
     await publishDraft(owner.companyId, owner, model.id);
     await expect(publishDraft(owner.companyId, owner, model.id)).rejects.toMatchObject({ code: "no_draft" });
 
-    const log = await listAudit(owner, {});
+    const log = await listAudit(owner, auditQuery.parse({}));
     expect(log.events.map((e) => e.action)).toEqual(["model.publish", "model.create", "outcome.set", "import.create"]);
     expect(log.events[1]).toMatchObject({ user: { id: owner.userId }, target: model.id, detail: { name: "Mine", from: "b2b-saas" } });
     expect(log.events[3]).toMatchObject({ user: { id: member.userId }, ip: "192.0.2.7", target: id, detail: { fileName: "crm.csv" } });
     expect(log.events[2].detail).toEqual({ outcome: "won", leads: 2 });
-    expect((await listAudit(owner, { action: "outcome.set" })).events).toHaveLength(1);
+    expect((await listAudit(owner, auditQuery.parse({ action: "outcome.set" }))).events).toHaveLength(1);
     const email = (await prisma.user.findUniqueOrThrow({ where: { id: member.userId } })).email;
-    expect((await listAudit(owner, { user: email.toUpperCase() })).total).toBe(2);
-    await expect(listAudit(owner, { action: "nonsense" })).rejects.toMatchObject({ status: 400 });
+    expect((await listAudit(owner, auditQuery.parse({ user: email.toUpperCase() }))).total).toBe(2);
+    expect(auditQuery.safeParse({ action: "nonsense" }).success).toBe(false);
   });
 });
 
@@ -323,9 +324,10 @@ describe("passwords", () => {
     await prisma.membership.create({ data: { userId: owner.userId, companyId: second.companyId, role: "member" } });
     const tokens = [await createToken(owner, { name: "sync" }), await createToken({ ...owner, companyId: second.companyId, role: "member" }, { name: "elsewhere" })];
     const someoneElse = await createToken(second, { name: "theirs" });
-    await requestPasswordReset(email.toUpperCase(), "10.2.2.2");
+    // As the form sends it: the address as typed, read by the schema.
+    await requestPasswordReset(forgotPasswordSchema.parse({ email: email.toUpperCase() }).email, "10.2.2.2");
     const secret = linkIn(await mailTo(email), "/reset-password");
-    await expect(resetPassword(secret, "short")).rejects.toMatchObject({ code: "invalid_password" });
+    expect(resetPasswordSchema.safeParse({ secret, password: "short" }).error?.issues[0].path).toEqual(["password"]);
     await resetPassword(secret, "a brand new passphrase");
     expect(await verifyPassword("a brand new passphrase", (await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).passwordHash)).toBe(true);
     expect(await sessionMembership(sessionId, owner.userId)).toBeNull();
@@ -358,16 +360,17 @@ describe("passwords", () => {
     const mine = await startSession(owner.userId, owner.companyId);
     const other = await startSession(owner.userId, owner.companyId);
     const principal = { ...owner, sessionId: mine };
-    await expect(changePassword(principal, "not it at all", "a brand new passphrase")).rejects.toMatchObject({ code: "wrong_password" });
-    await expect(changePassword(principal, TEST_PASSWORD, "password1234")).rejects.toMatchObject({ code: "invalid_password" });
+    const change = (current: string, password: string, revokeTokens?: "on") => changePassword(principal, changePasswordSchema.parse({ current, password, revokeTokens }));
+    await expect(change("not it at all", "a brand new passphrase")).rejects.toMatchObject({ code: "invalid_request", status: 422, details: { issues: [{ path: "current", message: "Your current password is not right." }] } });
+    expect(changePasswordSchema.safeParse({ current: TEST_PASSWORD, password: "password1234" }).error?.issues[0].path).toEqual(["password"]);
     const token = await createToken(owner, { name: "kept" });
-    await changePassword(principal, TEST_PASSWORD, "a brand new passphrase");
+    await change(TEST_PASSWORD, "a brand new passphrase");
     expect(await sessionMembership(mine, owner.userId)).not.toBeNull();
     expect(await sessionMembership(other, owner.userId)).toBeNull();
     expect(await events(owner, "password.change")).toHaveLength(1);
     // Tokens stay unless the person asks for them to go.
     expect(await principalFromToken(token.secret, "10.1.1.1")).toHaveProperty("principal");
-    expect(await changePassword(principal, "a brand new passphrase", "another new passphrase", { revokeTokens: true })).toEqual({ tokensRevoked: 1 });
+    expect(await change("a brand new passphrase", "another new passphrase", "on")).toEqual({ tokensRevoked: 1 });
     expect(await principalFromToken(token.secret, "10.1.1.1")).toMatchObject({ error: "invalid" });
   });
 });
@@ -397,7 +400,7 @@ describe("deleting a company", () => {
     const model = await createModel(owner.companyId, { name: "M", from: "b2b-saas" });
     await publishDraft(owner.companyId, owner, model.id);
 
-    await expect(deleteCompany(owner, "Doomed")).rejects.toMatchObject({ code: "confirmation_mismatch" });
+    await expect(deleteCompany(owner, "Doomed")).rejects.toMatchObject({ code: "invalid_request", status: 422, details: { issues: [{ path: "confirmName" }] } });
     expect(await prisma.company.count({ where: { id: owner.companyId } })).toBe(1);
     await deleteCompany(owner, "Doomed Co");
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 
 /** An error as it crosses between threads: its parts, since only an Error's message survives. */
 export type ThreadError = { code: string; message: string; status: number; details?: Record<string, unknown> } | { message: string };
@@ -10,5 +10,5 @@ export function toThread(error: unknown): ThreadError {
 
 /** The error again on this side: an AppError (the answer meant for the user) or a plain Error. */
 export function fromThread(error: ThreadError): Error {
-  return "code" in error ? new AppError(error.code, error.message, error.status, error.details) : new Error(error.message);
+  return "code" in error ? new AppError(error.code as ErrorCode, error.message, error.details) : new Error(error.message);
 }

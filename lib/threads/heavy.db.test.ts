@@ -22,7 +22,7 @@ describe("heavy work on a work thread", () => {
   it("gives the same answer as on the request thread, and an error meant for the user as it is", async () => {
     const companyId = await companyWithSample("Thread Co", 2000);
     expect(await runHeavy("preview", { companyId, definition: life })).toEqual(await previewDefinition(companyId, life));
-    await expect(runHeavy("suggestion", { companyId: (await createCompany({ name: "Empty" })).id })).rejects.toMatchObject({ status: 422, code: "not_enough_outcomes" });
+    await expect(runHeavy("suggestion", { companyId: (await createCompany({ name: "Empty" })).id })).rejects.toMatchObject({ status: 409, code: "not_enough_outcomes" });
   });
 
   it("runs one operation per company at a time: a second is refused with 429 and Retry-After, another company's runs", async () => {

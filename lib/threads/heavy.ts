@@ -55,7 +55,7 @@ export async function runHeavy<T extends TaskName>(
 ): Promise<TaskResult<T>> {
   const { companyId } = args;
   for (let busy = running.get(companyId); busy; busy = running.get(companyId)) {
-    if (!wait) throw new AppError("busy", `${LABELS[busy.task]} is already being worked out for this company. Try again when it has finished.`, 429, { retryAfter: RETRY_AFTER_SECONDS });
+    if (!wait) throw new AppError("busy", `${LABELS[busy.task]} is already being worked out for this company. Try again when it has finished.`, { retryAfter: RETRY_AFTER_SECONDS });
     await busy.done.catch(() => {});
   }
   const done = work(task, args, timeLimitMs);
@@ -80,7 +80,6 @@ async function work<T extends TaskName>(task: T, args: unknown, timeLimitMs: num
       throw new AppError(
         "too_slow",
         `${LABELS[task]} took longer than ${Math.round(timeLimitMs / 1000)} s and was stopped, so that it does not hold up your other work. Try again later; if it keeps happening, write to us.`,
-        503,
       );
     }
     throw error;

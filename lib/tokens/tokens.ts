@@ -2,10 +2,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/audit";
 import { can, isRole, lowerRole, requirePermission, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { hashSecret, newSecret } from "@/lib/secrets";
 import { withoutControlCharacters } from "@/lib/text";
-import { tokenView } from "@/lib/api/schemas";
+import { tokenView } from "./schemas";
 
 export const TOKEN_PREFIX = "lr_";
 /** Requests a token may make per minute; more get 429 with Retry-After. */
@@ -14,7 +14,11 @@ export const TOKEN_RATE_LIMIT = Number(process.env.LEADRANK_TOKEN_RATE_LIMIT) ||
 export const createTokenSchema = z.object({
   name: z.string().min(1, "Give the token a name.").max(100, "Use at most 100 characters.").transform(withoutControlCharacters).pipe(z.string().trim().min(1, "Give the token a name.").max(100, "Use at most 100 characters.")),
   role: z.enum(ROLES).optional().describe("At most your own role; your own role when left out."),
-  expiresAt: z.iso.datetime({ offset: true }).optional().describe("When the token stops working; never when left out."),
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .refine((date) => new Date(date) > new Date(), "The expiry date must be in the future.")
+    .optional()
+    .describe("When the token stops working, in the future; never when left out."),
 });
 
 export type TokenView = z.infer<typeof tokenView>;
@@ -46,18 +50,15 @@ function toView(row: { id: string; name: string; role: string; createdAt: Date; 
  * most the creator's (a token made with a token: at most that token's). The secret is returned
  * here once and stored only as a hash.
  */
-export async function createToken(principal: Principal, input: unknown): Promise<TokenView & { secret: string }> {
+export async function createToken(principal: Principal, input: z.output<typeof createTokenSchema>): Promise<TokenView & { secret: string }> {
   requirePermission(principal, "tokens:own");
-  const parsed = createTokenSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid_token", parsed.error.issues[0].message, 422);
-  const role = parsed.data.role ?? principal.role;
-  if (lowerRole(role, principal.role) !== role) throw new AppError("forbidden", `A token cannot have a higher role than yours (${principal.role}).`, 403);
-  const expiresAt = parsed.data.expiresAt ? new Date(parsed.data.expiresAt) : null;
-  if (expiresAt && expiresAt <= new Date()) throw new AppError("invalid_token", "The expiry date must be in the future.", 422);
+  const role = input.role ?? principal.role;
+  if (lowerRole(role, principal.role) !== role) throw new AppError("forbidden", `A token cannot have a higher role than yours (${principal.role}).`);
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   const { secret, hash } = newSecret(TOKEN_PREFIX);
   const row = await prisma.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { companyId: principal.companyId, userId: principal.userId, name: parsed.data.name, role, secretHash: hash, expiresAt },
+      data: { companyId: principal.companyId, userId: principal.userId, name: input.name, role, secretHash: hash, expiresAt },
       select: VIEW,
     });
     await recordAudit(tx, principal.companyId, principal, "token.create", { target: created.id, detail: { name: created.name, role } });
@@ -80,11 +81,10 @@ export async function listTokens(principal: Principal): Promise<TokenView[]> {
 /** Revokes a token at once (its next request gets 401). Someone else's token is only found by an owner. */
 export async function revokeToken(principal: Principal, id: string): Promise<void> {
   requirePermission(principal, "tokens:own");
-  if (!z.uuid().safeParse(id).success) throw notFound();
   await prisma.$transaction(async (tx) => {
     const where = { id, companyId: principal.companyId, ...(can(principal, "tokens:all") ? {} : { userId: principal.userId }) };
     const token = await tx.apiToken.findFirst({ where, select: { name: true } });
-    if (!token) throw notFound();
+    if (!token) throw notFound("This token");
     // Recorded first: the event copies the token's name.
     await recordAudit(tx, principal.companyId, principal, "token.revoke", { target: id, detail: { name: token.name } });
     await tx.apiToken.deleteMany({ where });
@@ -120,4 +120,3 @@ export async function principalFromToken(secret: string, ip?: string): Promise<T
   return { principal: { userId: row.userId, companyId: row.companyId, role: lowerRole(row.role, row.memberRole), via: "token", tokenId: row.id, ip } };
 }
 
-const notFound = () => new AppError("not_found", "This token was not found.", 404);

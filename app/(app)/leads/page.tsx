@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { leadDisplayName, listLeads, listLeadsQuery, SORTS, type ListLeadsQuery } from "@/lib/leads/list-leads";
-import { markOutcome } from "./actions";
+import { markOutcome } from "@/lib/outcomes/actions";
 
 export const metadata: Metadata = { title: "Leads · LeadRank" };
 

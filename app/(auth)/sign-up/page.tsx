@@ -4,7 +4,7 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { HOME_PATH } from "@/lib/auth/paths";
 import { getPrincipal } from "@/lib/auth/session";
 import { DEFAULT_PRESET_ID, PRESETS } from "@/lib/scoring";
-import { signUp } from "./actions";
+import { signUp } from "@/lib/auth/actions";
 
 export const metadata: Metadata = { title: "Create your account · LeadRank" };
 

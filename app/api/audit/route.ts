@@ -1,8 +1,6 @@
 import { NextResponse } from "next/server";
-import { listAudit } from "@/lib/audit/audit";
+import { auditQuery, listAudit } from "@/lib/audit/audit";
 import { withTenant } from "@/lib/http";
 
 /** The audit log, newest first: `?action=&user=&page=` (50 a page). */
-export const GET = withTenant(async (request, principal) => NextResponse.json(await listAudit(principal, Object.fromEntries(new URL(request.url).searchParams))), {
-  permission: "audit:read",
-});
+export const GET = withTenant(async ({ principal, query }) => NextResponse.json(await listAudit(principal, query)), { permission: "audit:read", query: auditQuery });

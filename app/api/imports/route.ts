@@ -6,7 +6,7 @@ import { enqueueImport } from "@/lib/imports/queue";
 import { receiveUpload } from "@/lib/imports/receive-upload";
 import { importOnJobsThread, jobsThreadRunning } from "@/lib/threads/jobs";
 
-export const GET = withTenant(async (_request, { companyId }) => {
+export const GET = withTenant(async ({ principal: { companyId } }) => {
   return NextResponse.json({ imports: await listImports(companyId) });
 }, { permission: "leads:read" });
 
@@ -18,7 +18,7 @@ export const GET = withTenant(async (_request, { companyId }) => {
  * instance is free it runs the import itself, reading a CSV while it arrives (the import is then
  * "running" already); otherwise it is queued for whichever instance is free first.
  */
-export const POST = withTenant(async (request, principal) => {
+export const POST = withTenant(async ({ request, principal }) => {
   const { companyId, userId } = principal;
   const id = await receiveUpload(request, (file, fields) => {
     const args = { companyId, userId, fileName: file.name ?? "upload.csv", mapping: fields.mapping, outcomeValues: fields.outcomeValues, sheet: fields.sheet, actor: principal };

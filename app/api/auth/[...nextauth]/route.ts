@@ -2,8 +2,9 @@ import NextAuth from "next-auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { authOptions } from "@/lib/auth/options";
 import { emailSchema } from "@/lib/auth/schemas";
-import { describeWait, throttleWait } from "@/lib/auth/throttle";
-import { errorResponse, jsonError } from "@/lib/http";
+import { ThrottledError } from "@/lib/auth/accounts";
+import { throttleWait } from "@/lib/auth/throttle";
+import { errorResponse } from "@/lib/http";
 
 const handler = NextAuth(authOptions);
 
@@ -19,9 +20,7 @@ export async function POST(request: Request, context: Context) {
       const form = await request.clone().formData();
       const email = emailSchema.safeParse(form.get("email"));
       const wait = await throttleWait({ email: email.data ?? "", ip: clientIp(request.headers) });
-      if (wait > 0) {
-        return jsonError(429, "too_many_attempts", describeWait(wait), { "Retry-After": String(wait) });
-      }
+      if (wait > 0) return errorResponse(new ThrottledError(wait));
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,18 +1,19 @@
 import { NextResponse } from "next/server";
-import { notFound, withTenant } from "@/lib/http";
+import { notFound } from "@/lib/errors";
+import { idParam, withTenant } from "@/lib/http";
 import { getImport } from "@/lib/imports/imports";
 import { liveImport } from "@/lib/imports/progress";
 import { undoImport } from "@/lib/imports/undo-import";
 
-export const GET = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => {
+export const GET = withTenant(async ({ principal: { companyId }, params: { id } }) => {
   const found = liveImport(companyId, id) ?? (await getImport(companyId, id));
-  return found ? NextResponse.json({ import: found }) : notFound("This import");
-}, { permission: "leads:read" });
+  if (!found) throw notFound("This import");
+  return NextResponse.json({ import: found });
+}, { permission: "leads:read", params: idParam("This import") });
 
 /** Undo the import. */
-export const DELETE = withTenant<{ id: string }>(async (_request, principal, { id }) => {
-  const { companyId } = principal;
-  if (!(await getImport(companyId, id))) return notFound("This import");
-  await undoImport(companyId, id, principal);
-  return NextResponse.json({ import: await getImport(companyId, id) });
-}, { permission: "imports:write" });
+export const DELETE = withTenant(async ({ principal, params: { id } }) => {
+  if (!(await getImport(principal.companyId, id))) throw notFound("This import");
+  await undoImport(principal.companyId, id, principal);
+  return NextResponse.json({ import: await getImport(principal.companyId, id) });
+}, { permission: "imports:write", params: idParam("This import") });

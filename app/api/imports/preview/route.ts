@@ -8,7 +8,7 @@ import { receiveUpload } from "@/lib/imports/receive-upload";
  * first rows, or a workbook's sheets with leads (each with its header and first rows). The
  * import page uses it for workbooks, to offer the sheets and map their columns.
  */
-export const POST = withTenant(async (request) => {
+export const POST = withTenant(async ({ request }) => {
   const preview = await receiveUpload(request, (file) => previewFile(file.stream));
   return NextResponse.json({ preview });
 }, { permission: "imports:write" });

@@ -4,6 +4,6 @@ import { runHeavy } from "@/lib/threads/heavy";
 
 /**
  * A better model fitted on the company's won and lost leads, with 5-fold cross-validated AUCs
- * and its differences from the active model; 422 `not_enough_outcomes` below 50 won and 50 lost.
+ * and its differences from the active model; 409 `not_enough_outcomes` below 50 won and 50 lost.
  */
-export const POST = withTenant(async (_request, { companyId }) => NextResponse.json(await runHeavy("suggestion", { companyId })), { permission: "models:edit" });
+export const POST = withTenant(async ({ principal }) => NextResponse.json(await runHeavy("suggestion", { companyId: principal.companyId })), { permission: "models:edit" });

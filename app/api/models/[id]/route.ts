@@ -1,9 +1,11 @@
 import { NextResponse } from "next/server";
-import { notFound, withTenant } from "@/lib/http";
+import { notFound } from "@/lib/errors";
+import { idParam, withTenant } from "@/lib/http";
 import { getModel } from "@/lib/models/models";
 
 /** The model with its draft and every published version's definition. */
-export const GET = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => {
+export const GET = withTenant(async ({ principal: { companyId }, params: { id } }) => {
   const model = await getModel(companyId, id);
-  return model ? NextResponse.json({ model }) : notFound("This model");
-}, { permission: "leads:read" });
+  if (!model) throw notFound("This model");
+  return NextResponse.json({ model });
+}, { permission: "leads:read", params: idParam("This model") });

@@ -1,9 +1,11 @@
 import { NextResponse } from "next/server";
-import { notFound, withTenant } from "@/lib/http";
+import { notFound } from "@/lib/errors";
+import { idParam, withTenant } from "@/lib/http";
 import { getScoringJob } from "@/lib/models/scoring-jobs";
 
 /** A re-score's state and progress. */
-export const GET = withTenant<{ id: string }>(async (_request, { companyId }, { id }) => {
-  const job = await getScoringJob(companyId, id);
-  return job ? NextResponse.json({ job }) : notFound("This re-score");
-}, { permission: "leads:read" });
+export const GET = withTenant(async ({ principal, params: { id } }) => {
+  const job = await getScoringJob(principal.companyId, id);
+  if (!job) throw notFound("This re-score");
+  return NextResponse.json({ job });
+}, { permission: "leads:read", params: idParam("This re-score") });

@@ -1,6 +1,9 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/http";
+import { idParam, withTenant } from "@/lib/http";
 import { retryScoringJob } from "@/lib/models/scoring-jobs";
 
 /** Queues a failed re-score again: 202. */
-export const POST = withTenant<{ id: string }>(async (_request, principal, { id }) => NextResponse.json({ job: await retryScoringJob(principal.companyId, id, principal) }, { status: 202 }), { permission: "models:publish" });
+export const POST = withTenant(async ({ principal, params: { id } }) => NextResponse.json({ job: await retryScoringJob(principal.companyId, id, principal) }, { status: 202 }), {
+  permission: "models:publish",
+  params: idParam("This re-score"),
+});

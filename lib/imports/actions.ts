@@ -1,17 +1,21 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requirePrincipal } from "@/lib/auth/session";
+import { z } from "zod";
+import { tenantAction, tenantFormAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { enqueueImport } from "@/lib/imports/queue";
 import { createSampleImport, unfinishedSampleImport } from "@/lib/sample-data/import-sample";
+import { findSavedMapping } from "./create-import";
+import { enqueueImport } from "./queue";
+
+/** The mapping (and outcome choices) this company used last for a file with these headers, if any. */
+export const savedMappingFor = tenantAction("imports:write", z.array(z.string().max(1000)).max(1000), async ({ companyId }, headers) => findSavedMapping(companyId, headers));
 
 /**
  * "Try with sample data": imports 10,000 generated leads into this company, then shows the
  * import's progress. While one is already on its way, shows that one instead of starting a second.
  */
-export async function trySampleData(): Promise<void> {
-  const { companyId, userId } = await requirePrincipal("imports:write");
+export const trySampleData = tenantFormAction("imports:write", z.object({}), async ({ companyId, userId }) => {
   let importId: string;
   try {
     importId = await createSampleImport(companyId, userId);
@@ -23,4 +27,4 @@ export async function trySampleData(): Promise<void> {
   }
   await enqueueImport(importId);
   redirect(`/imports/${importId}`);
-}
+});
