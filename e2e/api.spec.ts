@@ -32,6 +32,8 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
     const validate = ajv.compile("$ref" in schema ? { $ref: `leadrank${(schema as { $ref: string }).$ref}` } : schema);
     const body = await response.json();
     expect(validate(body), `${method} ${path} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    // An error's code is one the operation names under that status.
+    if (status >= 400) expect((documented as { "x-error-codes"?: string[] })["x-error-codes"], `${method} ${template} ${status}`).toContain(body.error.code);
     return response;
   }
 

@@ -27,16 +27,17 @@ export function formFields(form: FormData): Record<string, string | string[]> {
  * beside it, and what was typed (never a password) to fill the form in again.
  */
 function failure(message: string, issues: Issue[], input: unknown): ActionFailure {
-  const fieldErrors: Record<string, string> = Object.create(null);
+  // Keyed by names the client sent: built in a Map, then made a plain object (React passes no other kind to the page).
+  const fieldErrors = new Map<string, string>();
   for (const { path, message: text } of issues) {
     const field = path.split(".")[0];
-    if (field && !(field in fieldErrors)) fieldErrors[field] = text;
+    if (field && !fieldErrors.has(field)) fieldErrors.set(field, text);
   }
-  const values: Record<string, string> = Object.create(null);
+  const values = new Map<string, string>();
   if (input && typeof input === "object" && !Array.isArray(input)) {
-    for (const [name, value] of Object.entries(input)) if (typeof value === "string" && !/password|secret/i.test(name)) values[name] = value;
+    for (const [name, value] of Object.entries(input)) if (typeof value === "string" && !/password|secret/i.test(name)) values.set(name, value);
   }
-  return { ok: false, message, fieldErrors, values };
+  return { ok: false, message, fieldErrors: Object.fromEntries(fieldErrors), values: Object.fromEntries(values) };
 }
 
 const issuesIn = (error: AppError): Issue[] => (error.details?.issues as Issue[] | undefined) ?? [];

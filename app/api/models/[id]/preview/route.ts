@@ -16,4 +16,4 @@ export const POST = withTenant(async ({ principal: { companyId }, params: { id }
   const definition = body.definition !== undefined ? body.definition : model.draft?.definition;
   if (definition === undefined) throw new AppError("no_draft", "This model has no draft to preview. Edit it first.");
   return NextResponse.json(await runHeavy("preview", { companyId, definition: validDefinition(definition) }));
-}, { permission: "models:edit", params: idParam("This model"), body: definitionBody, model: true });
+}, { permission: "models:edit", params: idParam("This model"), body: definitionBody.partial(), model: true });
