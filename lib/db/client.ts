@@ -28,10 +28,11 @@ export function sessionOptions(target = databaseTarget()): string | undefined {
 export function createPrismaClient(target = databaseTarget()): PrismaClient {
   const adapter = new PrismaPg({
     connectionString: target.url,
-    // The embedded server runs one query at a time; transactions from several
-    // connections could interleave there, so the app keeps to one connection.
+    // The embedded server is one session: it serves one connection's exchange or transaction
+    // at a time (lib/db/embedded-queue.ts), so the app keeps to one connection there, and a
+    // request waits (up to the 60 s of heavy work) while an import's transaction holds it.
     max: target.kind === "pglite" ? 1 : 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: target.kind === "pglite" ? 60_000 : 5_000,
     options: sessionOptions(target),
   });
   return new PrismaClient({ adapter });

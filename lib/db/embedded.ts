@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { shareSessionSafely } from "./embedded-queue";
 
 export type EmbeddedDatabase = {
   url: string;
@@ -30,6 +31,7 @@ export async function startEmbeddedDatabase(options: {
       port: options.port ?? 0,
       maxConnections: 32,
     });
+    shareSessionSafely(server);
     try {
       await server.start();
     } catch (error) {
