@@ -4,8 +4,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { ScoreBadge } from "@/components/leads/score-badge";
 import type { Preview } from "@/lib/models/preview";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { GRADES } from "@/lib/scoring";
 
-const GRADES = ["A", "B", "C", "D"] as const;
 const n = (value: number) => value.toLocaleString("en-US");
 
 /** Scores now and with the draft, in 10-point buckets. */

@@ -5,7 +5,7 @@ import { useMemo, useReducer, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Preview } from "@/lib/models/preview";
-import { checkScoringModel, STARTING_POINTS, suggestGrades, type GradeMix, type ScoringModel } from "@/lib/scoring";
+import { checkScoringModel, GRADES, STARTING_POINTS, suggestGrades, type GradeMix, type ScoringModel } from "@/lib/scoring";
 import { api } from "@/components/api";
 import { checkDraft, cleaned, editorReducer, type Draft } from "./editor-state";
 import { ImpactPreview } from "./impact-preview";
@@ -290,7 +290,7 @@ export function Studio({
               <legend className="text-sm font-semibold text-slate-900">Suggest grade thresholds</legend>
               <p className="text-sm text-slate-600">The share of leads you want in each grade (%).</p>
               <div className="mt-2 grid grid-cols-4 gap-2">
-                {(["A", "B", "C", "D"] as const).map((grade) => (
+                {GRADES.map((grade) => (
                   <div key={grade}>
                     <label htmlFor={`mix-${grade}`} className="block text-sm text-slate-700">
                       {grade} %

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { id } from "@/lib/views";
 import { OUTCOMES } from "@/lib/csv/outcome";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { GRADES } from "@/lib/scoring/engine";
 
 export const errorBody = z.object({
   error: z.looseObject({
@@ -30,7 +31,7 @@ export const lead = z.looseObject({
   jobTitle: nullable(z.string()),
   companyName: nullable(z.string()),
   score: z.int().min(0).max(100),
-  grade: z.enum(["A", "B", "C", "D"]),
+  grade: z.enum(GRADES),
   outcome: z.enum(OUTCOMES),
 });
 export const leadsPage = z.looseObject({ leads: z.array(lead), total: z.int(), totalIsExact: z.boolean(), page: z.int(), pageSize: z.int() });

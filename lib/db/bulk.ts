@@ -1,6 +1,7 @@
 import pg from "pg";
 import { AppError } from "@/lib/errors";
 import { databaseTarget, sessionOptions } from "./client";
+import { readAhead } from "@/lib/read-ahead";
 import { runSessionBehindRequests } from "@/lib/threads/priority";
 
 /**
@@ -75,4 +76,20 @@ export async function companyTransaction<T>(
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
+}
+
+/**
+ * The rows of an open cursor on `client`, `size` at a time: the next page is on its way while
+ * the caller works on this one. Stopping early waits for the page in flight, never leaves it
+ * unread on the connection.
+ */
+export function cursorPages<R extends pg.QueryResultRow>(client: pg.Client, cursor: string, size: number, { arrays = false } = {}): AsyncGenerator<R[]> {
+  async function* pages() {
+    for (;;) {
+      const { rows } = await client.query<R>({ text: `FETCH ${size} FROM ${cursor}`, ...(arrays ? { rowMode: "array" as const } : {}) });
+      if (rows.length === 0) return;
+      yield rows;
+    }
+  }
+  return readAhead(pages(), 1);
 }

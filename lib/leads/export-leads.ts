@@ -1,7 +1,7 @@
 import { fileSlug } from "@/lib/csv-download";
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { openConnection } from "@/lib/db/bulk";
+import { cursorPages, openConnection } from "@/lib/db/bulk";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { CSV_BOM, csvLine, csvLines } from "@/lib/csv/write";
 import { readActiveVersion, type ModelVersion } from "@/lib/models/models";
@@ -70,18 +70,7 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
       throw error;
     }
     yield CSV_BOM + csvLine(["Rank", "Score", "Grade", "Scored with", ...LEAD_FIELDS.map((f) => f.label), ...extraKeys, ...version.definition.criteria.map((c) => `Points: ${c.label}`)]);
-    const fetchPage = () => {
-      const page = client.query<string[]>({ text: `FETCH ${PAGE} FROM ${cursor}`, rowMode: "array" });
-      page.catch(() => {}); // Awaited below, unless the download stops first.
-      return page;
-    };
-    // The next page is on its way while this one is written.
-    for (let next = fetchPage(); ; ) {
-      const { rows } = await next;
-      if (rows.length === 0) break;
-      next = fetchPage();
-      yield csvLines(rows);
-    }
+    for await (const rows of cursorPages<string[]>(client, cursor, PAGE, { arrays: true })) yield csvLines(rows);
   } finally {
     // Also when the download is cancelled midway.
     await client.query(`CLOSE ${cursor}`).catch(() => {});

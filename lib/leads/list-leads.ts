@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { getActiveVersion } from "@/lib/models/models";
 import { withoutControlCharacters } from "@/lib/text";
 import { accentInsensitivePattern } from "./search-pattern";
+import { GRADES } from "@/lib/scoring";
 
 export const SORTS = { score: "Best score", newest: "Newest", name: "Name" } as const;
 
@@ -14,7 +15,7 @@ export const listLeadsQuery = z.object({
     .min(0, "minScore must be a whole number from 0 to 100.")
     .max(100, "minScore must be a whole number from 0 to 100.")
     .default(0),
-  grade: z.enum(["", "A", "B", "C", "D"], { error: "grade is A, B, C or D." }).default(""),
+  grade: z.enum(["", ...GRADES], { error: "grade is A, B, C or D." }).default(""),
   /** "closed" is won or lost. */
   outcome: z.enum(["", "open", "won", "lost", "closed"], { error: "outcome is open, won, lost or closed." }).default(""),
   sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]], { error: "sort is score, newest or name." }).default("score"),

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { breakdownText, columnsRead, compileModel, storedBreakdown, type ScorableLead, type ScoringModel } from "@/lib/scoring";
+import { cursorPages } from "@/lib/db/bulk";
 
 const BATCH = 10_000;
 
@@ -39,15 +40,7 @@ export async function rescoreLeads(
     onlyImport ? [companyId, onlyImport] : [companyId],
   );
   const progress = { processed: 0, total, changed: 0 };
-  const fetchBatch = () => {
-    const batch = reader.query<Stored & ScorableLead>(`FETCH ${BATCH} FROM rescored`);
-    batch.catch(() => {}); // Awaited below, unless a write fails first.
-    return batch;
-  };
-  for (let next = fetchBatch(); ; ) {
-    const { rows } = await next;
-    if (rows.length === 0) break;
-    next = fetchBatch();
+  for await (const rows of cursorPages<Stored & ScorableLead>(reader, "rescored", BATCH)) {
     const changed: unknown[] = [];
     for (const lead of rows) {
       const result = model.score(lead);

@@ -1,11 +1,10 @@
 import { readOnlySnapshot } from "@/lib/db/bulk";
 import { readActiveVersion } from "@/lib/models/models";
-import { checkScoringModel, columnsRead, compileModel, type Condition, type Grade, type ScorableLead, type ScoringModel } from "@/lib/scoring";
+import { checkScoringModel, columnsRead, compileModel, GRADES, type Condition, type Grade, type ScorableLead, type ScoringModel } from "@/lib/scoring";
 import { aucInterval, lift, MIN_FOR_AUC, rocAuc, scoreDeciles, ScoreTally, winRate, type Rate } from "./stats";
 
 export { MIN_FOR_AUC };
 
-const GRADES: Grade[] = ["A", "B", "C", "D"];
 const BATCH = 10_000;
 
 type Tally = { won: number; lost: number };

@@ -2,7 +2,9 @@ import { EXTRA_PREFIX, FREE_EMAIL_DOMAINS, type FieldRef, type ScorableLead } fr
 import { keywordMatcher } from "./keywords";
 import { DEFAULT_GRADES, type Condition, type Criterion, type ScoringModel } from "./model";
 
-export type Grade = "A" | "B" | "C" | "D";
+/** The grades, best first; below C is D. */
+export const GRADES = ["A", "B", "C", "D"] as const;
+export type Grade = (typeof GRADES)[number];
 
 export type BreakdownEntry = {
   /** Criterion id and label, as in the model. */

@@ -12,6 +12,7 @@ import { requirePrincipal } from "@/lib/auth/session";
 import { unfinishedImport } from "@/lib/imports/imports";
 import { dashboardQuery, getDashboard, TREND_DAYS } from "@/lib/leads/dashboard";
 import { leadDisplayName } from "@/lib/leads/list-leads";
+import { GRADES } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Dashboard · LeadRank" };
 
@@ -61,7 +62,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     [
       "Leads per grade",
       <span key="grades" className="grid grid-cols-4 gap-1 text-base sm:text-lg" data-testid="grade-counts">
-        {(["A", "B", "C", "D"] as const).map((grade) => (
+        {GRADES.map((grade) => (
           <span key={grade} className="min-w-0">
             <span className="block text-xs font-medium text-slate-500">{grade}</span>
             <span className="block tabular-nums">{kpis.grades[grade].toLocaleString("en-US")}</span>

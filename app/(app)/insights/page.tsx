@@ -11,10 +11,10 @@ import { MIN_FOR_AUC } from "@/lib/outcomes/insights";
 import { runHeavy } from "@/lib/threads/heavy";
 import type { Rate } from "@/lib/outcomes/stats";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { GRADES } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Insights · LeadRank" };
 
-const GRADES = ["A", "B", "C", "D"] as const;
 const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 const interval = (rate: Rate) => (rate.winRate === null ? "" : `${pct(rate.low)}–${pct(rate.high)}`);
 const CARD = "rounded-lg bg-white p-5 ring-1 ring-slate-200";

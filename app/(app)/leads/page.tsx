@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { leadDisplayName, listLeads, listLeadsQuery, SORTS, type ListLeadsQuery } from "@/lib/leads/list-leads";
 import { markOutcome } from "@/lib/outcomes/actions";
+import { GRADES } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Leads · LeadRank" };
 
@@ -65,7 +66,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           Grade
           <select name="grade" defaultValue={query.grade} className={`mt-1 pl-3 ${inputClass}`}>
             <option value="">Any</option>
-            {["A", "B", "C", "D"].map((grade) => (
+            {GRADES.map((grade) => (
               <option key={grade}>{grade}</option>
             ))}
           </select>
