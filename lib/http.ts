@@ -4,7 +4,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { requirePermission, type Action, type Principal } from "@/lib/auth/permissions";
 import { getPrincipal } from "@/lib/auth/session";
 import { principalFromToken } from "@/lib/tokens/tokens";
-import { AppError, DATABASE_UNAVAILABLE, invalidRequest, isDatabaseUnavailable, issuesOf, type ErrorCode } from "@/lib/errors";
+import { AppError, DATABASE_UNAVAILABLE, invalidRequest, isDatabaseUnavailable, issuesOf } from "@/lib/errors";
 
 /** Every API error has this shape: `{ error: { code, message, ...details } }`, its status from the table in lib/errors.ts. */
 function jsonError(error: AppError) {
@@ -23,9 +23,6 @@ export function errorResponse(error: unknown) {
   console.error(error);
   return jsonError(new AppError("internal_error", "Something went wrong on our side. Please try again."));
 }
-
-/** An answer with an error of the table. */
-export const errorAnswer = (code: ErrorCode, message: string, details?: Record<string, unknown>) => jsonError(new AppError(code, message, details));
 
 type RouteContext<P> = { params: Promise<P> };
 

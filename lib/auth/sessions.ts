@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { isRole, type Role } from "./permissions";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -40,7 +40,7 @@ export async function sessionMembership(sessionId: string | undefined, userId: s
 /** Makes another company of the user's the session's company; refused (404) when they are not a member of it. */
 export async function switchCompany(sessionId: string, userId: string, companyId: string): Promise<void> {
   const member = await prisma.membership.findUnique({ where: { userId_companyId: { userId, companyId } }, select: { role: true } }).catch(() => null);
-  if (!member) throw new AppError("not_found", "This company was not found.");
+  if (!member) throw notFound("This company");
   await prisma.authSession.updateMany({ where: { id: sessionId, userId }, data: { companyId } });
 }
 

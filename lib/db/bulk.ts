@@ -1,5 +1,5 @@
 import pg from "pg";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { databaseTarget, sessionOptions } from "./client";
 import { readAhead } from "@/lib/read-ahead";
 import { runSessionBehindRequests } from "@/lib/threads/priority";
@@ -68,7 +68,7 @@ export async function companyTransaction<T>(
       `SELECT "activeVersionId" FROM "Company" WHERE "id" = $1 FOR NO KEY UPDATE`,
       [companyId],
     );
-    if (rows.length === 0) throw new AppError("not_found", "This company was not found.");
+    if (rows.length === 0) throw notFound("This company");
     const result = await work(rows[0]);
     await client.query("COMMIT");
     return result;

@@ -1,6 +1,6 @@
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { companyTransaction, withConnection } from "@/lib/db/bulk";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { rescoreLeads } from "@/lib/leads/rescore";
 import { readVersion } from "@/lib/models/models";
 
@@ -13,7 +13,7 @@ export async function undoImport(companyId: string, importId: string, actor?: Ac
   await withConnection((client) =>
     companyTransaction(client, companyId, async (company) => {
       const { rows: targets } = await client.query<{ status: string }>(`SELECT "status" FROM "Import" WHERE "id" = $1 AND "companyId" = $2`, [importId, companyId]);
-      if (targets.length === 0) throw new AppError("not_found", "This import was not found.");
+      if (targets.length === 0) throw notFound("This import");
       if (targets[0].status === "undone") throw new AppError("already_undone", "This import has already been undone.");
       if (targets[0].status !== "succeeded") throw new AppError("not_finished", "Only a finished import can be undone.");
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
-import { AppError, invalidValue } from "@/lib/errors";
+import { AppError, invalidValue, notFound } from "@/lib/errors";
 import { checkScoringModel, STARTING_POINTS, templateDefinition, type ScoringModel } from "@/lib/scoring";
 import { isId } from "@/lib/ids";
 
@@ -199,10 +199,10 @@ export async function createModel(companyId: string, input: z.infer<typeof creat
 /** Saves the model's draft (creating it if there is none); 404 for another company's model. */
 export async function saveDraft(companyId: string, modelId: string, input: unknown, actor?: Actor | null, audit: { action: "model.draft_save" | "model.restore"; detail?: Record<string, unknown> } = { action: "model.draft_save" }) {
   const definition = validDefinition(input);
-  if (!isId(modelId)) throw new AppError("not_found", "This model was not found.");
+  if (!isId(modelId)) throw notFound("This model");
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.scoringModel.updateMany({ where: { id: modelId, companyId }, data: { draft: definition, draftUpdatedAt: new Date(), name: definition.name } });
-    if (count === 0) throw new AppError("not_found", "This model was not found.");
+    if (count === 0) throw notFound("This model");
     await recordAudit(tx, companyId, actor, audit.action, { target: modelId, detail: { name: definition.name, ...audit.detail } });
   });
   return (await getModel(companyId, modelId))!;
@@ -211,7 +211,7 @@ export async function saveDraft(companyId: string, modelId: string, input: unkno
 /** Drops the draft. A model that was never published goes with it. */
 export async function discardDraft(companyId: string, modelId: string, actor?: Actor | null): Promise<{ deleted: boolean }> {
   const model = await getModel(companyId, modelId);
-  if (!model) throw new AppError("not_found", "This model was not found.");
+  if (!model) throw notFound("This model");
   const deleted = model.versions.length === 0;
   await prisma.$transaction(async (tx) => {
     if (deleted) await tx.scoringModel.deleteMany({ where: { id: modelId, companyId } });
@@ -225,6 +225,6 @@ export async function discardDraft(companyId: string, modelId: string, actor?: A
 export async function restoreVersion(companyId: string, modelId: string, version: number, actor?: Actor | null) {
   const model = await getModel(companyId, modelId);
   const found = model?.versions.find((v) => v.version === version);
-  if (!model || !found) throw new AppError("not_found", "This version was not found.");
+  if (!model || !found) throw notFound("This version");
   return saveDraft(companyId, modelId, found.definition, actor, { action: "model.restore", detail: { version } });
 }

@@ -2,7 +2,7 @@ import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { companyTransaction, openConnection } from "@/lib/db/bulk";
 import { databaseTarget, prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { AppError, isDatabaseUnavailable } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, notFound } from "@/lib/errors";
 import { asJobWorker, isJobAlive } from "@/lib/jobs/liveness";
 import { enqueueJob, failActiveJob, workOn } from "@/lib/jobs/queue";
 import { countLeads } from "@/lib/leads/dashboard";
@@ -88,12 +88,12 @@ export async function getLatestScoringJob(companyId: string): Promise<ScoringJob
  * re-score that will make it active. Answers without waiting for the re-score.
  */
 export async function publishDraft(companyId: string, actor: Actor | null, modelId: string, note?: string) {
-  if (!isId(modelId)) throw new AppError("not_found", "This model was not found.");
+  if (!isId(modelId)) throw notFound("This model");
   const total = await countLeads(companyId);
   const { version, job } = await prisma.$transaction(async (tx) => {
     // Two publishes of one model take turns: each gets the next number, and the draft once.
     const [locked] = await tx.$queryRaw<{ draft: unknown }[]>`SELECT "draft" FROM "ScoringModel" WHERE "id" = ${modelId}::uuid AND "companyId" = ${companyId}::uuid FOR UPDATE`;
-    if (!locked) throw new AppError("not_found", "This model was not found.");
+    if (!locked) throw notFound("This model");
     if (!locked.draft) throw new AppError("no_draft", "This model has no draft to publish. Edit it first.");
     const definition = validDefinition(locked.draft);
     const last = await tx.modelVersion.findFirst({ where: { modelId }, orderBy: { version: "desc" }, select: { version: true } });
@@ -137,7 +137,7 @@ export async function activateModel(companyId: string, modelId: string, actor?: 
 /** Queues a failed re-score again. */
 export async function retryScoringJob(companyId: string, jobId: string, actor?: Actor | null): Promise<ScoringJobView> {
   const job = await getScoringJob(companyId, jobId);
-  if (!job) throw new AppError("not_found", "This re-score was not found.");
+  if (!job) throw notFound("This re-score");
   if (job.status !== "failed") throw new AppError("not_failed", "Only a failed re-score can be tried again.");
   // Queued anew: it now counts as the latest request (see SUPERSEDED).
   await prisma.$transaction(async (tx) => {
