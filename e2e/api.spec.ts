@@ -53,6 +53,11 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
   await expect.poll(async () => (await (await api.get(`/api/imports/${upload.id}`)).json()).import.status).toBe("succeeded");
   await call("get", "/api/imports/{id}", 200, { params: { id: upload.id } });
   await call("get", "/api/imports", 200);
+  // An upload's fields are checked where the request arrives, before the file: a bad mapping stores nothing.
+  const importsBefore = (await (await api.get("/api/imports")).json()).imports.length;
+  const refused = await call("post", "/api/imports", 422, { multipart: { mapping: '["nonsense"]', file: { name: "api.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } } });
+  expect(refused.error).toMatchObject({ code: "invalid_request", issues: [{ path: "mapping", message: "The mapping must list, for each column, a lead field or null." }] });
+  expect((await (await api.get("/api/imports")).json()).imports.length).toBe(importsBefore);
   await call("get", "/api/imports/{id}/rejected", 200, { params: { id: upload.id } });
 
   // A workbook: what it holds, then one of its sheets imported by name.

@@ -4,7 +4,8 @@ import type { Principal, Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { createModel, startFirstModel } from "@/lib/models/models";
-import { processScoringJob, publishDraft } from "@/lib/models/scoring-jobs";
+import { publishDraft } from "@/lib/models/publish";
+import { processScoringJob } from "@/lib/models/rescore-job";
 
 /** A company as sign-up leaves it: with its first model (a template as version 1) active. */
 export async function createCompany(data: Prisma.CompanyCreateInput, template = "b2b-saas") {

@@ -180,7 +180,7 @@ function timeFloor(importSeconds: number) {
  */
 async function timeWritesOnly() {
   const { compileModel } = await import("@/lib/scoring");
-  const { getActiveVersion } = await import("@/lib/models/models");
+  const { activeVersion } = await import("@/lib/versions/active-version");
   const { scoredBatches } = await import("@/lib/imports/process-import");
   const { batchWriter } = await import("@/lib/imports/write-batches");
   const { readCsvRecords } = await import("@/lib/csv/read");
@@ -190,7 +190,7 @@ async function timeWritesOnly() {
   const id = await createImport({ companyId: company.id, userId: null, fileName: "bench.csv", source: fs.createReadStream(file, { highWaterMark: 1 << 20 }) });
   const job = await prisma.import.findUniqueOrThrow({ where: { id }, select: { headers: true, mapping: true, encoding: true, delimiter: true } });
   const [headers, mapping] = [job.headers as string[], job.mapping as Mapping];
-  const { definition } = await getActiveVersion(company.id);
+  const { definition } = await activeVersion(company.id);
   for (const format of databaseTarget().kind === "postgres" ? (["copy", "json"] as const) : (["json"] as const)) {
     const batchFiles: string[] = [];
     let milliseconds = 0;

@@ -24,9 +24,11 @@ const { values } = parseArgs({ options: { rows: { type: "string", default: "1000
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-bench-"));
 const database = await benchDatabase(dir);
 const { prisma } = await import("@/lib/db/client");
-const { createModel, getActiveVersion, listModels, saveDraft } = await import("@/lib/models/models");
+const { createModel, listModels, saveDraft } = await import("@/lib/models/models");
+const { activeVersion } = await import("@/lib/versions/active-version");
 const { previewDefinition } = await import("@/lib/models/preview");
-const { getScoringJob, processScoringJob, publishDraft } = await import("@/lib/models/scoring-jobs");
+const { getScoringJob, publishDraft } = await import("@/lib/models/publish");
+const { processScoringJob } = await import("@/lib/models/rescore-job");
 const { templateDefinition } = await import("@/lib/scoring");
 const { stopJobQueue } = await import("@/lib/jobs/queue");
 
@@ -71,7 +73,7 @@ async function run(companyId: string, label: string) {
     await processScoringJob(job.id);
     const done = await getScoringJob(companyId, job.id);
     console.log(
-      `publish, ${name}: request ${request.toFixed(0)} ms · re-score ${seconds(t0)} s, ${done!.changed.toLocaleString("en-US")} of ${done!.processed.toLocaleString("en-US")} leads written (${done!.status}; now ${(await getActiveVersion(companyId)).label})`,
+      `publish, ${name}: request ${request.toFixed(0)} ms · re-score ${seconds(t0)} s, ${done!.changed.toLocaleString("en-US")} of ${done!.processed.toLocaleString("en-US")} leads written (${done!.status}; now ${(await activeVersion(companyId)).label})`,
     );
   }
   console.log(`peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -51,6 +51,7 @@ const { prisma } = await import("@/lib/db/client");
 const { createImport } = await import("@/lib/imports/create-import");
 const { processImport } = await import("@/lib/imports/process-import");
 const { getImport, rejectedRows } = await import("@/lib/imports/imports");
+const { uploadFields } = await import("@/lib/imports/schemas");
 const { emailSchema } = await import("@/lib/auth/schemas");
 /** A reason this command stops, said in a sentence. */
 class CommandError extends Error {}
@@ -67,14 +68,15 @@ try {
     throw new CommandError(`${values.email} belongs to ${account.memberships.map((m) => `"${m.company.name}"`).join(", ")}: name one with --company.`);
   }
   const user = { id: account.id, companyId: companies[0].companyId };
+  const fields = uploadFields.safeParse({ mapping: values.mapping, sheet: values.sheet });
+  if (!fields.success) throw new CommandError(fields.error.issues[0].message);
   const started = performance.now();
   const id = await createImport({
     companyId: user.companyId,
     userId: user.id,
     fileName: path.basename(values.file),
     source: fs.createReadStream(values.file, { highWaterMark: 1 << 20 }),
-    mapping: values.mapping,
-    sheet: values.sheet,
+    ...fields.data,
   });
   console.log(`Importing ${values.file} (import ${id})…`);
   await processImport(id);

@@ -5,7 +5,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { getAccount } from "@/lib/auth/accounts";
 import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
-import { getPendingScoringJob } from "@/lib/models/scoring-jobs";
+import { getPendingScoringJob } from "@/lib/models/publish";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const tenant = await requirePrincipal();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import { trySampleData } from "@/lib/imports/actions";
+import { trySampleData } from "@/lib/sample-data/actions";
 import { Button } from "@/components/ui/button";
 
 function Submit() {

@@ -2,7 +2,7 @@
 
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { usePolledJob } from "@/components/use-polled-job";
-import type { ScoringJobView } from "@/lib/models/scoring-jobs";
+import type { ScoringJobView } from "@/lib/models/publish";
 
 export type JobState = Pick<ScoringJobView, "id" | "status" | "processed" | "total" | "changed" | "error"> & { version: { label: string } };
 

@@ -2,19 +2,15 @@
 
 import { useEffect, useState } from "react";
 import { ScoreBadge } from "@/components/leads/score-badge";
+import { fieldByName } from "@/lib/csv/fields";
 import { leadDisplayName } from "@/lib/leads/lead-name";
 import { scoreLead, type ScorableLead, type ScoringModel } from "@/lib/scoring";
 import { api } from "@/components/api";
 
 type Found = { id: string; email: string; fullName: string | null; firstName: string | null; lastName: string | null; score: number; grade: string };
 
-const TYPED_FIELDS = [
-  ["email", "Email"],
-  ["jobTitle", "Job title"],
-  ["companySize", "Company size"],
-  ["industry", "Industry"],
-  ["location", "Location"],
-] as const;
+/** The fields one can type in to try a lead, with their labels (lib/csv/fields.ts). */
+const TYPED_FIELDS = (["email", "jobTitle", "companySize", "industry", "location"] as const).map((field) => [field, fieldByName(field)!.label] as const);
 
 /**
  * Try a lead: one of the company's leads (found by name or email) or values typed in, scored

@@ -1,8 +1,7 @@
-import type pg from "pg";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { z } from "zod";
-import { requirePermission, type Principal } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/permissions";
 import { auditEventView } from "./schemas";
 import { isId } from "@/lib/ids";
 
@@ -37,26 +36,26 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-type Db = Prisma.TransactionClient | typeof prisma | pg.Client | pg.PoolClient;
+type AuditOptions = { target?: string | null; detail?: Record<string, unknown> };
 
 /**
- * Writes one audit event through `db`: pass the transaction of the change itself, so that the
- * event and the change are committed together or not at all. The actor's email and the
- * token's name are copied in the same statement, so the record still reads after they go.
+ * Writes one audit event in `tx`, the transaction of the change itself, so that the event and
+ * the change are committed together or not at all. The actor's email and the token's name are
+ * copied in the same statement, so the record still reads after they go.
  */
-export async function recordAudit(
-  db: Db,
-  companyId: string | null,
-  actor: Actor | null | undefined,
-  action: AuditAction,
-  { target = null, detail = {} }: { target?: string | null; detail?: Record<string, unknown> } = {},
-): Promise<void> {
-  const values = [companyId, actor?.userId ?? null, actor?.tokenId ?? null, action, target, JSON.stringify(detail), actor?.ip ?? null];
-  const text = `INSERT INTO "AuditEvent" ("companyId", "userId", "actorEmail", "tokenId", "tokenName", "action", "target", "detail", "ip")
-    SELECT $1::uuid, $2::uuid, (SELECT "email" FROM "User" WHERE "id" = $2::uuid), $3::uuid,
-           (SELECT "name" FROM "ApiToken" WHERE "id" = $3::uuid), $4, $5, $6::jsonb, $7`;
-  if ("$executeRawUnsafe" in db) await db.$executeRawUnsafe(text, ...values);
-  else await db.query(text, values);
+export async function recordAudit(tx: Prisma.TransactionClient, companyId: string | null, actor: Actor | null | undefined, action: AuditAction, options: AuditOptions = {}): Promise<void> {
+  const { text, values } = auditStatement(companyId, actor, action, options);
+  await tx.$executeRawUnsafe(text, ...values);
+}
+
+/** The statement that records an audit event, for bulk work that holds its own connection (an undo). */
+export function auditStatement(companyId: string | null, actor: Actor | null | undefined, action: AuditAction, { target = null, detail = {} }: AuditOptions = {}) {
+  return {
+    text: `INSERT INTO "AuditEvent" ("companyId", "userId", "actorEmail", "tokenId", "tokenName", "action", "target", "detail", "ip")
+      SELECT $1::uuid, $2::uuid, (SELECT "email" FROM "User" WHERE "id" = $2::uuid), $3::uuid,
+             (SELECT "name" FROM "ApiToken" WHERE "id" = $3::uuid), $4, $5, $6::jsonb, $7`,
+    values: [companyId, actor?.userId ?? null, actor?.tokenId ?? null, action, target, JSON.stringify(detail), actor?.ip ?? null],
+  };
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -69,14 +68,13 @@ export const auditQuery = z.object({
 
 export type AuditEventView = z.infer<typeof auditEventView> & { action: AuditAction };
 
-/** The company's audit log, newest first, a page at a time (owners only). */
+/** The company's audit log, newest first, a page at a time (for owners: the route and page check "audit:read"). */
 export async function listAudit(
-  principal: Principal,
+  companyId: string,
   { action, user, page }: z.output<typeof auditQuery>,
 ): Promise<{ events: AuditEventView[]; page: number; pageSize: number; total: number }> {
-  requirePermission(principal, "audit:read");
   const where = {
-    companyId: principal.companyId,
+    companyId,
     ...(action ? { action } : {}),
     ...(user ? (isId(user) ? { userId: user } : { actorEmail: user.toLowerCase() }) : {}),
   };

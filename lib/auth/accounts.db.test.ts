@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getActiveVersion } from "@/lib/models/models";
 import { prisma } from "@/lib/db/client";
 import { testEmail } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
 import { authenticate, createAccount, ThrottledError } from "./accounts";
 import { THROTTLE_LIMITS, THROTTLE_WINDOW_SECONDS, throttleWait } from "./throttle";
+import { activeVersion } from "@/lib/versions/active-version";
 
 const PASSWORD = "long enough passphrase";
 
@@ -23,12 +23,12 @@ describe("sign-up", () => {
     expect(user.email).toBe(email.toLowerCase());
     expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
-    expect(await getActiveVersion(companyId)).toMatchObject({ version: 1, label: "B2B SaaS v1" });
+    expect(await activeVersion(companyId)).toMatchObject({ version: 1, label: "B2B SaaS v1" });
   });
 
   it("scores with the preset chosen at sign-up, and refuses a model that does not exist", async () => {
     const { companyId } = await createAccount({ companyName: "Lab", name: "Lee", email: testEmail("lab"), password: PASSWORD, scoringModelId: "lifescience-3d-invitro" });
-    expect(await getActiveVersion(companyId)).toMatchObject({ version: 1, label: "Life-science 3D in-vitro v1" });
+    expect(await activeVersion(companyId)).toMatchObject({ version: 1, label: "Life-science 3D in-vitro v1" });
     const email = testEmail("nomodel");
     await expect(createAccount({ companyName: "X", name: "X", email, password: PASSWORD, scoringModelId: "astrology" })).rejects.toThrow(/Choose one of the scoring models/);
     expect(await prisma.user.count({ where: { email } })).toBe(0);

@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { startFirstModel } from "@/lib/models/models";
 import { hashPassword, verifyPassword } from "./password";
@@ -12,6 +13,18 @@ import { clearAccountFailures, describeWait, recordFailure, throttleWait } from 
 export type Tenant = { userId: string; companyId: string };
 
 /**
+ * Opens a company in `tx` with `ownerId` as its owner and its first scoring model (the chosen
+ * template as version 1), recorded in the audit log; returns its id. For a new account and for
+ * another company of someone signed in (lib/teams/companies.ts).
+ */
+export async function openCompany(tx: Prisma.TransactionClient, ownerId: string, { companyName, scoringModelId }: { companyName: string; scoringModelId: string }): Promise<string> {
+  const company = await tx.company.create({ data: { name: companyName, memberships: { create: { userId: ownerId, role: "owner" } } }, select: { id: true } });
+  await startFirstModel(tx, company.id, scoringModelId);
+  await recordAudit(tx, company.id, { userId: ownerId }, "company.create", { target: company.id, detail: { name: companyName, template: scoringModelId } });
+  return company.id;
+}
+
+/**
  * Creates a company, its owner and its first scoring model (the chosen template as version 1)
  * together: either all exist afterwards or none.
  */
@@ -21,13 +34,7 @@ export async function createAccount(input: SignUpInput): Promise<Tenant> {
   try {
     return await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { name, email, passwordHash }, select: { id: true } });
-      const company = await tx.company.create({
-        data: { name: companyName, memberships: { create: { userId: user.id, role: "owner" } } },
-        select: { id: true },
-      });
-      await startFirstModel(tx, company.id, scoringModelId);
-      await recordAudit(tx, company.id, { userId: user.id }, "company.create", { target: company.id, detail: { name: companyName, template: scoringModelId } });
-      return { userId: user.id, companyId: company.id };
+      return { userId: user.id, companyId: await openCompany(tx, user.id, { companyName, scoringModelId }) };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -1,6 +1,8 @@
 /**
  * The lead fields a CSV column can be mapped to, with the headers recognised for each.
- * Headers are compared without case, spaces or punctuation ("E-mail" = "email").
+ * Headers are compared without case, spaces or punctuation ("E-mail" = "email"). The one list
+ * of a lead's fields: what scoring reads (lib/scoring/lead.ts), what an import parses
+ * (lib/csv/validate.ts) and writes (lib/imports/write-batches.ts) follow from it.
  */
 export const LEAD_FIELDS = [
   { name: "email", label: "Email", type: "email", aliases: ["Email", "E-mail", "Email Address", "Work Email", "Business Email", "Mail"] },
@@ -58,6 +60,19 @@ export type LeadFieldName = (typeof LEAD_FIELDS)[number]["name"];
 export type LeadFieldType = (typeof LEAD_FIELDS)[number]["type"];
 
 export const LEAD_FIELD_NAMES = LEAD_FIELDS.map((field) => field.name) as LeadFieldName[];
+
+/** The names of the fields of one type, in LEAD_FIELDS' order. */
+export type FieldsOfType<T extends LeadFieldType> = Extract<(typeof LEAD_FIELDS)[number], { type: T }>["name"];
+export function fieldsOfType<T extends LeadFieldType>(...types: T[]): FieldsOfType<T>[] {
+  return LEAD_FIELDS.filter((field) => (types as LeadFieldType[]).includes(field.type)).map((field) => field.name) as FieldsOfType<T>[];
+}
+
+/**
+ * The plain columns of a lead, as the Lead table stores them, in LEAD_FIELDS' order: every
+ * field but the outcome and the submission date, which an import fills in with the rules of
+ * its own (a lead keeps its outcome when the file has none; the import's date when it has no date).
+ */
+export const PLAIN_FIELDS = fieldsOfType("email", "text", "integer", "boolean");
 
 export function fieldByName(name: string | null) {
   return LEAD_FIELDS.find((field) => field.name === name);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldByName } from "./fields";
+import { fieldByName, LEAD_FIELDS } from "./fields";
 import { IGNORE, type Mapping } from "./mapping";
 import { readOutcome, type Outcome, type OutcomeValues } from "./outcome";
 import { FORMULA_START } from "./write";
@@ -16,28 +16,12 @@ export const MAX_INTEGER = 2_147_483_647;
 /** A submitted date may be at most this far ahead of now (time zones), never further. */
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
-export type ParsedLead = {
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  fullName: string | null;
-  jobTitle: string | null;
-  companyName: string | null;
-  industry: string | null;
-  companySize: number | null;
-  location: string | null;
-  companyLocation: string | null;
-  country: string | null;
-  fundingStage: string | null;
-  usesInVitroModels: boolean | null;
-  openToNams: boolean | null;
-  inBiotechHub: boolean | null;
-  publishedDiliPaper: boolean | null;
-  externalId: string | null;
-  submittedAt: Date | null;
-  /** Null when the file has no outcome column (the lead's outcome is then left as it is). */
-  outcome: Outcome | null;
-  /** A value of the outcome column that no choice or rule knew (the lead is kept open). */
+/** What each type of field holds once parsed (null: empty or missing). */
+type Parsed = { email: string; text: string | null; integer: number | null; boolean: boolean | null; date: Date | null; outcome: Outcome | null };
+
+/** A row read as a lead: every field of LEAD_FIELDS, by its type. */
+export type ParsedLead = { [F in (typeof LEAD_FIELDS)[number] as F["name"]]: Parsed[F["type"]] } & {
+  /** A value of the outcome column that no choice or rule knew (the lead is kept open). The outcome is null when the file has no outcome column (the lead's outcome is then left as it is). */
   unknownOutcome?: string;
   /** Unmapped columns with a value, by header. */
   extra: Record<string, string>;
@@ -169,26 +153,9 @@ function cellReader(label: string, type: string): ((value: string) => CellResult
 }
 
 
+const EMPTY = Object.fromEntries(LEAD_FIELDS.map((field) => [field.name, field.type === "email" ? "" : null]));
 const emptyLead = (): ParsedLead => ({
-  email: "",
-  firstName: null,
-  lastName: null,
-  fullName: null,
-  jobTitle: null,
-  companyName: null,
-  industry: null,
-  companySize: null,
-  location: null,
-  companyLocation: null,
-  country: null,
-  fundingStage: null,
-  usesInVitroModels: null,
-  openToNams: null,
-  inBiotechHub: null,
-  publishedDiliPaper: null,
-  externalId: null,
-  submittedAt: null,
-  outcome: null,
+  ...(EMPTY as Omit<ParsedLead, "extra">),
   // Headers are the file's text: "__proto__" is an ordinary column name.
   extra: Object.create(null),
 });

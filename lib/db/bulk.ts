@@ -2,7 +2,7 @@ import pg from "pg";
 import { notFound } from "@/lib/errors";
 import { databaseTarget, sessionOptions } from "./client";
 import { readAhead } from "@/lib/read-ahead";
-import { runSessionBehindRequests } from "@/lib/threads/priority";
+import { runSessionBehindRequests } from "./priority";
 
 /**
  * A dedicated connection for bulk work (imports). Batches of 20+ column arrays go through
@@ -39,7 +39,7 @@ export async function readOnlySnapshot<T>(work: (client: pg.Client) => Promise<T
 /**
  * A dedicated connection the caller ends (for work that outlives one call, such as a streamed
  * export). Bulk work has it: on a server of this machine its session runs behind the ones that
- * answer requests (lib/threads/priority.ts).
+ * answer requests (lib/db/priority.ts).
  */
 export async function openConnection(): Promise<pg.Client> {
   const target = databaseTarget();

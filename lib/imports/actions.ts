@@ -1,30 +1,8 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { tenantAction, tenantFormAction } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
-import { createSampleImport, unfinishedSampleImport } from "@/lib/sample-data/import-sample";
+import { tenantAction } from "@/lib/actions";
 import { findSavedMapping } from "./create-import";
-import { enqueueImport } from "./queue";
 
 /** The mapping (and outcome choices) this company used last for a file with these headers, if any. */
 export const savedMappingFor = tenantAction("imports:write", z.array(z.string().max(1000)).max(1000), async ({ companyId }, headers) => findSavedMapping(companyId, headers));
-
-/**
- * "Try with sample data": imports 10,000 generated leads into this company, then shows the
- * import's progress. While one is already on its way, shows that one instead of starting a second.
- */
-export const trySampleData = tenantFormAction("imports:write", z.object({}), async ({ companyId, userId }) => {
-  let importId: string;
-  try {
-    importId = await createSampleImport(companyId, userId);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "sample_running")) throw error;
-    // A second click, or another tab: show the import already on its way.
-    const running = await unfinishedSampleImport(companyId);
-    redirect(running ? `/imports/${running}` : "/imports");
-  }
-  await enqueueImport(importId);
-  redirect(`/imports/${importId}`);
-});

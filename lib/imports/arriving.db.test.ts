@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { Mapping } from "@/lib/csv/mapping";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { openConnection } from "@/lib/db/bulk";
@@ -29,7 +30,7 @@ async function* upload(bytes: Uint8Array, { pauseAfter = Infinity, resume = Prom
 }
 
 /** Starts an import that runs here; resolves with its id once the upload is stored, and `ended` once it is over. */
-async function importHere(companyId: string, source: AsyncIterable<Uint8Array>, options: { mapping?: unknown; fileName?: string; failAfterBatches?: number } = {}) {
+async function importHere(companyId: string, source: AsyncIterable<Uint8Array>, options: { mapping?: Mapping; fileName?: string; failAfterBatches?: number } = {}) {
   let ended = () => {};
   const ending = new Promise<void>((resolve) => (ended = resolve));
   const id = await createImport({ companyId, userId: null, fileName: options.fileName ?? "leads.csv", source, mapping: options.mapping, here: { onEnded: ended, failAfterBatches: options.failAfterBatches } });
@@ -139,7 +140,7 @@ describe.runIf(onPostgres)("an import run by the instance that receives the uplo
     } finally {
       delete process.env.LEADRANK_MAX_UPLOAD_MB;
     }
-    const attempt = importHere(companyId, upload(bytes), { mapping: JSON.stringify(["jobTitle"]) });
+    const attempt = importHere(companyId, upload(bytes), { mapping: ["jobTitle"] });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ status: 422 });
     expect(await prisma.import.count({ where: { companyId } })).toBe(0);

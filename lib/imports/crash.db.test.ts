@@ -11,8 +11,8 @@ import { writeSampleCsv } from "@/lib/sample-data/generate";
 
 // This process plays another app instance whose worker looks for dead workers every second.
 process.env.LEADRANK_LIVENESS_CHECK_SECONDS = "1";
-const { recoverImports, WORKER_STOPPED } = await import("./queue");
-const { startWorkers, stopWorkers } = await import("@/lib/jobs/workers");
+const { importJob, WORKER_STOPPED } = await import("./queue");
+const { recoverJobs, startWorkers, stopWorkers } = await import("@/lib/jobs/workers");
 afterAll(() => stopWorkers());
 
 it("keeps no lead of an import whose process is killed midway, and reports it failed within seconds", { timeout: 180_000 }, async () => {
@@ -49,11 +49,11 @@ it("keeps no lead of an import whose process is killed midway, and reports it fa
 
   if (inject("databaseKind") === "postgres") {
     // Nothing restarts: another instance's worker, checking periodically, finds the lock free.
-    await startWorkers();
+    await startWorkers([importJob]);
     await expect.poll(async () => (await prisma.import.findUniqueOrThrow({ where: { id: job.id } })).status, { timeout: 30_000, interval: 250 }).toBe("failed");
     expect(Date.now() - killedAt).toBeLessThan(30_000);
   } else {
-    await recoverImports({ atStart: true }); // the embedded database's only process starts again
+    await recoverJobs([importJob], { atStart: true }); // the embedded database's only process starts again
   }
   expect(await prisma.import.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "failed", error: WORKER_STOPPED });
   expect(await prisma.importFile.count({ where: { importId: job.id } })).toBe(0);

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import { headerIdentity, mappingProblems, mappingSchema, suggestMapping, type Mapping } from "@/lib/csv/mapping";
-import { normaliseOutcomeValue, OUTCOMES, type OutcomeValues } from "@/lib/csv/outcome";
-import { z } from "zod";
+import { normaliseOutcomeValue, type OutcomeValues } from "@/lib/csv/outcome";
 import { invalidValue } from "@/lib/errors";
 import { withoutControlCharacters } from "@/lib/text";
 import { withSheet, type FileSample } from "./file-sample";
@@ -12,10 +11,11 @@ import { openConnection } from "@/lib/db/bulk";
 import { asJobWorker, jobsRunningHere } from "@/lib/jobs/liveness";
 import { Arrival } from "./arrival";
 import { getImport } from "./imports";
-import { trackImport } from "./progress";
+import { IMPORT_JOB, ImportProgress } from "./progress";
 import { runImport, type RunOptions } from "./process-import";
 import { storedPieceReader, storeUpload } from "./store-upload";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { outcomeValuesSchema } from "./schemas";
 
 /**
  * Starts an import: stores the file, reads its format and header, settles the mapping
@@ -47,9 +47,10 @@ export async function createImport({
   actor?: Actor;
   fileName: string;
   source: AsyncIterable<Uint8Array>;
-  mapping?: unknown;
-  /** `{ "<value>": "won" | "lost" | "open" }` for values of the outcome column (JSON text or an object). */
-  outcomeValues?: unknown;
+  /** The mapping to use (else the one saved for these headers, else the suggested one). */
+  mapping?: Mapping;
+  /** The outcome for values of the outcome column (else the ones saved for these headers). */
+  outcomeValues?: OutcomeValues;
   /** For a workbook: the name of the sheet to import (default: the first sheet with leads). */
   sheet?: string;
   /** Runs in the transaction that records the import, and may refuse it by throwing. */
@@ -82,7 +83,7 @@ export async function createImport({
     });
   };
   try {
-    if (here && databaseTarget().kind === "postgres" && jobsRunningHere("import") === 0) {
+    if (here && databaseTarget().kind === "postgres" && jobsRunningHere(IMPORT_JOB.kind) === 0) {
       await importHere(importId, source, { companyId, sheet, settle, record, options: here });
     } else {
       const { size, sample } = await storeUpload(importId, source);
@@ -97,10 +98,11 @@ export async function createImport({
 
 type Settled = { chosen: Mapping; values: OutcomeValues };
 
-async function settleMapping(companyId: string, sample: FileSample, mapping: unknown, outcomeValues: unknown): Promise<Settled> {
+async function settleMapping(companyId: string, sample: FileSample, mapping: Mapping | undefined, outcomeValues: OutcomeValues | undefined): Promise<Settled> {
   const saved = mapping === undefined || outcomeValues === undefined ? await findSavedMapping(companyId, sample.headers) : null;
-  const chosen = mapping === undefined ? (saved?.mapping ?? suggestMapping(sample.headers)) : parseMapping(mapping);
-  const values = outcomeValues === undefined ? (saved?.outcomeValues ?? {}) : parseOutcomeValues(outcomeValues);
+  const chosen = mapping ?? saved?.mapping ?? suggestMapping(sample.headers);
+  // Compared with the column's cells as they are read: without case or surrounding spaces.
+  const values = outcomeValues ? Object.fromEntries(Object.entries(outcomeValues).map(([key, outcome]) => [normaliseOutcomeValue(key), outcome])) : (saved?.outcomeValues ?? {});
   const problems = mappingProblems(sample.headers, chosen);
   if (problems.length) throw invalidValue("mapping", problems.join(" "));
   return { chosen, values };
@@ -139,7 +141,7 @@ function importHere(
   },
 ): Promise<void> {
   return new Promise<void>((stored, refused) => {
-    asJobWorker("import", importId, async (client) => {
+    asJobWorker(IMPORT_JOB.kind, importId, async (client) => {
       // Its connection is opened by the first piece read back.
       let reader: Promise<pg.Client> | undefined;
       let readPiece: ((seq: number) => Promise<Buffer | undefined>) | undefined;
@@ -169,7 +171,7 @@ function importHere(
           early = undefined;
         }
         await record("running", size, sample);
-        if (early) trackImport(companyId, (await getImport(companyId, importId))!);
+        if (early) new ImportProgress(importId).track(companyId, (await getImport(companyId, importId))!);
         arrival.end();
         stored();
         await (early?.run ?? run(sample, settled)).catch(() => {}); // runImport records its own failure.
@@ -195,30 +197,6 @@ export function chooseSheet(sample: FileSample, sheet: string | undefined): File
     throw invalidValue("sheet", `The workbook has no sheet named "${sheet}" with leads in it. Sheets with leads: ${names}.`);
   }
   return chosen;
-}
-
-function parseMapping(value: unknown): Mapping {
-  const parsed = mappingSchema.safeParse(typeof value === "string" ? safeJson(value) : value);
-  if (!parsed.success) throw invalidValue("mapping", "The mapping must list, for each column, a lead field or null.");
-  return parsed.data;
-}
-
-const outcomeValuesSchema = z
-  .record(z.string().max(500), z.enum(OUTCOMES))
-  .refine((values) => Object.keys(values).length <= 1000, "At most 1,000 outcome values.");
-
-function parseOutcomeValues(value: unknown): OutcomeValues {
-  const parsed = outcomeValuesSchema.safeParse(typeof value === "string" ? safeJson(value) : value);
-  if (!parsed.success) throw invalidValue("outcomeValues", 'outcomeValues must give, for each value of the outcome column, "won", "lost" or "open".');
-  return Object.fromEntries(Object.entries(parsed.data).map(([key, outcome]) => [normaliseOutcomeValue(key), outcome]));
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

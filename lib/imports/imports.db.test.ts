@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import type { Mapping } from "@/lib/csv/mapping";
 import { openConnection } from "@/lib/db/bulk";
 import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
@@ -7,20 +8,21 @@ import { sampleCsvBytes } from "@/lib/sample-data/generate";
 import { createImport, findSavedMapping, headersKey } from "./create-import";
 import { getImport, rejectedCsvRows, rejectedRows } from "./imports";
 import { processImport } from "./process-import";
-import { stopJobQueue } from "@/lib/jobs/queue";
-import { createModel, getActiveVersion } from "@/lib/models/models";
-import { publishDraft } from "@/lib/models/scoring-jobs";
+import { stopJobQueue, workOn } from "@/lib/jobs/queue";
+import { createModel } from "@/lib/models/models";
+import { publishDraft } from "@/lib/models/publish";
 import { compileModel, storedBreakdown } from "@/lib/scoring";
 import { createCompany, switchToTemplate } from "@/lib/test-factories";
-import { enqueueImport, startImportWorker } from "./queue";
+import { enqueueImport, importJob } from "./queue";
 import { undoImport } from "./undo-import";
+import { activeVersion } from "@/lib/versions/active-version";
 
 async function newCompany(name = "Importer") {
   return (await createCompany({ name })).id;
 }
 
 /** Uploads and runs an import to the end, as the background worker would. */
-async function importCsv(companyId: string, text: string | Uint8Array, mapping?: unknown, fileName = "leads.csv") {
+async function importCsv(companyId: string, text: string | Uint8Array, mapping?: Mapping, fileName = "leads.csv") {
   const id = await createImport({ companyId, userId: null, fileName, source: bytesOf(text), mapping });
   await processImport(id);
   return (await getImport(companyId, id))!;
@@ -278,7 +280,7 @@ describe("undo", () => {
 describe("scores always follow the company's model", () => {
   /** Each lead's stored score next to what the company's model gives it now. */
   async function storedAndRescored(companyId: string) {
-    const model = compileModel((await getActiveVersion(companyId)).definition);
+    const model = compileModel((await activeVersion(companyId)).definition);
     const leads = await prisma.lead.findMany({ where: { companyId }, orderBy: { email: "asc" } });
     return {
       stored: leads.map((l) => ({ email: l.email, score: l.score, grade: l.grade, breakdown: l.breakdown })),
@@ -319,7 +321,7 @@ describe("scores always follow the company's model", () => {
     await switching.end();
     await importing;
 
-    expect((await getActiveVersion(companyId)).label).toBe("Life v1");
+    expect((await activeVersion(companyId)).label).toBe("Life v1");
     const { stored, rescored } = await storedAndRescored(companyId);
     expect(stored).toMatchObject([{ email: "ceo@example.com", score: 10, grade: "D" }]);
     expect(stored).toEqual(rescored);
@@ -377,7 +379,7 @@ describe("background work", () => {
   afterAll(() => stopJobQueue());
 
   it("runs a queued import through the job queue", async () => {
-    await startImportWorker();
+    await workOn(importJob.kind, importJob.run);
     const companyId = await newCompany();
     const id = await createImport({ companyId, userId: null, fileName: "queued.csv", source: bytesOf("Email,Job Title\nq@example.com,CTO\n") });
     await enqueueImport(id);

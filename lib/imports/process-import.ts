@@ -7,14 +7,14 @@ import type { Mapping } from "@/lib/csv/mapping";
 import type { OutcomeValues } from "@/lib/csv/outcome";
 import { readCsvRecords, type CsvRecord } from "@/lib/csv/read";
 import { createRowReader, type ParsedLead } from "@/lib/csv/validate";
-import { asJobWorker } from "@/lib/jobs/liveness";
-import { readVersion } from "@/lib/models/models";
+import { runClaimed } from "@/lib/jobs/workers";
+import { activeVersion } from "@/lib/versions/active-version";
 import { readAhead } from "@/lib/read-ahead";
 import { ArrivalStopped, type Arrival } from "./arrival";
 import { compileModel } from "@/lib/scoring";
 import { readWorkbookRecords } from "@/lib/xlsx/workbook";
 import { getImport } from "./imports";
-import { trackImport, untrackImport, updateProgress } from "./progress";
+import { IMPORT_JOB, ImportProgress } from "./progress";
 import { readStoredUpload } from "./store-upload";
 import { batchFormat, batchWriter, breathe, SLICE, type BatchWriter, type EncodedBatch } from "./write-batches";
 
@@ -25,12 +25,7 @@ import { batchFormat, batchWriter, breathe, SLICE, type BatchWriter, type Encode
  * the process dies, nothing of it is kept and the import is marked failed.
  */
 export async function processImport(importId: string, options: RunOptions = {}): Promise<void> {
-  await asJobWorker("import", importId, async (client) => {
-    const claimed = await client.query(
-      `UPDATE "Import" SET "status" = 'running', "heartbeatAt" = now() WHERE "id" = $1 AND "status" = 'queued'`,
-      [importId],
-    );
-    if (claimed.rowCount === 0) return; // Another worker has it.
+  await runClaimed(IMPORT_JOB, importId, async (client) => {
     const job = await prisma.import.findUniqueOrThrow({
       where: { id: importId },
       select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true, sheet: true, outcomeValues: true },
@@ -49,10 +44,11 @@ export type RunOptions = { failAfterBatches?: number; onCommitted?: () => void }
  */
 export async function runImport(client: pg.Client, importId: string, job: Job, options: RunOptions & { arrival?: Arrival } = {}): Promise<void> {
   // An import that starts while its upload arrives is tracked once the upload is complete.
+  const progress = new ImportProgress(importId);
   const summary = await getImport(job.companyId, importId);
-  if (summary) trackImport(job.companyId, summary);
+  if (summary) progress.track(job.companyId, summary);
   try {
-    const counts = await writeImport(client, importId, job, options);
+    const counts = await writeImport(client, importId, job, { ...options, progress });
     options.onCommitted?.();
     // After a large import the planner's statistics describe a much smaller table until
     // autovacuum catches up; measured with 100k new leads, the dashboard API served 20
@@ -65,7 +61,7 @@ export async function runImport(client: pg.Client, importId: string, job: Job, o
     console.error(`Import ${importId} failed:`, error);
     await recordFailure(importId, error);
   } finally {
-    untrackImport(importId);
+    progress.end();
   }
 }
 
@@ -109,13 +105,16 @@ export async function failImport(importId: string, reason: string): Promise<void
 export type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; sheet: string | null; outcomeValues: unknown };
 type Counts = { processedRows: number; processedBytes: number; totalRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number };
 
-async function writeImport(client: pg.Client, importId: string, job: Job, { failAfterBatches, arrival }: { failAfterBatches?: number; arrival?: Arrival }): Promise<Counts> {
+async function writeImport(
+  client: pg.Client,
+  importId: string,
+  job: Job,
+  { failAfterBatches, arrival, progress }: { failAfterBatches?: number; arrival?: Arrival; progress: ImportProgress },
+): Promise<Counts> {
   const headers = job.headers as string[];
   const mapping = job.mapping as Mapping;
   const unknownOutcomes = new Map<string, number>();
   const { kind } = databaseTarget();
-  // Progress goes to the database too when other connections can read it meanwhile.
-  const shareProgress = kind === "postgres";
 
   async function* stored() {
     // On PostgreSQL the file is read on a connection of its own, a few pieces ahead, so the
@@ -139,8 +138,8 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
   const counts: Counts = { processedRows: 0, processedBytes: 0, totalRows: 0, createdCount: 0, updatedCount: 0, rejectedCount: 0, duplicateCount: 0 };
   // One import of a company writes at a time, and never beside an undo or a re-score; the
   // active version is read under that lock, so a re-score that committed first is in force.
-  return companyTransaction(client, job.companyId, async (company) => {
-    const model = compileModel((await readVersion(client, company.activeVersionId)).definition);
+  return companyTransaction(client, job.companyId, async () => {
+    const model = compileModel((await activeVersion(job.companyId, client)).definition);
     const { encode, write } = await batchWriter(client, batchFormat(kind), {
       importId,
       companyId: job.companyId,
@@ -150,8 +149,6 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
     });
     let inflight: Promise<void> | undefined;
     let batches = 0;
-    let shared: Promise<unknown> = Promise.resolve();
-    let sharedAt = 0;
     const outcomeValues = job.outcomeValues as OutcomeValues;
     const records = job.sheet !== null
       ? readWorkbookRecords(counted(), job.sheet)
@@ -179,17 +176,7 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
         counts.processedRows += records;
         counts.rejectedCount += rejected.length;
         counts.processedBytes = bytes;
-        updateProgress(importId, { ...counts });
-        // At most twice a second, and without holding up the next batch.
-        if (shareProgress && performance.now() - sharedAt > 500) {
-          await shared;
-          sharedAt = performance.now();
-          // Sent now (a Prisma query runs only once something waits for it), and never fatal:
-          // if the database is gone, the import's own connection says so.
-          shared = prisma.import
-            .update({ where: { id: importId }, data: { ...counts, heartbeatAt: new Date() } })
-            .then(() => {}, (error) => console.error(`Sharing the progress of import ${importId} failed:`, error.message));
-        }
+        progress.update({ ...counts });
       }
     } catch (error) {
       // The write in flight ends before the transaction is rolled back (its failure, if any, is this one's echo).
@@ -197,7 +184,7 @@ async function writeImport(client: pg.Client, importId: string, job: Job, { fail
       throw error;
     }
     await inflight;
-    await shared;
+    await progress.shared();
     counts.totalRows = counts.processedRows;
     // A lead updated by this import has its previous version kept; the others were
     // written twice by this import: duplicates within the file across batches.

@@ -1,27 +1,30 @@
-import { sharedMap } from "@/lib/threads/shared-map";
+import { JobProgress, liveProgress } from "@/lib/jobs/progress";
 import type { ImportSummary } from "./imports";
 
-/**
- * Progress of the imports this process is running (on its jobs thread). While an import's
- * transaction is open its rows are not visible to other connections (and the embedded
- * database answers no other connection at all), so the status API reads progress from here.
- */
-const live = sharedMap<string, { companyId: string; summary: ImportSummary }>("imports");
+/** Imports as background jobs (lib/jobs): the rest of their description is in ./queue.ts. */
+export const IMPORT_JOB = { kind: "import", table: "Import" } as const;
 
-export function trackImport(companyId: string, summary: ImportSummary) {
-  live.set(summary.id, { companyId, summary });
+type Live = { companyId: string; summary: ImportSummary };
+
+/** The live progress of an import this process runs (lib/jobs/progress.ts), shown once it is tracked. */
+export class ImportProgress extends JobProgress<Live> {
+  constructor(importId: string) {
+    super(IMPORT_JOB, importId);
+  }
+
+  track(companyId: string, summary: ImportSummary): void {
+    this.set({ companyId, summary });
+  }
+
+  /** New counts: shown live once tracked, and in the import's row now and then. */
+  update(counts: Partial<ImportSummary> & Record<string, number>): void {
+    const shown = this.value;
+    this.set(shown && { companyId: shown.companyId, summary: { ...shown.summary, ...counts } }, counts);
+  }
 }
 
-export function updateProgress(importId: string, patch: Partial<ImportSummary>) {
-  const entry = live.get(importId);
-  if (entry) live.set(importId, { companyId: entry.companyId, summary: { ...entry.summary, ...patch } });
-}
-
-export function untrackImport(importId: string) {
-  live.delete(importId);
-}
-
+/** An import's live progress, if this process runs it and it belongs to the company. */
 export function liveImport(companyId: string, importId: string): ImportSummary | null {
-  const entry = live.get(importId);
+  const entry = liveProgress<Live>(IMPORT_JOB, importId);
   return entry && entry.companyId === companyId ? entry.summary : null;
 }

@@ -1,18 +1,21 @@
 import Papa from "papaparse";
+import type { Mapping } from "@/lib/csv/mapping";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
 import { exportLeadsCsv } from "@/lib/leads/export-leads";
 import { explainScore } from "@/lib/leads/explain";
 import { listLeadsQuery } from "@/lib/leads/list-leads";
-import { createModel, getActiveVersion } from "@/lib/models/models";
+import { createModel } from "@/lib/models/models";
 import { previewDefinition } from "@/lib/models/preview";
-import { processScoringJob, publishDraft } from "@/lib/models/scoring-jobs";
+import { publishDraft } from "@/lib/models/publish";
+import { processScoringJob } from "@/lib/models/rescore-job";
 import { parseScoringModel } from "@/lib/scoring";
 import { createCompany } from "@/lib/test-factories";
 import { createImport, findSavedMapping } from "./create-import";
 import { getImport } from "./imports";
 import { processImport } from "./process-import";
+import { activeVersion } from "@/lib/versions/active-version";
 
 /**
  * Every name `Object.prototype` has is an ordinary header, cell value and rule label. Looked
@@ -29,10 +32,10 @@ describe("names of Object.prototype as user text", () => {
     const headers = ["Email", "Status", ...NAMES];
     const rows = NAMES.map((name, i) => [`p${i}@example.com`, name === "constructor" ? "Constructor" : name, ...NAMES.map((column) => `${column} of ${i}`)]);
     const csv = Papa.unparse([headers, ...rows]);
-    const mapping = ["email", "outcome", ...NAMES.map(() => null)];
+    const mapping: Mapping = ["email", "outcome", ...NAMES.map(() => null)];
 
     // The user's own choice for "toString" wins; the other names are values no rule knows.
-    const importId = await createImport({ companyId, userId: null, fileName: "proto.csv", source: bytesOf(csv), mapping, outcomeValues: { toString: "won" } });
+    const importId = await createImport({ companyId, userId: null, fileName: "proto.csv", source: bytesOf(csv), mapping, outcomeValues: { toString: "won" as const } });
     await processImport(importId);
     const done = await getImport(companyId, importId);
     expect(done).toMatchObject({ status: "succeeded", createdCount: NAMES.length, rejectedCount: 0 });
@@ -67,7 +70,7 @@ describe("names of Object.prototype as user text", () => {
     const model = await createModel(companyId, { name: "Prototype rules", definition });
     const published = await publishDraft(companyId, null, model.id);
     await processScoringJob(published.job.id);
-    const version = await getActiveVersion(companyId);
+    const version = await activeVersion(companyId);
     expect(version.definition.name).toBe("Prototype rules");
     for (const lead of await prisma.lead.findMany({ where: { companyId } })) {
       const receipt = explainScore(lead, version);

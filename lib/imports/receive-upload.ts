@@ -27,7 +27,9 @@ export async function receiveUpload<T>(
     parser.on("file", (name, file, info) => {
       if (name !== "file") return file.resume();
       started = true;
-      handle({ name: info.filename, stream: file }, fields)
+      // A refusal thrown at once (a bad field) is the handler's answer, not a broken upload.
+      Promise.resolve()
+        .then(() => handle({ name: info.filename, stream: file }, fields))
         .then(resolve, reject)
         .finally(() => file.resume());
     });

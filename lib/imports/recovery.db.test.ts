@@ -14,7 +14,8 @@ import { asJobWorker, holdJobLock } from "@/lib/jobs/liveness";
 import { createImport } from "./create-import";
 import { getImport } from "./imports";
 import { processImport } from "./process-import";
-import { enqueueImport, recoverImports, WORKER_STOPPED } from "./queue";
+import { recoverJobs } from "@/lib/jobs/workers";
+import { enqueueImport, importJob, WORKER_STOPPED } from "./queue";
 
 const onPostgres = inject("databaseKind") === "postgres";
 const CSV = "Email,Job Title\nana@example.com,CTO\nbob@example.com,Engineer\n";
@@ -43,7 +44,7 @@ describe("an import whose worker is gone", () => {
       expect(taken.map((job) => job.data.id)).toContain(id);
       await prisma.import.update({ where: { id }, data: { status: "running", heartbeatAt: new Date() } });
 
-      await recoverImports();
+      await recoverJobs([importJob]);
       expect(await getImport(companyId, id)).toMatchObject({ status: "failed", error: WORKER_STOPPED });
       expect(WORKER_STOPPED).toMatch(/none of its rows were saved\. Upload the file again\./);
       const [job] = await boss.findJobs("import", { key: id });
@@ -65,7 +66,7 @@ describe("an import whose worker is gone", () => {
     let statusDuringRecovery: string | undefined;
     await asJobWorker("import", id, async () => {
       await prisma.import.update({ where: { id }, data: { status: "running" } });
-      await recoverImports();
+      await recoverJobs([importJob]);
       statusDuringRecovery = (await prisma.import.findUniqueOrThrow({ where: { id } })).status;
       await prisma.import.update({ where: { id }, data: { status: "queued" } });
     });
@@ -80,10 +81,10 @@ describe.runIf(onPostgres)("on PostgreSQL, a worker's liveness is its connection
     const id = await orphanedImport(companyId);
     const worker = await openConnection();
     await holdJobLock(worker, "import", id);
-    await recoverImports();
+    await recoverJobs([importJob]);
     expect((await getImport(companyId, id))?.status).toBe("running");
     await worker.end(); // the worker's process dies: PostgreSQL releases its lock
-    await recoverImports();
+    await recoverJobs([importJob]);
     expect(await getImport(companyId, id)).toMatchObject({ status: "failed", error: WORKER_STOPPED });
   });
 

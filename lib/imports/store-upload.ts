@@ -3,8 +3,10 @@ import { prisma } from "@/lib/db/client";
 import { analyseSample, byteOrderMark, CsvFormatError, fileKind, SAMPLE_BYTES, type Encoding } from "@/lib/csv/detect";
 import { AppError, invalidValue } from "@/lib/errors";
 import { asJobWorker } from "@/lib/jobs/liveness";
+import { readAhead } from "@/lib/read-ahead";
 import { previewWorkbook } from "@/lib/xlsx/workbook";
 import { workbookSample, type FileSample } from "./file-sample";
+import { IMPORT_JOB } from "./progress";
 
 /** Uploads larger than this are refused with 413 (LEADRANK_MAX_UPLOAD_MB, default 100). */
 export function maxUploadBytes(): number {
@@ -51,7 +53,7 @@ export async function storeUpload(
   try {
     // Through pg, not Prisma: Prisma holds on to large binary parameters for a while. As the
     // import's live worker, so that recovery leaves an upload alone however long it takes.
-    const asWorker = <T>(work: (client: pg.Client) => Promise<T>) => (given ? work(given) : asJobWorker("import", importId, work));
+    const asWorker = <T>(work: (client: pg.Client) => Promise<T>) => (given ? work(given) : asJobWorker(IMPORT_JOB.kind, importId, work));
     return await asWorker(async (client) => {
       const utf8 = new TextDecoder("utf-8", { fatal: true });
       let validUtf8 = true;
@@ -124,16 +126,18 @@ export function storedPieceReader(client: pg.Client | Promise<pg.Client>, import
 }
 
 /**
- * The stored file, piece by piece, in order. Up to `readAhead` pieces are fetched before they
- * are asked for, so that the reading is not held up by what the caller does with them.
+ * The stored file, piece by piece, in order. Up to `ahead` pieces are fetched before they are
+ * asked for (lib/read-ahead.ts), so that the reading is not held up by what the caller does with them.
  */
-export async function* readStoredUpload(client: pg.Client, importId: string, readAhead = 1): AsyncGenerator<Uint8Array> {
+export function readStoredUpload(client: pg.Client, importId: string, ahead = 1): AsyncGenerator<Uint8Array> {
+  return readAhead(storedPieces(client, importId), ahead);
+}
+
+async function* storedPieces(client: pg.Client, importId: string): AsyncGenerator<Uint8Array> {
   const read = storedPieceReader(client, importId);
-  const pending = Array.from({ length: readAhead }, (_, seq) => read(seq));
   for (let seq = 0; ; seq++) {
-    const data = await pending.shift()!;
+    const data = await read(seq);
     if (data === undefined) return;
-    pending.push(read(seq + readAhead));
     yield data;
   }
 }

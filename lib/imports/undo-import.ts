@@ -1,8 +1,8 @@
-import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { auditStatement, type Actor } from "@/lib/audit/audit";
 import { companyTransaction, withConnection } from "@/lib/db/bulk";
 import { AppError, notFound } from "@/lib/errors";
 import { rescoreLeads } from "@/lib/leads/rescore";
-import { readVersion } from "@/lib/models/models";
+import { activeVersion } from "@/lib/versions/active-version";
 
 /**
  * Undoes a finished import: deletes the leads it created and puts the leads it updated
@@ -11,7 +11,7 @@ import { readVersion } from "@/lib/models/models";
  */
 export async function undoImport(companyId: string, importId: string, actor?: Actor): Promise<void> {
   await withConnection((client) =>
-    companyTransaction(client, companyId, async (company) => {
+    companyTransaction(client, companyId, async () => {
       const { rows: targets } = await client.query<{ status: string }>(`SELECT "status" FROM "Import" WHERE "id" = $1 AND "companyId" = $2`, [importId, companyId]);
       if (targets.length === 0) throw notFound("This import");
       if (targets[0].status === "undone") throw new AppError("already_undone", "This import has already been undone.");
@@ -36,10 +36,11 @@ export async function undoImport(companyId: string, importId: string, actor?: Ac
          WHERE c."importId" = $1 AND r."companyId" = $2`,
         [importId, companyId],
       );
-      await rescoreLeads(client, companyId, (await readVersion(client, company.activeVersionId)).definition, { onlyImport: importId });
+      await rescoreLeads(client, companyId, (await activeVersion(companyId, client)).definition, { onlyImport: importId });
       await client.query(`DELETE FROM "ImportChange" WHERE "importId" = $1`, [importId]);
       await client.query(`UPDATE "Import" SET "status" = 'undone' WHERE "id" = $1`, [importId]);
-      await recordAudit(client, companyId, actor, "import.undo", { target: importId });
+      const audit = auditStatement(companyId, actor, "import.undo", { target: importId });
+      await client.query(audit.text, audit.values);
     }),
   );
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { Mapping } from "@/lib/csv/mapping";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
@@ -12,7 +13,7 @@ import { undoImport } from "./undo-import";
 
 const LIBREOFFICE = fs.readFileSync(path.join(import.meta.dirname, "../xlsx/fixtures/libreoffice.xlsx"));
 
-async function importWorkbook(companyId: string, file: Uint8Array, options: { sheet?: string; mapping?: unknown } = {}) {
+async function importWorkbook(companyId: string, file: Uint8Array, options: { sheet?: string; mapping?: Mapping } = {}) {
   const id = await createImport({ companyId, userId: null, fileName: "leads.xlsx", source: bytesOf(file), ...options });
   await processImport(id);
   return (await getImport(companyId, id))!;

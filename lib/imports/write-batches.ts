@@ -3,6 +3,7 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { v7 as timeOrderedId } from "uuid";
+import { fieldByName, PLAIN_FIELDS } from "@/lib/csv/fields";
 import type { ParsedLead } from "@/lib/csv/validate";
 import type { DatabaseKind } from "@/lib/db/client";
 import { storedBreakdown, type BreakdownEntry, type CompiledModel } from "@/lib/scoring";
@@ -23,14 +24,22 @@ import { storedBreakdown, type BreakdownEntry, type CompiledModel } from "@/lib/
  * batch is one JSON parameter, read by position with jsonb, into the same merge statement.
  */
 
+/** How each type of lead field is stored. */
+const SQL_TYPES = { email: "text", text: "text", integer: "int", boolean: "boolean" } as const;
+
+/** The lead's plain fields (lib/csv/fields.ts), with their SQL types and how a COPY line prints them. */
+const PLAIN = PLAIN_FIELDS.map((name) => {
+  const type = SQL_TYPES[fieldByName(name)!.type as keyof typeof SQL_TYPES];
+  const print = type === "text" ? copyText : type === "int" ? copyNumber : copyFlag;
+  return { name, type, print: print as (value: ParsedLead[typeof name]) => string };
+});
+
 /** The columns a batch carries, with their types, in this order in COPY lines and JSON rows. */
-const COLUMNS = {
-  id: "uuid", companyId: "uuid", importId: "uuid", email: "text", firstName: "text", lastName: "text", fullName: "text",
-  jobTitle: "text", companyName: "text", industry: "text", companySize: "int", location: "text", companyLocation: "text",
-  country: "text", fundingStage: "text", usesInVitroModels: "boolean", openToNams: "boolean", inBiotechHub: "boolean",
-  publishedDiliPaper: "boolean", externalId: "text", submittedAt: "timestamptz", extra: "jsonb", rawPoints: "int", score: "int",
-  grade: "text", breakdown: "jsonb", outcome: "text", outcomeAt: "timestamptz",
-} as const;
+const COLUMNS: Record<string, string> = {
+  id: "uuid", companyId: "uuid", importId: "uuid",
+  ...Object.fromEntries(PLAIN.map(({ name, type }) => [name, type])),
+  submittedAt: "timestamptz", extra: "jsonb", rawPoints: "int", score: "int", grade: "text", breakdown: "jsonb", outcome: "text", outcomeAt: "timestamptz",
+};
 const NAMES = Object.keys(COLUMNS).map((column) => `"${column}"`).join(", ");
 
 export type BatchFormat = "copy" | "json";
@@ -86,22 +95,17 @@ export async function batchWriter(
       const outcome = lead.outcome ?? "open";
       if (format === "json") {
         rows.push([
-          timeOrderedId(), companyId, importId, lead.email, lead.firstName, lead.lastName, lead.fullName, lead.jobTitle, lead.companyName,
-          lead.industry, lead.companySize, lead.location, lead.companyLocation, lead.country, lead.fundingStage,
-          lead.usesInVitroModels, lead.openToNams, lead.inBiotechHub, lead.publishedDiliPaper, lead.externalId,
-          lead.submittedAt ?? now, lead.extra, scored.rawPoints, scored.score, scored.grade, storedBreakdown(scored.breakdown),
+          timeOrderedId(), companyId, importId, ...PLAIN.map(({ name }) => lead[name]), lead.submittedAt ?? now, lead.extra, scored.rawPoints, scored.score, scored.grade, storedBreakdown(scored.breakdown),
           outcome, outcome === "open" ? null : now,
         ]);
         continue;
       }
       // A COPY line, column by column in COLUMNS' order, each value as its type prints.
+      let plain = "";
+      for (const { name, print } of PLAIN) plain += `\t${print(lead[name])}`;
       const line = [
         // Time-ordered ids append to the primary key index instead of landing on random pages.
-        timeOrderedId(), ids, copyText(lead.email), copyText(lead.firstName), copyText(lead.lastName), copyText(lead.fullName),
-        copyText(lead.jobTitle), copyText(lead.companyName), copyText(lead.industry), lead.companySize === null ? NULL : String(lead.companySize),
-        copyText(lead.location), copyText(lead.companyLocation), copyText(lead.country), copyText(lead.fundingStage),
-        copyFlag(lead.usesInVitroModels), copyFlag(lead.openToNams), copyFlag(lead.inBiotechHub), copyFlag(lead.publishedDiliPaper),
-        copyText(lead.externalId), lead.submittedAt ? lead.submittedAt.toISOString() : nowText, copyJson(lead.extra),
+        timeOrderedId() + "\t" + ids + plain, lead.submittedAt ? lead.submittedAt.toISOString() : nowText, copyJson(lead.extra),
         String(scored.rawPoints), String(scored.score), scored.grade, breakdownJson(scored.breakdown), outcome, outcome === "open" ? NULL : nowText,
       ].join("\t");
       const bit = written ? emailHash(lead.email) & (WRITTEN_BITS - 1) : 0;
@@ -161,12 +165,18 @@ const NULL = "\\N";
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
+function copyNumber(value: number | null): string {
+  return value === null ? NULL : String(value);
+}
+
 function copyText(value: string | null): string {
   if (value === null) return NULL;
   return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => COPY_ESCAPES[char]) : value;
 }
 
-const copyFlag = (value: boolean | null) => (value === null ? NULL : value ? "t" : "f");
+function copyFlag(value: boolean | null): string {
+  return value === null ? NULL : value ? "t" : "f";
+}
 
 function copyJson(value: Record<string, string>): string {
   for (const _ in value) return copyText(JSON.stringify(value));

@@ -15,7 +15,8 @@ import { databaseTarget, prisma } from "@/lib/db/client";
  * PostgreSQL session, where advisory locks say nothing about other connections. There a job
  * is alive exactly while this process runs it, which the process keeps track of itself.
  */
-export type JobKind = "import" | "rescore";
+/** The name of a kind of job (lib/jobs/workers.ts): "import", "rescore". */
+export type JobKind = string;
 
 // On globalThis: Next.js may load this module more than once in one process.
 const shared = globalThis as { leadrankRunningJobs?: Set<string> };

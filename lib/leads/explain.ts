@@ -1,4 +1,4 @@
-import type { ModelVersion } from "@/lib/models/models";
+import type { ModelVersion } from "@/lib/versions/active-version";
 import { scoreLead, storedPoints, type BreakdownEntry, type ScorableLead } from "@/lib/scoring";
 
 /**

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { cursorPages, openConnection } from "@/lib/db/bulk";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { CSV_BOM, csvLine, csvLines } from "@/lib/csv/write";
-import { readActiveVersion, type ModelVersion } from "@/lib/models/models";
+import { activeVersion, type ModelVersion } from "@/lib/versions/active-version";
 import { leadsWhereSql, ORDER_SQL, type ListLeadsQuery } from "./list-leads";
 
 // Small pages: their rows die young, which the garbage collector handles cheaply (measured on
@@ -42,7 +42,7 @@ export async function* exportLeadsCsv(companyId: string, { sort, ...filters }: P
     let where: ReturnType<typeof leadsWhereSql>;
     try {
       // The version that scored the leads of this snapshot (its rules name the points columns).
-      version = await readActiveVersion(client, companyId);
+      version = await activeVersion(companyId, client);
       where = leadsWhereSql(companyId, filters, version.definition.grades);
       const { rows: keys } = await client.query<{ key: string }>(
         `SELECT DISTINCT jsonb_object_keys("extra") AS "key" FROM "Lead" WHERE ${where.text} ORDER BY 1`,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { getActiveVersion } from "@/lib/models/models";
+import { activeVersion } from "@/lib/versions/active-version";
 import { withoutControlCharacters } from "@/lib/text";
 import { accentInsensitivePattern } from "./search-pattern";
 import { GRADES } from "@/lib/scoring";
@@ -141,7 +141,7 @@ async function countLeads(companyId: string, filters: Filters, grades?: Grades):
 /** A page of the company's leads that match the filters, in the chosen order, with how many match. */
 export async function listLeads(companyId: string, { page, pageSize, sort, ...filters }: ListLeadsQuery) {
   const offset = (page - 1) * pageSize;
-  const grades = filters.grade ? (await getActiveVersion(companyId)).definition.grades : undefined;
+  const grades = filters.grade ? (await activeVersion(companyId)).definition.grades : undefined;
   const leads = await rankedLeads(companyId, filters, sort, pageSize, offset, grades);
   // A page that is not full is the last one: the total is known without counting again
   // (for a search that matches a few leads out of a million, that halves the time).

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tenantAction } from "@/lib/actions";
 import { AppError, invalidValue } from "@/lib/errors";
-import { activateModel } from "./scoring-jobs";
+import { activateModel } from "./publish";
 
 /** Makes the chosen model's latest version the active one; the leads are re-scored in the background. */
 export const switchActiveModel = tenantAction("models:publish", z.object({ modelId: z.string() }), async (principal, { modelId }) => {

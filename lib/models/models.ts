@@ -1,70 +1,17 @@
-import type pg from "pg";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { AppError, invalidValue, notFound } from "@/lib/errors";
 import { checkScoringModel, STARTING_POINTS, templateDefinition, type ScoringModel } from "@/lib/scoring";
+import { activeVersion, toModelVersion, VERSION_COLUMNS } from "@/lib/versions/active-version";
 import { isId } from "@/lib/ids";
 
 /**
  * A company's scoring models. A model has numbered published versions, which never change
  * (the database refuses it), and at most one draft: the definition being edited, stored on
- * the model. One published version is the company's active one (`Company.activeVersionId`):
- * every lead's stored score, grade and breakdown is what that version gives.
+ * the model. One published version is the company's active one (lib/versions).
  */
-
-export type ModelVersion = { id: string; modelId: string; version: number; definition: ScoringModel; label: string };
-
-/** How the studio, the lead detail and the export name a version: "Iberian fintech v4". */
-export const versionLabel = (name: string, version: number) => `${name} v${version}`;
-
-// Published versions never change: each is parsed once per process.
-const parsed = new Map<string, ScoringModel>();
-function definitionOf(versionId: string, stored: unknown): ScoringModel {
-  let definition = parsed.get(versionId);
-  if (!definition) {
-    const result = checkScoringModel(stored);
-    if (!result.ok) throw new Error(`Model version ${versionId} does not parse: ${JSON.stringify(result.issues)}`);
-    definition = result.model;
-    if (parsed.size > 1000) parsed.clear();
-    parsed.set(versionId, definition);
-  }
-  return definition;
-}
-
-export function toModelVersion(row: { id: string; modelId: string; version: number; definition: unknown }): ModelVersion {
-  const definition = definitionOf(row.id, row.definition);
-  return { id: row.id, modelId: row.modelId, version: row.version, definition, label: versionLabel(definition.name, row.version) };
-}
-
-const VERSION_COLUMNS = { id: true, modelId: true, version: true, definition: true } as const;
-
-/** The version every lead of the company is scored with. */
-export async function getActiveVersion(companyId: string): Promise<ModelVersion> {
-  const company = await prisma.company.findUnique({ where: { id: companyId }, select: { activeVersion: { select: VERSION_COLUMNS } } });
-  // Every company has one from its first moment (startFirstModel): without one, something is broken.
-  if (!company?.activeVersion) throw new Error(`Company ${companyId} has no active scoring model.`);
-  return toModelVersion(company.activeVersion);
-}
-
-/** A version read on `client`: inside a company transaction, the active one under its lock. */
-export async function readVersion(client: pg.Client, versionId: string | null): Promise<ModelVersion> {
-  const { rows } = versionId
-    ? await client.query<{ id: string; modelId: string; version: number; definition: unknown }>(
-        `SELECT "id", "modelId", "version", "definition" FROM "ModelVersion" WHERE "id" = $1`,
-        [versionId],
-      )
-    : { rows: [] };
-  if (rows.length === 0) throw new Error(`The scoring model version ${versionId} does not exist.`);
-  return toModelVersion(rows[0]);
-}
-
-/** The company's active version as `client` sees it (in its transaction or snapshot). */
-export async function readActiveVersion(client: pg.Client, companyId: string): Promise<ModelVersion> {
-  const { rows } = await client.query<{ activeVersionId: string | null }>(`SELECT "activeVersionId" FROM "Company" WHERE "id" = $1`, [companyId]);
-  return readVersion(client, rows[0]?.activeVersionId ?? null);
-}
 
 /**
  * Gives a new company its first model: the template as version 1, active. Runs inside the
@@ -168,7 +115,7 @@ export async function getModel(companyId: string, modelId: string) {
 
 /** The definition a new model starts from: a template, the active version, or one given. */
 async function startingDefinition(companyId: string, from: string): Promise<ScoringModel> {
-  if (from === "active") return (await getActiveVersion(companyId)).definition;
+  if (from === "active") return (await activeVersion(companyId)).definition;
   const definition = templateDefinition(from);
   if (!definition) throw invalidValue("from", `Start from one of: ${STARTING_POINTS.map(([id]) => id).join(", ")}.`);
   return definition;

@@ -2,7 +2,7 @@ import { readOnlySnapshot } from "@/lib/db/bulk";
 import { leadDisplayName } from "@/lib/leads/lead-name";
 import { columnsRead, compileModel, storedBreakdown, storedPoints, type Grade, type ScorableLead, type ScoringModel, type StoredBreakdown } from "@/lib/scoring";
 import { MIN_FOR_AUC, rocAuc, ScoreTally } from "@/lib/outcomes/stats";
-import { readActiveVersion } from "./models";
+import { activeVersion } from "@/lib/versions/active-version";
 
 const BATCH = 10_000;
 const SHOWN = 10;
@@ -55,7 +55,7 @@ function keepBest<T>(list: T[], item: T, size: number, better: (a: T, b: T) => b
 export async function previewDefinition(companyId: string, definition: ScoringModel): Promise<Preview> {
   const model = compileModel(definition);
   return readOnlySnapshot(async (client) => {
-    const active = (await readActiveVersion(client, companyId)).definition;
+    const active = (await activeVersion(companyId, client)).definition;
     const columns = new Set(["id", "score", "grade", "outcome", ...columnsRead(definition)]);
     await client.query(`DECLARE preview NO SCROLL CURSOR FOR SELECT ${[...columns].map((c) => `"${c}"`).join(", ")} FROM "Lead" WHERE "companyId" = $1`, [companyId]);
 

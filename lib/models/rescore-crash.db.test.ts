@@ -10,8 +10,11 @@ import { processImport } from "@/lib/imports/process-import";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { sampleCsvBytes } from "@/lib/sample-data/generate";
 import { createCompany } from "@/lib/test-factories";
-import { createModel, getActiveVersion } from "./models";
-import { getScoringJob, processScoringJob, publishDraft, recoverScoringJobs, RESCORE_STOPPED, retryScoringJob } from "./scoring-jobs";
+import { createModel } from "./models";
+import { recoverJobs } from "@/lib/jobs/workers";
+import { getScoringJob, publishDraft, retryScoringJob } from "./publish";
+import { processScoringJob, RESCORE_STOPPED, rescoreJob } from "./rescore-job";
+import { activeVersion } from "@/lib/versions/active-version";
 
 afterAll(() => stopJobQueue());
 
@@ -32,7 +35,7 @@ it("a re-score whose process is killed midway leaves every score and the previou
   // Another process runs the re-score (as an app instance's worker would) and is killed midway.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-rescore-"));
   const script = path.join(dir, "run.mts");
-  fs.writeFileSync(script, `import { processScoringJob } from ${JSON.stringify(path.resolve("lib/models/scoring-jobs.ts"))};\nconsole.log("started");\nawait processScoringJob(${JSON.stringify(job.id)});\n`);
+  fs.writeFileSync(script, `import { processScoringJob } from ${JSON.stringify(path.resolve("lib/models/rescore-job.ts"))};\nconsole.log("started");\nawait processScoringJob(${JSON.stringify(job.id)});\n`);
   const env = { ...process.env, [inject("databaseKind") === "postgres" ? "DATABASE_URL" : "LEADRANK_EMBEDDED_URL"]: inject("databaseUrl") };
   const child = spawn(process.execPath, ["--import", "tsx", script], { env, stdio: ["ignore", "pipe", "inherit"] });
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -49,7 +52,7 @@ it("a re-score whose process is killed midway leaves every score and the previou
   fs.rmSync(dir, { recursive: true, force: true });
 
   expect((await prisma.scoringJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("running");
-  expect((await getActiveVersion(companyId)).label).toBe("B2B SaaS v1");
+  expect((await activeVersion(companyId)).label).toBe("B2B SaaS v1");
   expect({ scores: await scores(companyId), stats: await stats(companyId) }).toEqual(before);
 
   // Another instance's liveness check (PostgreSQL: once the server has noticed the connection
@@ -58,7 +61,7 @@ it("a re-score whose process is killed midway leaves every score and the previou
   await expect
     .poll(
       async () => {
-        await recoverScoringJobs({ atStart: inject("databaseKind") !== "postgres" });
+        await recoverJobs([rescoreJob], { atStart: inject("databaseKind") !== "postgres" });
         return getScoringJob(companyId, job.id);
       },
       { timeout: 30_000, interval: 500 },
@@ -68,6 +71,6 @@ it("a re-score whose process is killed midway leaves every score and the previou
   await retryScoringJob(companyId, job.id);
   await processScoringJob(job.id);
   expect(await getScoringJob(companyId, job.id)).toMatchObject({ status: "succeeded", processed: before.scores.reduce((n, g) => n + g.leads, 0) });
-  expect((await getActiveVersion(companyId)).label).toBe("Life v1");
+  expect((await activeVersion(companyId)).label).toBe("Life v1");
   expect(await stats(companyId)).toEqual((await scores(companyId)).map(({ grade, leads }) => ({ grade, leads })));
 });

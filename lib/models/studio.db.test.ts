@@ -10,9 +10,12 @@ import { listLeads, listLeadsQuery } from "@/lib/leads/list-leads";
 import { rescoreLeads } from "@/lib/leads/rescore";
 import { compileModel, parseScoringModel, scoreLead, storedBreakdown, templateDefinition, type ScoringModel } from "@/lib/scoring";
 import { createCompany } from "@/lib/test-factories";
-import { createModel, discardDraft, getActiveVersion, getModel, listModels, restoreVersion, saveDraft } from "./models";
+import { createModel, discardDraft, getModel, listModels, restoreVersion, saveDraft } from "./models";
 import { previewDefinition } from "./preview";
-import { activateModel, getScoringJob, processScoringJob, publishDraft, recoverScoringJobs, RESCORE_STOPPED, retryScoringJob, SUPERSEDED } from "./scoring-jobs";
+import { recoverJobs } from "@/lib/jobs/workers";
+import { activateModel, getScoringJob, publishDraft, retryScoringJob } from "./publish";
+import { processScoringJob, RESCORE_STOPPED, rescoreJob, SUPERSEDED } from "./rescore-job";
+import { activeVersion } from "@/lib/versions/active-version";
 
 const CSV = [
   "Email,Job Title,Company Size,Industry,Location,Uses in vitro models,Open to NAMs,In biotech hub,Published DILI paper",
@@ -81,10 +84,10 @@ describe("models and versions", () => {
 
   it("keeps published versions immutable: the database refuses to change one", async () => {
     const companyId = (await createCompany({ name: "Immutable" })).id;
-    const { id } = await getActiveVersion(companyId);
+    const { id } = await activeVersion(companyId);
     await expect(prisma.modelVersion.update({ where: { id }, data: { definition: { name: "Changed" } } })).rejects.toThrow(/cannot be changed/);
     await expect(prisma.modelVersion.update({ where: { id }, data: { note: "rewritten" } })).rejects.toThrow(/cannot be changed/);
-    expect((await getActiveVersion(companyId)).definition.name).toBe("B2B SaaS");
+    expect((await activeVersion(companyId)).definition.name).toBe("B2B SaaS");
   });
 
   it("refuses an invalid draft with every problem and its path, and keeps the saved one", async () => {
@@ -174,7 +177,7 @@ describe("publishing", () => {
     const published = await publishDraft(companyId, null, modelId, "Students out");
     expect(published).toMatchObject({ version: 2, job: { status: "queued" } });
     // Until the job has run, every lead keeps the previous scores and version 1 stays active.
-    expect((await getActiveVersion(companyId)).version).toBe(1);
+    expect((await activeVersion(companyId)).version).toBe(1);
     expect(await leadsOf(companyId)).toEqual(before);
 
     const startedAt = new Date();
@@ -188,7 +191,7 @@ describe("publishing", () => {
     expect(changed.length).toBeLessThan(before.length);
     expect(await getScoringJob(companyId, published.job.id)).toMatchObject({ status: "succeeded", processed: before.length, total: before.length, changed: changed.length, error: null });
     expect(await prisma.lead.count({ where: { companyId, updatedAt: { gte: startedAt } } })).toBe(changed.length);
-    expect(await getActiveVersion(companyId)).toMatchObject({ version: 2, label: "B2B without students v2" });
+    expect(await activeVersion(companyId)).toMatchObject({ version: 2, label: "B2B without students v2" });
     await expectScoredWith(companyId, withDisqualifier());
 
     // The dashboard's counts (kept by triggers) stay exact.
@@ -212,7 +215,7 @@ describe("publishing", () => {
     expect((await leadsOf(companyId)).map(({ score, grade, rawPoints, breakdown }) => ({ score, grade, rawPoints, breakdown }))).toEqual(
       original.map(({ score, grade, rawPoints, breakdown }) => ({ score, grade, rawPoints, breakdown })),
     );
-    expect((await getActiveVersion(companyId)).label).toBe("B2B SaaS v1");
+    expect((await activeVersion(companyId)).label).toBe("B2B SaaS v1");
     // Once more is a re-score that could change nothing: refused, and no job is queued.
     const jobs = await prisma.scoringJob.count({ where: { companyId } });
     await expect(activateModel(companyId, b2b.id)).rejects.toMatchObject({ status: 409, code: "already_active" });
@@ -228,7 +231,7 @@ describe("publishing", () => {
     await processScoringJob(second.job.id);
     await processScoringJob(first.job.id);
     expect(await getScoringJob(companyId, first.job.id)).toMatchObject({ status: "failed", error: SUPERSEDED });
-    expect((await getActiveVersion(companyId)).label).toBe("B2B SaaS v1");
+    expect((await activeVersion(companyId)).label).toBe("B2B SaaS v1");
     await expectScoredWith(companyId, templateDefinition("b2b-saas")!);
   });
 
@@ -262,7 +265,7 @@ describe("publishing", () => {
     const { job } = await publishDraft(companyId, null, modelId);
     await processScoringJob(job.id, { failAfterBatches: 1 });
     expect(await getScoringJob(companyId, job.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/the previous version stays active\. Try again\./) });
-    expect((await getActiveVersion(companyId)).version).toBe(1);
+    expect((await activeVersion(companyId)).version).toBe(1);
     expect(await leadsOf(companyId)).toEqual(before);
 
     expect(await retryScoringJob(companyId, job.id)).toMatchObject({ status: "queued" });
@@ -277,9 +280,9 @@ describe("publishing", () => {
     await saveDraft(companyId, modelId, withDisqualifier());
     const { job } = await publishDraft(companyId, null, modelId);
     await prisma.scoringJob.update({ where: { id: job.id }, data: { status: "running" } });
-    await recoverScoringJobs();
+    await recoverJobs([rescoreJob]);
     expect(await getScoringJob(companyId, job.id)).toMatchObject({ status: "failed", error: RESCORE_STOPPED });
-    expect((await getActiveVersion(companyId)).version).toBe(1);
+    expect((await activeVersion(companyId)).version).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { readOnlySnapshot } from "@/lib/db/bulk";
-import { readActiveVersion } from "@/lib/models/models";
+import { activeVersion } from "@/lib/versions/active-version";
 import { checkScoringModel, columnsRead, compileModel, GRADES, type Condition, type Grade, type ScorableLead, type ScoringModel } from "@/lib/scoring";
 import { aucInterval, lift, MIN_FOR_AUC, rocAuc, scoreDeciles, ScoreTally, winRate, type Rate } from "./stats";
 
@@ -46,7 +46,7 @@ const gradeRates = (grades: Record<Grade, Tally>) => Object.fromEntries(GRADES.m
  */
 export async function getInsights(companyId: string): Promise<Insights> {
   return readOnlySnapshot(async (client) => {
-    const active = await readActiveVersion(client, companyId);
+    const active = await activeVersion(companyId, client);
     const { rows: drafts } = await client.query<{ draft: unknown }>(`SELECT "draft" FROM "ScoringModel" WHERE "id" = $1 AND "companyId" = $2`, [active.modelId, companyId]);
     const checkedDraft = drafts[0]?.draft ? checkScoringModel(drafts[0].draft) : null;
     const draft: ScoringModel | null = checkedDraft?.ok ? checkedDraft.model : null;

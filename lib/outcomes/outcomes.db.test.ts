@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { OutcomeValues } from "@/lib/csv/outcome";
+import { parse } from "@/lib/http";
+import { uploadFields } from "@/lib/imports/schemas";
 import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
 import { createImport } from "@/lib/imports/create-import";
@@ -18,7 +21,7 @@ const CRM = [
   "fi@acme.pt,Founder,evangelist",
 ].join("\n");
 
-async function importInto(companyId: string, csv: string, options: { outcomeValues?: unknown } = {}) {
+async function importInto(companyId: string, csv: string, options: { outcomeValues?: OutcomeValues } = {}) {
   const id = await createImport({ companyId, userId: null, fileName: "crm.csv", source: bytesOf(csv), ...options });
   await processImport(id);
   return (await getImport(companyId, id))!;
@@ -41,7 +44,7 @@ describe("outcomes from an import", () => {
 
   it("follow the user's choice for a value, remembered for the next file with the same columns", async () => {
     const companyId = (await createCompany({ name: "Choices" })).id;
-    const job = await importInto(companyId, CRM, { outcomeValues: JSON.stringify({ Evangelist: "won", customer: "lost" }) });
+    const job = await importInto(companyId, CRM, { outcomeValues: { Evangelist: "won", customer: "lost" } });
     expect(await outcomes(companyId)).toMatchObject({ "ana@acme.pt": "lost", "di@acme.pt": "won", "fi@acme.pt": "won" });
     expect(job.unknownOutcomes).toEqual({});
     // The next file with these columns, sent without choices, gets the same ones.
@@ -52,7 +55,8 @@ describe("outcomes from an import", () => {
 
   it("refuse choices that are not won, lost or open, and import nothing", async () => {
     const companyId = (await createCompany({ name: "Bad choice" })).id;
-    await expect(createImport({ companyId, userId: null, fileName: "crm.csv", source: bytesOf(CRM), outcomeValues: JSON.stringify({ lead: "maybe" }) })).rejects.toMatchObject({ status: 422, code: "invalid_request" });
+    // Checked where the upload is received (POST /api/imports), before any byte is stored.
+    expect(() => parse(uploadFields, { outcomeValues: JSON.stringify({ lead: "maybe" }) })).toThrow(expect.objectContaining({ status: 422, code: "invalid_request" }));
     expect(await prisma.import.count({ where: { companyId } })).toBe(0);
   });
 

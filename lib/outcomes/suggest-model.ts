@@ -1,6 +1,6 @@
 import { readOnlySnapshot } from "@/lib/db/bulk";
 import { AppError } from "@/lib/errors";
-import { readActiveVersion } from "@/lib/models/models";
+import { activeVersion } from "@/lib/versions/active-version";
 import {
   extraCell,
   compareModels,
@@ -18,6 +18,7 @@ import {
 } from "@/lib/scoring";
 import { fitLogistic, seededRandom, type Example } from "./fit";
 import { rocAuc, ScoreTally } from "./stats";
+import { PLAIN_FIELDS } from "@/lib/csv/fields";
 
 /** A suggestion needs this many won and this many lost leads. */
 export const MIN_FOR_SUGGESTION = 50;
@@ -178,7 +179,7 @@ const aucOf = (leads: Lead[], scores: number[]) => {
  */
 export async function suggestModel(companyId: string, { maxLeads = MAX_FIT_LEADS } = {}): Promise<Suggestion> {
   const { active, leads, extraHeaders, won, lost } = await readOnlySnapshot(async (client) => {
-    const version = await readActiveVersion(client, companyId);
+    const version = await activeVersion(companyId, client);
     const { rows: counts } = await client.query<{ outcome: string; n: number }>(
       `SELECT "outcome", count(*)::int AS "n" FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open' GROUP BY "outcome"`,
       [companyId],
@@ -186,8 +187,7 @@ export async function suggestModel(companyId: string, { maxLeads = MAX_FIT_LEADS
     const closed = { won: counts.find((c) => c.outcome === "won")?.n ?? 0, lost: counts.find((c) => c.outcome === "lost")?.n ?? 0 };
     // Past maxLeads, each outcome keeps its share: a sample fixed by the leads' ids.
     const total = closed.won + closed.lost;
-    const columns = `"id", "score", "outcome", "email", "jobTitle", "companyName", "industry", "companySize", "location", "companyLocation", "country", "fundingStage",
-       "usesInVitroModels", "openToNams", "inBiotechHub", "publishedDiliPaper", "fullName", "firstName", "lastName", "externalId", "extra"`;
+    const columns = ["id", "score", "outcome", ...PLAIN_FIELDS, "extra"].map((column) => `"${column}"`).join(", ");
     const closedLeads = `SELECT ${columns} FROM "Lead" WHERE "companyId" = $1 AND "outcome" <> 'open'`;
     const { rows } = await client.query<ScorableLead & { score: number; outcome: string }>(
       total > maxLeads

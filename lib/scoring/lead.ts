@@ -1,20 +1,8 @@
-/** The lead fields a scoring model can read, by type. */
-export const TEXT_FIELDS = [
-  "email",
-  "firstName",
-  "lastName",
-  "fullName",
-  "jobTitle",
-  "companyName",
-  "industry",
-  "location",
-  "companyLocation",
-  "country",
-  "fundingStage",
-  "externalId",
-] as const;
-export const NUMBER_FIELDS = ["companySize"] as const;
-export const BOOLEAN_FIELDS = ["usesInVitroModels", "openToNams", "inBiotechHub", "publishedDiliPaper"] as const;
+import { fieldsOfType } from "@/lib/csv/fields";
+/** The lead fields a scoring model can read, by type (from the one list, lib/csv/fields.ts). */
+export const TEXT_FIELDS = fieldsOfType("email", "text");
+export const NUMBER_FIELDS = fieldsOfType("integer");
+export const BOOLEAN_FIELDS = fieldsOfType("boolean");
 
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type NumberField = (typeof NUMBER_FIELDS)[number];

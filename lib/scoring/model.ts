@@ -41,7 +41,7 @@ const fieldOf = <T extends string>(what: string, allowed: readonly string[]) =>
 const textField = fieldOf<TextField | "emailDomain" | ExtraField>("text", [...TEXT_FIELDS, "emailDomain"]);
 /** Numbers: company size, and an extra column whose cell reads as a number. */
 const numberField = fieldOf<NumberField | ExtraField>("number", NUMBER_FIELDS);
-const booleanField = z.enum([...BOOLEAN_FIELDS, "freeEmail"] as [BooleanField | "freeEmail", ...(BooleanField | "freeEmail")[]], {
+const booleanField = z.enum([...BOOLEAN_FIELDS, "freeEmail"] as (BooleanField | "freeEmail")[] as [BooleanField | "freeEmail", ...(BooleanField | "freeEmail")[]], {
   error: (issue) => `unknown yes/no field ${JSON.stringify(issue.input)}`,
 });
 const anyField = z

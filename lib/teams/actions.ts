@@ -9,7 +9,8 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { getPrincipal } from "@/lib/auth/session";
 import { switchCompany } from "@/lib/auth/sessions";
 import { acceptInvitation, newMemberSchema } from "./invitations";
-import { createCompanyFor, deleteCompany, leaveCompany, newCompanySchema } from "./members";
+import { createCompanyFor, deleteCompany, newCompanySchema } from "./companies";
+import { leaveCompany } from "./members";
 
 /** After a change of the session's company (switched, left, deleted, created): the dashboard of the company the session is in now, header included. */
 function toDashboard(): never {

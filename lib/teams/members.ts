@@ -3,9 +3,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { requirePermission, ROLES, type Principal, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError, invalidValue, isLockTimeout, notFound } from "@/lib/errors";
-import { signUpSchema } from "@/lib/auth/schemas";
-import { startFirstModel } from "@/lib/models/models";
+import { AppError, notFound } from "@/lib/errors";
 import { memberView } from "./schemas";
 
 export type MemberView = z.infer<typeof memberView>;
@@ -34,7 +32,7 @@ export async function listMembers(principal: Principal): Promise<MemberView[]> {
  * a role change must not wait for it. (Deleting the company deletes the row, and so still
  * waits for a running import.)
  */
-async function withMembersLocked<T>(companyId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function withMembersLocked<T>(companyId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`members:${companyId}`}, 0))`;
     return work(tx);
@@ -73,7 +71,7 @@ async function endMembership(tx: Prisma.TransactionClient, companyId: string, us
 }
 
 /** Sessions still pointing at a company their user has left move to the user's oldest other company. */
-async function moveSessions(tx: Prisma.TransactionClient, companyId: string, userId?: string): Promise<void> {
+export async function moveSessions(tx: Prisma.TransactionClient, companyId: string, userId?: string): Promise<void> {
   await tx.$executeRaw`
     UPDATE "AuthSession" s SET "companyId" = (SELECT m."companyId" FROM "Membership" m WHERE m."userId" = s."userId" ORDER BY m."createdAt" LIMIT 1)
     WHERE s."companyId" = ${companyId}::uuid AND (${userId ?? null}::uuid IS NULL OR s."userId" = ${userId ?? null}::uuid)`;
@@ -97,53 +95,5 @@ export async function leaveCompany(principal: Principal): Promise<void> {
     if (principal.role === "owner" && (await otherOwners(tx, principal.companyId, principal.userId)) === 0) throw new AppError("last_owner", LAST_OWNER);
     await recordAudit(tx, principal.companyId, { ...principal, tokenId: undefined }, "member.leave", { target: principal.userId });
     await endMembership(tx, principal.companyId, principal.userId);
-  });
-}
-
-export const newCompanySchema = z.object({
-  companyName: signUpSchema.shape.companyName,
-  scoringModelId: signUpSchema.shape.scoringModelId,
-});
-
-/**
- * Creates another company with the signed-in person as its owner (an agency working for
- * several clients, say), with its first model from a template; returns its id.
- */
-export async function createCompanyFor(userId: string, { companyName, scoringModelId }: z.output<typeof newCompanySchema>): Promise<string> {
-  return prisma.$transaction(async (tx) => {
-    const company = await tx.company.create({ data: { name: companyName, memberships: { create: { userId, role: "owner" } } }, select: { id: true } });
-    await startFirstModel(tx, company.id, scoringModelId);
-    await recordAudit(tx, company.id, { userId }, "company.create", { target: company.id, detail: { name: companyName, template: scoringModelId } });
-    return company.id;
-  });
-}
-
-/**
- * Deletes the company and every row of it (owners only, after typing its name). Its members'
- * other memberships stay, and their sessions move to another of their companies; accounts left
- * in no company go. The deletion itself is recorded with no company (its own log goes with it).
- */
-export async function deleteCompany(principal: Principal, confirmName: string): Promise<void> {
-  requirePermission(principal, "company:delete");
-  await withMembersLocked(principal.companyId, async (tx) => {
-    const company = await tx.company.findUniqueOrThrow({ where: { id: principal.companyId }, select: { name: true } });
-    if (confirmName.trim() !== company.name.trim()) {
-      throw invalidValue("confirmName", `Type the company's name, ${company.name}, to delete it.`);
-    }
-    // An import or re-score holds the company row for its whole run: rather than wait (and
-    // outlast the transaction), ask to come back when it has finished.
-    await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
-    try {
-      await tx.$queryRaw`SELECT 1 FROM "Company" WHERE "id" = ${principal.companyId}::uuid FOR UPDATE`;
-    } catch (error) {
-      if (isLockTimeout(error)) throw new AppError("company_busy", "An import or re-score is running in this company. Delete it when that has finished.");
-      throw error;
-    }
-    const members = await tx.membership.findMany({ where: { companyId: principal.companyId }, select: { userId: true } });
-    await tx.company.delete({ where: { id: principal.companyId } });
-    const ids = members.map((m) => m.userId);
-    await tx.user.deleteMany({ where: { id: { in: ids }, memberships: { none: {} } } });
-    await moveSessions(tx, principal.companyId);
-    await recordAudit(tx, null, principal, "company.delete", { target: principal.companyId, detail: { members: ids.length } });
   });
 }

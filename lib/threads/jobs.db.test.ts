@@ -34,7 +34,7 @@ describe("uploads imported on the jobs thread", () => {
 
   it("refuses a bad upload with the error meant for the user, keeping nothing", async () => {
     const companyId = (await createCompany({ name: "Jobs thread refused" })).id;
-    await expect(importOnJobsThread({ companyId, userId: null, fileName: "x.csv", mapping: '["nonsense"]' }, pieces(csv(10)))).rejects.toMatchObject({ status: 422, code: "invalid_request" });
+    await expect(importOnJobsThread({ companyId, userId: null, fileName: "x.csv", mapping: ["jobTitle"] }, pieces(csv(10)))).rejects.toMatchObject({ status: 422, code: "invalid_request" });
     await expect(importOnJobsThread({ companyId, userId: null, fileName: "x.csv" }, pieces("\u0000\u0001 not a csv"))).rejects.toMatchObject({ status: 422, code: "invalid_request" });
     expect(await prisma.import.count({ where: { companyId } })).toBe(0);
   });

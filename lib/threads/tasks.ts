@@ -11,7 +11,7 @@ import { suggestModel } from "@/lib/outcomes/suggest-model";
 import type { ScoringModel } from "@/lib/scoring";
 import { isMainThread } from "node:worker_threads";
 import { toThread, type ThreadError } from "./errors";
-import { runBehindRequests } from "./priority";
+import { runBehindRequests } from "@/lib/db/priority";
 
 if (!isMainThread) runBehindRequests();
 

@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const query = auditQuery.safeParse(params);
   const filters = query.success ? query.data : { page: 1 };
-  const { events, total, page } = await listAudit(principal, filters);
+  const { events, total, page } = await listAudit(principal.companyId, filters);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const link = (to: number) => `/audit?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(filters.user ? { user: filters.user } : {}), page: String(to) })}`;
   return (

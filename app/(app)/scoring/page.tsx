@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { extraColumnHeaders } from "@/lib/imports/imports";
 import { getModel, listModels } from "@/lib/models/models";
-import { getLatestScoringJob } from "@/lib/models/scoring-jobs";
+import { getLatestScoringJob } from "@/lib/models/publish";
 
 export const metadata: Metadata = { title: "Scoring studio · LeadRank" };
 

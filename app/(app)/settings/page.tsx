@@ -10,7 +10,8 @@ import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { listTokens } from "@/lib/tokens/tokens";
 import { countLeads } from "@/lib/leads/dashboard";
-import { getActiveVersion, listModels, versionLabel } from "@/lib/models/models";
+import { listModels } from "@/lib/models/models";
+import { activeVersion, versionLabel } from "@/lib/versions/active-version";
 
 export const metadata: Metadata = { title: "Settings · LeadRank" };
 
@@ -19,7 +20,7 @@ export default async function SettingsPage() {
   const [account, leadCount, active, models, tokens] = await Promise.all([
     getAccount(tenant),
     countLeads(tenant.companyId),
-    getActiveVersion(tenant.companyId),
+    activeVersion(tenant.companyId),
     listModels(tenant.companyId),
     can(tenant, "tokens:own") ? listTokens(tenant) : null,
   ]);

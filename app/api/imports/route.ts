@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
-import { withTenant } from "@/lib/http";
+import { parse, withTenant } from "@/lib/http";
 import { createImport } from "@/lib/imports/create-import";
 import { getImport, listImports } from "@/lib/imports/imports";
 import { enqueueImport } from "@/lib/imports/queue";
 import { receiveUpload } from "@/lib/imports/receive-upload";
+import { uploadFields } from "@/lib/imports/schemas";
 import { importOnJobsThread, jobsThreadRunning } from "@/lib/threads/jobs";
 
 export const GET = withTenant(async ({ principal: { companyId } }) => {
@@ -21,7 +22,7 @@ export const GET = withTenant(async ({ principal: { companyId } }) => {
 export const POST = withTenant(async ({ request, principal }) => {
   const { companyId, userId } = principal;
   const id = await receiveUpload(request, (file, fields) => {
-    const args = { companyId, userId, fileName: file.name ?? "upload.csv", mapping: fields.mapping, outcomeValues: fields.outcomeValues, sheet: fields.sheet, actor: principal };
+    const args = { companyId, userId, fileName: file.name ?? "upload.csv", ...parse(uploadFields, fields), actor: principal };
     // Read, scored and written on the jobs thread; on this one only when it is not running (`next dev` without instrumentation).
     return jobsThreadRunning() ? importOnJobsThread(args, file.stream) : createImport({ ...args, source: file.stream, here: {} });
   });

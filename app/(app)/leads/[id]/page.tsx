@@ -10,7 +10,7 @@ import { LEAD_FIELDS } from "@/lib/csv/fields";
 import { explainScore } from "@/lib/leads/explain";
 import { getLead } from "@/lib/leads/get-lead";
 import { leadDisplayName } from "@/lib/leads/list-leads";
-import { getActiveVersion } from "@/lib/models/models";
+import { activeVersion } from "@/lib/versions/active-version";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const metadata: Metadata = { title: "Lead · LeadRank" };
@@ -21,7 +21,7 @@ const shown = (value: unknown) =>
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePrincipal();
   const { companyId } = principal;
-  const [lead, version] = await Promise.all([getLead(companyId, (await params).id), getActiveVersion(companyId)]);
+  const [lead, version] = await Promise.all([getLead(companyId, (await params).id), activeVersion(companyId)]);
   if (!lead) notFound();
   const explained = explainScore(lead, version);
   const extra = Object.entries((lead.extra ?? {}) as Record<string, string>);

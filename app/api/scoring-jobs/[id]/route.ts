@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { notFound } from "@/lib/errors";
 import { idParam, withTenant } from "@/lib/http";
-import { getScoringJob } from "@/lib/models/scoring-jobs";
+import { getScoringJob } from "@/lib/models/publish";
 
 /** A re-score's state and progress. */
 export const GET = withTenant(async ({ principal, params: { id } }) => {

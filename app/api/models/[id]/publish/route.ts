@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { publishBody } from "@/lib/api/schemas";
 import { idParam, withTenant } from "@/lib/http";
-import { publishDraft } from "@/lib/models/scoring-jobs";
+import { publishDraft } from "@/lib/models/publish";
 
 /** Publishes the draft as the next version and queues the re-score that makes it active: 202 at once. */
 export const POST = withTenant(

@@ -1,24 +1,25 @@
 import { recordAudit, type Actor } from "@/lib/audit/audit";
-import { companyTransaction, openConnection } from "@/lib/db/bulk";
-import { databaseTarget, prisma } from "@/lib/db/client";
+import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { AppError, isDatabaseUnavailable, notFound } from "@/lib/errors";
-import { asJobWorker, isJobAlive } from "@/lib/jobs/liveness";
-import { enqueueJob, failActiveJob, workOn } from "@/lib/jobs/queue";
-import { countLeads } from "@/lib/leads/dashboard";
-import { rescoreLeads, type RescoreProgress } from "@/lib/leads/rescore";
-import { sharedMap } from "@/lib/threads/shared-map";
-import { readVersion, validDefinition, versionLabel } from "./models";
+import { AppError, notFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
+import { liveProgress } from "@/lib/jobs/progress";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { countLeads } from "@/lib/leads/dashboard";
+import type { RescoreProgress } from "@/lib/leads/rescore";
+import { versionLabel } from "@/lib/versions/active-version";
+import { validDefinition } from "./models";
 
 /**
- * Publishing a version and re-scoring the company's leads with it in the background.
+ * Publishing a version, or choosing another model, and the re-scores they queue.
  *
  * Publishing answers at once: the draft becomes the next immutable version and a re-score job
- * is queued. The job runs in one transaction holding the company's lock (imports and undos
- * wait for it, and it for them); it writes only the leads whose result changes and, in the
- * same commit, makes the version active. Until then every page reads the previous scores.
+ * is queued (run by ./rescore-job.ts), which makes the version active once every lead is
+ * scored with it. Until then every page reads the previous scores.
  */
+
+/** Re-scores as background jobs (lib/jobs): the rest of their description is in ./rescore-job.ts. */
+export const RESCORE_JOB = { kind: "rescore", table: "ScoringJob" } as const;
 
 export type ScoringJobView = {
   id: string;
@@ -31,10 +32,6 @@ export type ScoringJobView = {
   createdAt: Date;
   finishedAt: Date | null;
 };
-
-// Progress of the jobs this process runs (on its jobs thread): while the job's transaction is
-// open the embedded database answers no other connection, so the status API reads progress from here.
-const live = sharedMap<string, RescoreProgress>("rescores");
 
 const JOB_SELECT = {
   id: true,
@@ -51,7 +48,7 @@ const JOB_SELECT = {
 type JobRow = { id: string; status: string; processed: number; total: number; changed: number; error: string | null; createdAt: Date; finishedAt: Date | null; version: { modelId: string; version: number; definition: unknown } };
 
 function toView(job: JobRow): ScoringJobView {
-  const progress = job.status === "running" ? live.get(job.id) : undefined;
+  const progress = job.status === "running" ? liveProgress<RescoreProgress>(RESCORE_JOB, job.id) : undefined;
   return {
     id: job.id,
     status: job.status as ScoringJobView["status"],
@@ -106,7 +103,7 @@ export async function publishDraft(companyId: string, actor: Actor | null, model
     await recordAudit(tx, companyId, actor, "model.publish", { target: modelId, detail: { name: definition.name, version: created.version } });
     return { version: created.version, job };
   });
-  await enqueueJob("rescore", job.id);
+  await enqueueJob(RESCORE_JOB.kind, job.id);
   return { version, job };
 }
 
@@ -130,7 +127,7 @@ export async function activateModel(companyId: string, modelId: string, actor?: 
     await recordAudit(tx, companyId, actor, "model.activate", { target: modelId, detail: { version: latest.version } });
     return tx.scoringJob.create({ data: { companyId, versionId: latest.id, total }, select: { id: true, status: true } });
   });
-  await enqueueJob("rescore", job.id);
+  await enqueueJob(RESCORE_JOB.kind, job.id);
   return { version: latest.version, job };
 }
 
@@ -144,94 +141,6 @@ export async function retryScoringJob(companyId: string, jobId: string, actor?: 
     await tx.scoringJob.updateMany({ where: { id: jobId, companyId, status: "failed" }, data: { status: "queued", error: null, processed: 0, changed: 0, finishedAt: null, createdAt: new Date() } });
     await recordAudit(tx, companyId, actor, "rescore.retry", { target: jobId });
   });
-  await enqueueJob("rescore", jobId);
+  await enqueueJob(RESCORE_JOB.kind, jobId);
   return (await getScoringJob(companyId, jobId))!;
-}
-
-export const RESCORE_STOPPED = "The LeadRank server re-scoring the leads stopped before it finished, so the previous version stays active. Try again.";
-const RESCORE_FAILED = "The re-score stopped because of an unexpected error, so the previous version stays active. Try again.";
-const RESCORE_CONNECTION_LOST = "The database connection was lost during the re-score, so the previous version stays active. Try again.";
-export const SUPERSEDED = "A version published or chosen after this one was made active first, so this one was not applied.";
-
-/**
- * Runs a queued re-score: in one company transaction, re-scores every lead with the job's
- * version, writing only the changed ones, and makes the version active in the same commit.
- * A failure (or a killed process) leaves the previous version active and every score as it was.
- */
-export async function processScoringJob(jobId: string, options: { failAfterBatches?: number } = {}): Promise<void> {
-  await asJobWorker("rescore", jobId, async (client) => {
-    const claimed = await client.query<{ companyId: string; versionId: string; total: number }>(
-      `UPDATE "ScoringJob" SET "status" = 'running', "heartbeatAt" = now() WHERE "id" = $1 AND "status" = 'queued' RETURNING "companyId", "versionId", "total"`,
-      [jobId],
-    );
-    if (claimed.rowCount === 0) return;
-    const { companyId, versionId, total } = claimed.rows[0];
-    const shareProgress = databaseTarget().kind === "postgres";
-    let sharedAt = 0;
-    let batches = 0;
-    live.set(jobId, { processed: 0, total, changed: 0 });
-    // On PostgreSQL the leads are read through a second connection while this one writes.
-    let reader: Awaited<ReturnType<typeof openConnection>> | undefined;
-    try {
-      reader = shareProgress ? await openConnection() : undefined;
-      await companyTransaction(client, companyId, async () => {
-        // Jobs of one company may run out of order on several instances: the latest request wins.
-        const { rowCount: newer } = await client.query(
-          `SELECT 1 FROM "ScoringJob" WHERE "companyId" = $1 AND "status" = 'succeeded' AND "createdAt" > (SELECT "createdAt" FROM "ScoringJob" WHERE "id" = $2)`,
-          [companyId, jobId],
-        );
-        if (newer) {
-          await client.query(`UPDATE "ScoringJob" SET "status" = 'failed', "error" = $2, "finishedAt" = now() WHERE "id" = $1`, [jobId, SUPERSEDED]);
-          return;
-        }
-        const version = await readVersion(client, versionId);
-        // Its snapshot starts after the lock is held: it sees every lead as this transaction does.
-        await reader?.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        const result = await rescoreLeads(client, companyId, version.definition, {
-          reader,
-          total,
-          onProgress: async (progress) => {
-            live.set(jobId, progress);
-            if (options.failAfterBatches !== undefined && ++batches > options.failAfterBatches) throw new Error("Simulated failure");
-            if (shareProgress && performance.now() - sharedAt > 500) {
-              sharedAt = performance.now();
-              await prisma.scoringJob.update({ where: { id: jobId }, data: { ...progress, heartbeatAt: new Date() } });
-            }
-          },
-        });
-        await client.query(`UPDATE "Company" SET "activeVersionId" = $2 WHERE "id" = $1`, [companyId, versionId]);
-        await client.query(
-          `UPDATE "ScoringJob" SET "status" = 'succeeded', "processed" = $2, "total" = $3, "changed" = $4, "finishedAt" = now() WHERE "id" = $1`,
-          [jobId, result.processed, result.processed, result.changed],
-        );
-      });
-    } catch (error) {
-      console.error(`Re-score ${jobId} failed:`, error);
-      await failScoringJob(jobId, isDatabaseUnavailable(error) ? RESCORE_CONNECTION_LOST : RESCORE_FAILED).catch((e) => console.error(`Re-score ${jobId} could not be marked failed:`, e));
-    } finally {
-      live.delete(jobId);
-      await reader?.end().catch(() => {});
-    }
-  });
-}
-
-async function failScoringJob(jobId: string, reason: string) {
-  await prisma.scoringJob.updateMany({ where: { id: jobId, status: { in: ["queued", "running"] } }, data: { status: "failed", error: reason, finishedAt: new Date() } });
-}
-
-export async function startScoringWorker(): Promise<void> {
-  await workOn("rescore", (jobId) => processScoringJob(jobId));
-}
-
-/** Fails the running re-scores whose worker is gone; at start-up, queues the waiting ones again. */
-export async function recoverScoringJobs({ atStart = false }: { atStart?: boolean } = {}): Promise<void> {
-  const running = await prisma.scoringJob.findMany({ where: { status: "running" }, select: { id: true } });
-  for (const { id } of running) {
-    if (await isJobAlive("rescore", id)) continue;
-    await failScoringJob(id, RESCORE_STOPPED);
-    await failActiveJob("rescore", id, RESCORE_STOPPED);
-  }
-  if (!atStart) return;
-  const waiting = await prisma.scoringJob.findMany({ where: { status: "queued" }, orderBy: { createdAt: "asc" }, select: { id: true } });
-  for (const { id } of waiting) await enqueueJob("rescore", id);
 }
