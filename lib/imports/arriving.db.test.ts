@@ -1,3 +1,4 @@
+import { jobsRunningHere } from "@/lib/jobs/liveness";
 import fs from "node:fs";
 import type { Mapping } from "@/lib/csv/mapping";
 import path from "node:path";
@@ -126,6 +127,9 @@ describe.runIf(onPostgres)("an import run by the instance that receives the uplo
     await expect(attempt).rejects.toThrow("The client went away");
     expect(await prisma.import.count({ where: { companyId } })).toBe(0);
     expect(await prisma.lead.count({ where: { companyId } })).toBe(0);
+    // The refusal is answered before the broken import's worker has let go of its connections;
+    // an upload arriving meanwhile would be queued (this instance still runs one), not run here.
+    await expect.poll(() => jobsRunningHere("import"), { timeout: 10_000, interval: 50 }).toBe(0);
     const again = await importHere(companyId, upload(bytes));
     await again.ended;
     expect((await getImport(companyId, again.id))!.status).toBe("succeeded");

@@ -55,7 +55,7 @@ export async function createImport({
   sheet?: string;
   /** Runs in the transaction that records the import, and may refuse it by throwing. */
   guard?: (tx: Prisma.TransactionClient) => Promise<void>;
-  /** Run the import in this instance as it arrives (see above); told when it committed and when it ended. */
+  /** Run the import in this instance as it arrives (see above); told when it committed and when it ended (and this instance is free for the next). */
   here?: RunOptions & { onEnded?: () => void };
 }): Promise<string> {
   const name = withoutControlCharacters(fileName).slice(0, 255) || "upload.csv";
@@ -182,9 +182,11 @@ function importHere(
       } finally {
         await storage.end().catch(() => {});
         await reader?.then((connection) => connection.end()).catch(() => {});
-        options.onEnded?.();
       }
-    }).catch(refused);
+    })
+      .catch(refused)
+      // Once this instance is free for the next upload (its worker has let go of the import).
+      .finally(() => options.onEnded?.());
   });
 }
 
