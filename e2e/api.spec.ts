@@ -53,6 +53,13 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
   await expect.poll(async () => (await (await api.get(`/api/imports/${upload.id}`)).json()).import.status).toBe("succeeded");
   await call("get", "/api/imports/{id}", 200, { params: { id: upload.id } });
   await call("get", "/api/imports", 200);
+  // Activities: sent (each once however often), listed for the company and for a lead.
+  const occurredAt = new Date().toISOString();
+  const sent = await call("post", "/api/activities", 200, { data: { activities: [{ email: "ana@acme.example", type: "Demo requested", occurredAt, detail: "https://acme.example/pricing" }, { email: "nope", type: "x", occurredAt }] } });
+  expect(sent).toMatchObject({ created: 1, duplicates: 0, rejected: [{ index: 1 }] });
+  expect(await call("post", "/api/activities", 200, { data: { activities: [{ email: "ana@acme.example", type: "demo requested", occurredAt, detail: "https://acme.example/pricing" }] } })).toMatchObject({ created: 0, duplicates: 1 });
+  await call("post", "/api/activities", 422, { data: { activities: Array.from({ length: 1001 }, () => ({ email: "a@b.example", type: "x", occurredAt })) } });
+  expect((await call("get", "/api/activities", 200, { query: "?email=ana%40acme.example" })).activities).toHaveLength(1);
   // An upload's fields are checked where the request arrives, before the file: a bad mapping stores nothing.
   const importsBefore = (await (await api.get("/api/imports")).json()).imports.length;
   const refused = await call("post", "/api/imports", 422, { multipart: { mapping: '["nonsense"]', file: { name: "api.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } } });
@@ -71,6 +78,9 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
   expect((await (await api.get(`/api/imports/${sheetImport.id}`)).json()).import).toMatchObject({ sheet: "Old leads", createdCount: 1 });
   const { leads } = await call("get", "/api/leads", 200, { query: "?q=acme" });
   await call("get", "/api/leads/{id}", 200, { params: { id: leads[0].id } });
+  const ana = leads.find((lead: { email: string }) => lead.email === "ana@acme.example");
+  const timeline = await call("get", "/api/leads/{id}/activities", 200, { params: { id: ana.id } });
+  expect(timeline).toMatchObject({ types: [{ type: "Demo requested", activities: 1 }], activities: [{ type: "Demo requested", detail: "https://acme.example/pricing" }] });
   await call("patch", "/api/leads/{id}", 200, { params: { id: leads[0].id }, data: { outcome: "won" } });
   await call("patch", "/api/leads/{id}", 422, { params: { id: leads[0].id }, data: { outcome: "maybe" } });
   await call("get", "/api/leads/{id}", 404, { params: { id: "00000000-0000-4000-8000-000000000000" } });

@@ -13,6 +13,7 @@ import { routeTree } from "./route-tree";
 const EVENTS: Record<string, string | { none: string }> = {
   "PATCH /api/leads/[id]": "outcome.set",
   "POST /api/imports": "import.create",
+  "POST /api/activities": "activities.add",
   "POST /api/imports/preview": { none: "reads the file and keeps nothing" },
   "DELETE /api/imports/[id]": "import.undo",
   "POST /api/insights/suggested-model": { none: "fits a model and keeps nothing" },
@@ -94,6 +95,7 @@ test("each change a user makes is in the audit log with its action", async ({ pa
   let importId = "";
   await step("POST /api/imports", ownerId, async () => (importId = await importCsv(page, "few.csv", "Email,Job Title\naudit-1@example.com,CTO\n")));
   const { leads } = await ok(page.request.get("/api/leads?pageSize=1"), 200);
+  await step("POST /api/activities", ownerId, () => ok(page.request.post("/api/activities", { data: { activities: [{ email: "audit@example.com", type: "Demo requested", occurredAt: new Date().toISOString() }] } }), 200));
   await step("PATCH /api/leads/[id]", ownerId, () => ok(page.request.patch(`/api/leads/${leads[0].id}`, { data: { outcome: "won" } }), 200));
   await step("action markOutcome", ownerId, async () => {
     await page.goto("/leads");

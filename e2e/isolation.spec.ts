@@ -98,6 +98,20 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
     expect(await response.json()).toMatchObject({ total: 0, leads: [] });
   },
   "GET /api/leads/[id]": async ({ bob, leadId }) => expectNothingOf(await bob.request.get(`/api/leads/${leadId}`), 404),
+  "GET /api/leads/[id]/activities": async ({ bob, leadId }) => expectNothingOf(await bob.request.get(`/api/leads/${leadId}/activities`), 404),
+  "GET /api/activities": async ({ bob }) => {
+    const response = await bob.request.get("/api/activities?email=secret%40alice.example");
+    await expectNothingOf(response, 200);
+    expect((await response.json()).activities).toEqual([]);
+    await expectNothingOf(await bob.request.get("/api/activities?type=Zyxwv%20demo"), 200);
+  },
+  "POST /api/activities": async ({ alice, bob }) => {
+    // Bob's activity for Alice's lead's email is Bob's: Alice's timeline does not change.
+    const sent = await bob.request.post("/api/activities", { data: { activities: [{ email: "secret@alice.example", type: "Bob's visit", occurredAt: new Date().toISOString() }] } });
+    expect(await sent.json()).toMatchObject({ created: 1 });
+    const hers = await (await alice.request.get("/api/activities?email=secret%40alice.example")).json();
+    expect(hers.activities.map((a: { type: string }) => a.type)).toEqual(["Zyxwv demo"]);
+  },
   "PATCH /api/leads/[id]": async ({ alice, bob, leadId }) => {
     await expectNothingOf(await bob.request.patch(`/api/leads/${leadId}`, { data: { outcome: "lost" } }), 404);
     expect((await (await alice.request.get(`/api/leads/${leadId}`)).json()).lead.outcome).toBe("won");
@@ -277,6 +291,8 @@ test("another company's ids and searches reach nothing, on every page and route"
   await signUp(bob);
   const importId = await importCsv(alice, "alice-leads.csv", ALICE_CSV);
   const [{ id: leadId }] = await sql<{ id: string }>(`SELECT id FROM "Lead" WHERE email = 'secret@alice.example' AND "importId" = $1`, [importId]);
+  // Alice's lead did something, named so that any leak shows.
+  expect((await alice.request.post("/api/activities", { data: { activities: [{ email: "secret@alice.example", type: "Zyxwv demo", occurredAt: new Date().toISOString(), detail: SECRET }] } })).status()).toBe(200);
   // Alice herself sees all of it, so each refusal below is about the company, not the data.
   expect((await alice.request.get(`/api/leads/${leadId}`)).status()).toBe(200);
   await alice.goto(`/leads/${leadId}`);
@@ -320,7 +336,7 @@ test("another company's ids and searches reach nothing, on every page and route"
   await test.step("Bob's API token reaches none of Alice's ids", async () => {
     const { token: bobs } = await (await bob.request.post("/api/tokens", { data: { name: "Bob's reader" } })).json();
     const headers = { Authorization: `Bearer ${bobs.secret}` };
-    for (const url of [`/api/leads/${leadId}`, `/api/imports/${importId}`, `/api/imports/${importId}/rejected`, `/api/models/${model.id}`, `/api/scoring-jobs/${jobId}`]) {
+    for (const url of [`/api/leads/${leadId}`, `/api/leads/${leadId}/activities`, `/api/imports/${importId}`, `/api/imports/${importId}/rejected`, `/api/models/${model.id}`, `/api/scoring-jobs/${jobId}`]) {
       await expectNothingOf(await bob.request.get(url, { headers }), 404);
     }
     await expectNothingOf(await bob.request.patch(`/api/leads/${leadId}`, { headers, data: { outcome: "lost" } }), 404);

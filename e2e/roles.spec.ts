@@ -53,6 +53,9 @@ const MATRIX: Record<string, { role: Role | "public"; call: Call }> = {
   "POST /api/tokens": { role: "member", call: (api) => api.post("/api/tokens", { data: {} }) },
   "DELETE /api/tokens/[id]": { role: "member", call: (api) => api.delete(`/api/tokens/${NOBODY}`) },
   "GET /api/audit": { role: "owner", call: (api) => api.get("/api/audit") },
+  "GET /api/activities": { role: "viewer", call: (api) => api.get("/api/activities") },
+  "POST /api/activities": { role: "member", call: (api) => api.post("/api/activities", { data: { activities: [{ email: "r@example.com", type: "Role check", occurredAt: new Date().toISOString() }] } }) },
+  "GET /api/leads/[id]/activities": { role: "viewer", call: (api) => api.get(`/api/leads/${NOBODY}/activities`) },
 };
 
 /** The permission each server action asks of the session's role (none: it needs no session). */

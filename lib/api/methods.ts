@@ -9,11 +9,12 @@ const ID = "[^/]+";
 // Literal paths first: like Next.js, "/api/leads/export" is not "/api/leads/[id]".
 const API: [RegExp, string[]][] = [
   [/^\/api\/(health|openapi\.json|dashboard|leads|leads\/export|insights|audit|members)$/, ["GET"]],
-  [/^\/api\/(imports|models|invitations|tokens)$/, ["GET", "POST"]],
+  [/^\/api\/(imports|models|invitations|tokens|activities)$/, ["GET", "POST"]],
   [/^\/api\/(imports\/preview|insights\/suggested-model)$/, ["POST"]],
   [/^\/api\/auth\//, ["GET", "POST"]],
   ...([
     ["leads/ID", ["GET", "PATCH"]],
+    ["leads/ID/activities", ["GET"]],
     ["imports/ID", ["GET", "DELETE"]],
     ["imports/ID/rejected", ["GET"]],
     ["models/ID", ["GET"]],

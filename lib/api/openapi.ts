@@ -4,11 +4,14 @@
  * lib/api/openapi.test.ts fails when a route under app/api has none, or its permission differs.
  */
 import { z } from "zod";
+import { activitiesPage, activitiesQuery, addActivitiesDocument, addedActivities, leadActivitiesPage, leadActivitiesQuery } from "@/lib/activities/schemas";
 import { auditQuery } from "@/lib/audit/audit";
 import { lowestRole, type Action } from "@/lib/auth/permissions";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { dashboardQuery } from "@/lib/leads/dashboard";
 import { listLeadsQuery } from "@/lib/leads/list-leads";
+import { mappingSchema } from "@/lib/csv/mapping";
+import { outcomeValuesSchema } from "@/lib/imports/schemas";
 import { createModelInput } from "@/lib/models/models";
 import { scoringModelSchema } from "@/lib/scoring/model";
 import { createInvitationSchema } from "@/lib/teams/invitations";
@@ -29,7 +32,8 @@ export type Operation = {
   permission: Action | null;
   query?: z.ZodObject;
   body?: z.ZodType;
-  multipart?: Record<string, string>;
+  /** The fields of a multipart body: a description, or for a field holding JSON text, its schema too. */
+  multipart?: Record<string, string | { description: string; json: z.ZodType }>;
   /** Whether the body is a scoring model's (too large: 422 `invalid_model`, not 413). */
   model?: true;
   responses: Record<number, Response>;
@@ -45,6 +49,7 @@ const TAGS: Record<string, string> = {
   Service: "Whether LeadRank answers, and this document",
   Leads: "The ranked leads, the dashboard and the scored CSV export",
   Imports: "CSV and Excel uploads, their progress, rejected rows and undo",
+  Activities: "What leads do (clicks, visits, form fills, meetings): sent as they happen, listed per company and per lead",
   "Scoring models": "The company's models, drafts, versions, impact previews, publishing and re-scores",
   Outcomes: "Won and lost leads, how well the score predicts them, and a suggested model",
   Team: "Members, invitations, API tokens and the audit log",
@@ -60,6 +65,10 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/leads/{id}", tag: "Leads", summary: "One lead with its score breakdown and the version that scored it", permission: "leads:read", responses: { 200: ok(s.leadBody) } },
   { method: "patch", path: "/api/leads/{id}", tag: "Outcomes", summary: "Sets the lead's outcome", permission: "outcomes:write", body: s.outcomeBody, responses: { 200: ok(s.leadBody) } },
 
+  { method: "get", path: "/api/leads/{id}/activities", tag: "Activities", summary: "A lead's activities (those of its email), newest first, and its counts per type", permission: "leads:read", query: leadActivitiesQuery, responses: { 200: ok(leadActivitiesPage) } },
+  { method: "get", path: "/api/activities", tag: "Activities", summary: "The company's activities, newest first, filtered by email, type and dates", permission: "leads:read", query: activitiesQuery, responses: { 200: ok(activitiesPage) } },
+  { method: "post", path: "/api/activities", tag: "Activities", summary: "Sends 1 to 1,000 activities: the valid ones are kept (each once), the others named", permission: "activities:write", body: addActivitiesDocument, responses: { 200: ok(addedActivities) } },
+
   { method: "get", path: "/api/imports", tag: "Imports", summary: "The company's imports, newest first", permission: "leads:read", responses: { 200: ok(z.object({ imports: z.array(s.importView) })) } },
   {
     method: "post",
@@ -71,8 +80,8 @@ export const OPERATIONS: Operation[] = [
     errors: ["not_found"],
     multipart: {
       file: "The CSV or .xlsx file (last field)",
-      mapping: "Optional JSON array: the lead field of each column, or null",
-      outcomeValues: 'Optional JSON object: { "<value>": "won" | "lost" | "open" }',
+      mapping: { description: "Optional JSON array: the lead field of each column, or null; as many entries as the file has columns", json: mappingSchema },
+      outcomeValues: { description: 'Optional JSON object: { "<value>": "won" | "lost" | "open" }', json: outcomeValuesSchema },
       sheet: "Optional, for a workbook: the name of the sheet to import (default: the first sheet with leads)",
     },
     responses: {
@@ -145,6 +154,14 @@ function parameters(operation: Operation) {
     ? Object.entries((jsonSchema(operation.query, "input").properties ?? {}) as Record<string, Record<string, unknown>>).map(([name, schema]) => ({ name, in: "query", required: false, schema }))
     : [];
   return [...path, ...query];
+}
+
+/** A multipart field: a string; the file's bytes; or JSON text, with the schema of what it holds (`contentSchema`). */
+function multipartField(name: string, field: NonNullable<Operation["multipart"]>[string]) {
+  if (typeof field === "string") return { type: "string", description: field, ...(name === "file" ? { contentEncoding: "binary" } : {}) };
+  const contentSchema = jsonSchema(field.json, "input");
+  delete contentSchema.$schema;
+  return { type: "string", description: field.description, contentMediaType: "application/json", contentSchema };
 }
 
 /** What each error code means, as the document says it. */
@@ -236,7 +253,7 @@ export function openApiDocument(serverUrl?: string) {
               required: true,
               content: {
                 "multipart/form-data": {
-                  schema: { type: "object", required: ["file"], properties: Object.fromEntries(Object.entries(operation.multipart).map(([name, description]) => [name, { type: "string", description, ...(name === "file" ? { contentEncoding: "binary" } : {}) }])) },
+                  schema: { type: "object", required: ["file"], properties: Object.fromEntries(Object.entries(operation.multipart).map(([name, field]) => [name, multipartField(name, field)])) },
                 },
               },
             },

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "import.create",
   "import.undo",
   "outcome.set",
+  "activities.add",
   "model.create",
   "model.draft_save",
   "model.draft_discard",

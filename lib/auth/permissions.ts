@@ -26,6 +26,7 @@ const VIEWER = [
 const MEMBER = [
   ...VIEWER,
   "imports:write", // upload, undo, sample data
+  "activities:write", // send activities through the API
   "outcomes:write",
   "models:edit", // create models, save, discard and restore drafts, preview them
   "tokens:own", // create, list and revoke one's own API tokens

@@ -108,9 +108,25 @@ export function parseDate(text: string): Date | null | undefined {
 }
 
 /** What a typed cell holds, or why it cannot be read (in words for the person who wrote it). */
-type CellResult = { ok: true; value: unknown } | { ok: false; message: string };
+type CellResult<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
 
-const fail = (message: string): CellResult => ({ ok: false, message });
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+/** An email address as LeadRank keys leads (and their activities) by it: trimmed by the reader, lower-cased, valid. */
+export function readEmail(value: string): CellResult<string> {
+  if (value.length === 0) return fail("No email address.");
+  if (value.length > 254) return fail("The email address is longer than 254 characters, the most an address can have.");
+  const email = value.toLowerCase();
+  return z.regexes.email.test(email) ? { ok: true, value: email } : fail(`${quote(email)} is not a valid email address.`);
+}
+
+/** A date (as parseDate reads it) at most a day ahead of now: `what` names it in the message. */
+export function readPastDate(value: string, what: string): CellResult<Date> {
+  const date = parseDate(value);
+  if (date && date.getTime() > Date.now() + FUTURE_SLACK_MS) return fail(`${what} ${quote(value)} is in the future.`);
+  if (date) return { ok: true, value: date };
+  return fail(date === null ? `No ${what.toLowerCase()}.` : `${what} ${quote(value)} is not a date LeadRank reads (write 2026-11-23, 2026-11-23T14:05:00Z, 11/23/2026 or 23.11.2026).`);
+}
 
 /**
  * The reader of one typed field's cells. Plain functions rather than a schema per cell: they
@@ -120,12 +136,7 @@ const fail = (message: string): CellResult => ({ ok: false, message });
 function cellReader(label: string, type: string): ((value: string) => CellResult) | null {
   switch (type) {
     case "email":
-      return (value) => {
-        if (value.length === 0) return fail("No email address.");
-        if (value.length > 254) return fail("The email address is longer than 254 characters, the most an address can have.");
-        const email = value.toLowerCase();
-        return z.regexes.email.test(email) ? { ok: true, value: email } : fail(`${quote(email)} is not a valid email address.`);
-      };
+      return readEmail;
     case "integer":
       return (value) => {
         const size = parseCompanySize(value);

@@ -13,6 +13,7 @@ const LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
   "import.create": "Imported a file",
   "import.undo": "Undid an import",
   "outcome.set": "Set outcomes",
+  "activities.add": "Sent activities",
   "model.create": "Created a model",
   "model.draft_save": "Saved a draft",
   "model.draft_discard": "Discarded a draft",

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActivityTimeline } from "@/components/leads/activity-timeline";
 import { OutcomeButtons } from "@/components/leads/outcome-buttons";
 import { OutcomeBadge, ScoreBadge } from "@/components/leads/score-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { leadActivities } from "@/lib/activities/activities";
+import { leadActivitiesQuery } from "@/lib/activities/schemas";
 import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { LEAD_FIELDS } from "@/lib/csv/fields";
@@ -18,11 +21,14 @@ export const metadata: Metadata = { title: "Lead · LeadRank" };
 const shown = (value: unknown) =>
   value === null || value === undefined || value === "" ? "—" : value === true ? "yes" : value === false ? "no" : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 
-export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function LeadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const principal = await requirePrincipal();
   const { companyId } = principal;
   const [lead, version] = await Promise.all([getLead(companyId, (await params).id), activeVersion(companyId)]);
   if (!lead) notFound();
+  const { activityPage, activityType } = await searchParams;
+  const timelineQuery = leadActivitiesQuery.safeParse({ page: activityPage, type: activityType });
+  const timeline = await leadActivities(companyId, lead.id, timelineQuery.success ? timelineQuery.data : { page: 1 });
   const explained = explainScore(lead, version);
   const extra = Object.entries((lead.extra ?? {}) as Record<string, string>);
   return (
@@ -107,6 +113,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           </dl>
         </section>
       </div>
+      <ActivityTimeline leadId={lead.id} {...timeline} type={timelineQuery.success ? timelineQuery.data.type : undefined} />
     </>
   );
 }
