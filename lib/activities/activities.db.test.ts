@@ -64,6 +64,8 @@ describe("activities sent through the API", () => {
       { created: 0, duplicates: 5, rejected: 5 },
       { created: 3, duplicates: 2, rejected: 5 },
     ]);
+    // An activity without a date says so.
+    expect((await addActivities(owner.companyId, owner, [{ email: "dy@acme.example", type: "Page view" }])).rejected).toEqual([{ index: 0, message: expect.stringMatching(/^No date/) }]);
   });
 
   it("are stored before their lead exists, and belong to it once it arrives", async () => {

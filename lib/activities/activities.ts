@@ -49,8 +49,10 @@ async function typeNames(companyId: string, ids: number[]): Promise<Map<number, 
   return new Map(types.map((t) => [t.id, t.name]));
 }
 
-/** A page of activities, newest first, with their types' names. */
-async function page(companyId: string, where: object, pageNumber: number) {
+/** A page of activities, newest first, with their types' names; none when asked for a type the company has not (`typeId` null). */
+async function page(companyId: string, where: object, pageNumber: number, typeId?: number | null) {
+  if (typeId === null) return { activities: [], page: pageNumber, pageSize: ACTIVITIES_PAGE_SIZE, hasMore: false };
+  if (typeId !== undefined) where = { ...where, typeId };
   const rows = await prisma.activity.findMany({
     where: { companyId, ...where },
     orderBy: [{ occurredAt: "desc" }, { dedupe: "asc" }],
@@ -75,16 +77,14 @@ async function page(companyId: string, where: object, pageNumber: number) {
 /** The company's activities, filtered by email, type and moment, newest first (GET /api/activities). */
 export async function listActivities(companyId: string, query: z.output<typeof activitiesQuery>) {
   const { since, until } = query;
-  const typeId = query.type ? await typeIdOf(companyId, query.type) : undefined;
-  if (typeId === null) return { activities: [], page: query.page, pageSize: ACTIVITIES_PAGE_SIZE, hasMore: false };
   return page(
     companyId,
     {
       ...(query.email ? { email: query.email.toLowerCase() } : {}),
-      ...(typeId !== undefined ? { typeId } : {}),
       ...(since || until ? { occurredAt: { ...(since ? { gte: since } : {}), ...(until ? { lt: until } : {}) } } : {}),
     },
     query.page,
+    query.type ? await typeIdOf(companyId, query.type) : undefined,
   );
 }
 
@@ -94,7 +94,7 @@ export async function leadActivities(companyId: string, leadId: string, query: z
   if (!lead) throw notFound("This lead");
   const typeId = query.type ? await typeIdOf(companyId, query.type) : undefined;
   const [listed, counts] = await Promise.all([
-    typeId === null ? { activities: [], page: query.page, pageSize: ACTIVITIES_PAGE_SIZE, hasMore: false } : page(companyId, { email: lead.email, ...(typeId !== undefined ? { typeId } : {}) }, query.page),
+    page(companyId, { email: lead.email }, query.page, typeId),
     prisma.activity.groupBy({ by: ["typeId"], where: { companyId, email: lead.email }, _count: { _all: true } }),
   ]);
   const names = await typeNames(companyId, counts.map((c) => c.typeId));

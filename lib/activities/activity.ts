@@ -65,6 +65,7 @@ export function readActivity(input: ActivityInput): ReadActivity {
   const when = input.occurredAt instanceof Date ? input.occurredAt.toISOString() : typeof input.occurredAt === "string" ? input.occurredAt : "";
   const occurredAt = readPastDate(withoutControlCharacters(when), "The date");
   if (!occurredAt.ok) return occurredAt;
+  if (occurredAt.value === null) return { ok: false, message: "No date: say when the lead did it (occurredAt)." };
   const detail = text(input.detail, ACTIVITY_LIMITS.detail);
   const source = text(input.source, ACTIVITY_LIMITS.source);
   const eventId = text(input.eventId, ACTIVITY_LIMITS.eventId);

@@ -120,12 +120,15 @@ export function readEmail(value: string): CellResult<string> {
   return z.regexes.email.test(email) ? { ok: true, value: email } : fail(`${quote(email)} is not a valid email address.`);
 }
 
-/** A date (as parseDate reads it) at most a day ahead of now: `what` names it in the message. */
-export function readPastDate(value: string, what: string): CellResult<Date> {
+/**
+ * A date as parseDate reads it (null when empty), at most a day ahead of now: `label` names it in
+ * the message, and `future` adds why a later one cannot be.
+ */
+export function readPastDate(value: string, label: string, future = ""): CellResult<Date | null> {
   const date = parseDate(value);
-  if (date && date.getTime() > Date.now() + FUTURE_SLACK_MS) return fail(`${what} ${quote(value)} is in the future.`);
-  if (date) return { ok: true, value: date };
-  return fail(date === null ? `No ${what.toLowerCase()}.` : `${what} ${quote(value)} is not a date LeadRank reads (write 2026-11-23, 2026-11-23T14:05:00Z, 11/23/2026 or 23.11.2026).`);
+  if (date && date.getTime() > Date.now() + FUTURE_SLACK_MS) return fail(`${label} ${quote(value)} is in the future${future}.`);
+  if (date !== undefined) return { ok: true, value: date };
+  return fail(`${label} ${quote(value)} is not a date LeadRank reads (write 2026-11-23, 11/23/2026 or 23.11.2026).`);
 }
 
 /**
@@ -152,12 +155,7 @@ function cellReader(label: string, type: string): ((value: string) => CellResult
         return answer !== undefined ? { ok: true, value: answer } : fail(`${label} ${quote(value)} is not yes or no.`);
       };
     case "date":
-      return (value) => {
-        const date = parseDate(value);
-        if (date && date.getTime() > Date.now() + FUTURE_SLACK_MS) return fail(`${label} ${quote(value)} is in the future; a lead cannot have been submitted then.`);
-        if (date !== undefined) return { ok: true, value: date };
-        return fail(`${label} ${quote(value)} is not a date LeadRank reads (write 2026-11-23, 11/23/2026 or 23.11.2026).`);
-      };
+      return (value) => readPastDate(value, label, "; a lead cannot have been submitted then");
     default:
       return null;
   }
