@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { isId } from "@/lib/ids";
 import { readActivity, typeKeyOf, type Activity } from "./activity";
 import { ACTIVITIES_PAGE_SIZE, type activitiesQuery, type activityView, type addedActivities, type leadActivitiesQuery } from "./schemas";
-import { onTransaction, writeActivities } from "./write-activities";
+import { onTransaction, TOO_MANY_TYPES, writeActivities } from "./write-activities";
 
 /**
  * A company's activities: what its leads did, keyed by email (a lead's activities are those of
@@ -20,20 +20,27 @@ export type ActivityView = z.infer<typeof activityView>;
  */
 export async function addActivities(companyId: string, actor: Actor, inputs: unknown[]): Promise<z.infer<typeof addedActivities>> {
   const valid: Activity[] = [];
+  const indexes: number[] = [];
   const rejected: { index: number; message: string }[] = [];
   let cut = 0;
   inputs.forEach((input, index) => {
     const read = readActivity(input as Parameters<typeof readActivity>[0]);
     if (!read.ok) return void rejected.push({ index, message: read.message });
     valid.push(read.activity);
+    indexes.push(index);
     if (read.cut) cut++;
   });
-  const created = await prisma.$transaction(async (tx) => {
-    const stored = await writeActivities(onTransaction(tx), companyId, valid);
-    await recordAudit(tx, companyId, actor, "activities.add", { detail: { created: stored, duplicates: valid.length - stored, rejected: rejected.length } });
-    return stored;
+  const { stored, untyped } = await prisma.$transaction(async (tx) => {
+    const written = await writeActivities(onTransaction(tx), companyId, valid);
+    const refused = written.untyped.length;
+    await recordAudit(tx, companyId, actor, "activities.add", {
+      detail: { created: written.stored, duplicates: valid.length - refused - written.stored, rejected: rejected.length + refused },
+    });
+    return written;
   });
-  return { created, duplicates: valid.length - created, cut, rejected };
+  for (const index of untyped) rejected.push({ index: indexes[index], message: TOO_MANY_TYPES });
+  rejected.sort((a, b) => a.index - b.index);
+  return { created: stored, duplicates: valid.length - untyped.length - stored, cut, rejected };
 }
 
 const VIEW = { dedupe: true, email: true, typeId: true, occurredAt: true, detail: true, source: true, eventId: true, importId: true } as const;

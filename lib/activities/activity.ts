@@ -31,10 +31,14 @@ export const typeKeyOf = (type: string) => type.normalize("NFC").toLowerCase();
 
 /**
  * What identifies an activity (122 bits of a SHA-256, written as a uuid): its event id when the
- * source gave one, else its email, type (without case), moment and detail.
+ * source gave one, else its email, type (without case), moment and detail; `nth` (from 2) tells
+ * apart the activities of a count in a file with one column per type ("Opens: 3").
  */
-export function dedupeKey({ email, typeKey, occurredAt, detail, eventId }: Pick<Activity, "email" | "typeKey" | "occurredAt" | "detail" | "eventId">): string {
-  const identity = eventId !== null ? `event\u001f${eventId}` : `activity\u001f${email}\u001f${typeKey}\u001f${occurredAt.toISOString()}\u001f${detail ?? ""}`;
+export function dedupeKey({ email, typeKey, occurredAt, detail, eventId, nth = 1 }: Pick<Activity, "email" | "typeKey" | "occurredAt" | "detail" | "eventId"> & { nth?: number }): string {
+  const identity =
+    eventId !== null
+      ? `event\u001f${eventId}`
+      : `activity\u001f${email}\u001f${typeKey}\u001f${occurredAt.toISOString()}\u001f${detail ?? ""}${nth > 1 ? `\u001f${nth}` : ""}`;
   const hex = createHash("sha256").update(identity).digest("hex");
   // A version-8 uuid (RFC 9562: bits of the application's own), so that it reads as any other id.
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);

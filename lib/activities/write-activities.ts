@@ -5,8 +5,8 @@ import type { Activity } from "./activity";
 /**
  * Stores activities of one company, each once: a batch's new types are added to the company's
  * types, and an activity already stored (the same `dedupe`: its event id, or its email, type,
- * moment and detail), or sent twice in the batch, is skipped by the primary key. Says how many
- * were stored. Set-based: three statements whatever the batch's size (up to a few thousand).
+ * moment and detail), or sent twice in the batch, is skipped by the primary key. Set-based: a few
+ * statements whatever the batch's size.
  *
  * Runs on the connection of the work that writes: a Prisma transaction for the API
  * (`onTransaction`), the import's own connection for a file (`onConnection`).
@@ -16,27 +16,51 @@ export type Run = (text: string, values: unknown[]) => Promise<Record<string, un
 export const onConnection = (client: pg.Client): Run => async (text, values) => (await client.query(text, values)).rows;
 export const onTransaction = (tx: Prisma.TransactionClient): Run => (text, values) => tx.$queryRawUnsafe(text, ...values);
 
-export async function writeActivities(run: Run, companyId: string, activities: Activity[], importId: string | null = null): Promise<number> {
-  if (activities.length === 0) return 0;
-  // The company's types: a new one is written as it first came.
+/** A company has at most this many activity types: an activity of a new type beyond it is refused. */
+export const MAX_ACTIVITY_TYPES = 10_000;
+
+export const TOO_MANY_TYPES = `The company has ${MAX_ACTIVITY_TYPES.toLocaleString("en-US")} activity types already, the most it can have: use one of them.`;
+
+/**
+ * Says how many activities were stored, and which (by index) were not because their type would be
+ * one beyond MAX_ACTIVITY_TYPES.
+ */
+export async function writeActivities(run: Run, companyId: string, activities: Activity[], importId: string | null = null): Promise<{ stored: number; untyped: number[] }> {
+  if (activities.length === 0) return { stored: 0, untyped: [] };
+  // The company's types: a new one is written as it first came, while there is room for it.
   const names = new Map<string, string>();
   for (const { typeKey, type } of activities) if (!names.has(typeKey)) names.set(typeKey, type);
   const keys = [...names.keys()];
-  await run(
-    `INSERT INTO "ActivityType" ("companyId", "name", "key") SELECT $1::uuid, t."name", t."key" FROM unnest($2::text[], $3::text[]) AS t("name", "key")
-     ON CONFLICT ("companyId", "key") DO NOTHING`,
-    [companyId, [...names.values()], keys],
-  );
-  const types = await run(`SELECT "id", "key" FROM "ActivityType" WHERE "companyId" = $1::uuid AND "key" = ANY($2::text[])`, [companyId, keys]);
+  let types = await run(`SELECT "id", "key" FROM "ActivityType" WHERE "companyId" = $1::uuid AND "key" = ANY($2::text[])`, [companyId, keys]);
+  if (types.length < keys.length) {
+    const known = new Set(types.map((row) => row.key as string));
+    const [{ count }] = await run(`SELECT count(*)::int AS "count" FROM "ActivityType" WHERE "companyId" = $1::uuid`, [companyId]);
+    const added = keys.filter((key) => !known.has(key)).slice(0, Math.max(0, MAX_ACTIVITY_TYPES - (count as number)));
+    await run(
+      `INSERT INTO "ActivityType" ("companyId", "name", "key") SELECT $1::uuid, t."name", t."key" FROM unnest($2::text[], $3::text[]) AS t("name", "key")
+       ON CONFLICT ("companyId", "key") DO NOTHING`,
+      [companyId, added.map((key) => names.get(key)!), added],
+    );
+    types = await run(`SELECT "id", "key" FROM "ActivityType" WHERE "companyId" = $1::uuid AND "key" = ANY($2::text[])`, [companyId, keys]);
+  }
   const typeIds = new Map(types.map((row) => [row.key as string, row.id as number]));
-  const rows = activities.map((a) => ({ d: a.dedupe, e: a.email, t: typeIds.get(a.typeKey)!, o: a.occurredAt.toISOString(), x: a.detail, s: a.source, i: a.eventId }));
-  const stored = await run(
-    `INSERT INTO "Activity" ("companyId", "dedupe", "email", "typeId", "occurredAt", "detail", "source", "eventId", "importId")
-     SELECT $1::uuid, r."d"::uuid, r."e", r."t", r."o"::timestamptz, r."x", r."s", r."i", $3::uuid
-     FROM jsonb_to_recordset($2::jsonb) AS r("d" text, "e" text, "t" int, "o" text, "x" text, "s" text, "i" text)
-     ON CONFLICT ("companyId", "dedupe") DO NOTHING
-     RETURNING 1 AS "stored"`,
+  const untyped: number[] = [];
+  const rows: object[] = [];
+  activities.forEach((a, index) => {
+    const t = typeIds.get(a.typeKey);
+    if (t === undefined) return void untyped.push(index);
+    rows.push({ d: a.dedupe, e: a.email, t, o: a.occurredAt.toISOString(), x: a.detail, s: a.source, i: a.eventId });
+  });
+  if (rows.length === 0) return { stored: 0, untyped };
+  const [{ stored }] = await run(
+    `WITH stored AS (
+       INSERT INTO "Activity" ("companyId", "dedupe", "email", "typeId", "occurredAt", "detail", "source", "eventId", "importId")
+       SELECT $1::uuid, r."d"::uuid, r."e", r."t", r."o"::timestamptz, r."x", r."s", r."i", $3::uuid
+       FROM jsonb_to_recordset($2::jsonb) AS r("d" text, "e" text, "t" int, "o" text, "x" text, "s" text, "i" text)
+       ON CONFLICT ("companyId", "dedupe") DO NOTHING
+       RETURNING 1)
+     SELECT count(*)::int AS "stored" FROM stored`,
     [companyId, JSON.stringify(rows), importId],
   );
-  return stored.length;
+  return { stored: stored as number, untyped };
 }

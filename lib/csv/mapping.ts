@@ -20,18 +20,29 @@ export function normaliseHeader(header: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
-const FIELD_BY_ALIAS = new Map(LEAD_FIELDS.flatMap((field) => field.aliases.map((alias) => [normaliseHeader(alias), field.name] as const)));
+/**
+ * Maps each header to the field whose alias it is (`fields`: a list like LEAD_FIELDS), or null;
+ * a field is filled by its first matching column only.
+ */
+export function fieldsByAlias<F extends string>(fields: readonly { name: F; aliases: readonly string[] }[]): (headers: string[]) => (F | null)[] {
+  const byAlias = new Map(fields.flatMap((field) => field.aliases.map((alias) => [normaliseHeader(alias), field.name] as const)));
+  return (headers) => {
+    const used = new Set<F>();
+    return headers.map((header) => {
+      const field = byAlias.get(normaliseHeader(header));
+      if (!field || used.has(field)) return null;
+      used.add(field);
+      return field;
+    });
+  };
+}
 
-/** Maps each header to the field it names; a field is filled by its first matching column only. */
+const leadFieldsOf = fieldsByAlias(LEAD_FIELDS);
+
+/** The lead field each header names; LeadRank's own export columns are ignored. */
 export function suggestMapping(headers: string[]): Mapping {
-  const used = new Set<LeadFieldName>();
-  return headers.map((header) => {
-    if (EXPORT_COLUMNS.test(header.trim())) return IGNORE;
-    const field = FIELD_BY_ALIAS.get(normaliseHeader(header));
-    if (!field || used.has(field)) return null;
-    used.add(field);
-    return field;
-  });
+  const fields = leadFieldsOf(headers);
+  return headers.map((header, index) => (EXPORT_COLUMNS.test(header.trim()) ? IGNORE : fields[index]));
 }
 
 /** Problems that stop an import before it starts: no email column, a field mapped twice. */

@@ -15,7 +15,8 @@ import { IMPORT_JOB, ImportProgress } from "./progress";
 import { runImport, type RunOptions } from "./process-import";
 import { storedPieceReader, storeUpload } from "./store-upload";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
-import { outcomeValuesSchema } from "./schemas";
+import { outcomeValuesSchema, type ImportKind } from "./schemas";
+import { activityMappingProblems, activityMappingSchema, suggestActivityMapping, type ActivityMapping } from "@/lib/activities/mapping";
 
 /**
  * Starts an import: stores the file, reads its format and header, settles the mapping
@@ -32,6 +33,7 @@ import { outcomeValuesSchema } from "./schemas";
 export async function createImport({
   companyId,
   userId,
+  kind = "leads",
   fileName,
   source,
   mapping,
@@ -43,12 +45,14 @@ export async function createImport({
 }: {
   companyId: string;
   userId: string | null;
+  /** What the file brings in: leads (default) or activities. */
+  kind?: ImportKind;
   /** Who uploaded it, for the audit log (with the token and address of the request). */
   actor?: Actor;
   fileName: string;
   source: AsyncIterable<Uint8Array>;
-  /** The mapping to use (else the one saved for these headers, else the suggested one). */
-  mapping?: Mapping;
+  /** The mapping to use, of the kind's fields (else the one saved for these headers, else the suggested one). */
+  mapping?: Mapping | ActivityMapping;
   /** The outcome for values of the outcome column (else the ones saved for these headers). */
   outcomeValues?: OutcomeValues;
   /** For a workbook: the name of the sheet to import (default: the first sheet with leads). */
@@ -62,20 +66,21 @@ export async function createImport({
   const created = await prisma.$transaction(async (tx) => {
     await guard?.(tx);
     return tx.import.create({
-      data: { companyId, userId, fileName: name, status: "uploading", heartbeatAt: new Date() },
+      data: { companyId, userId, kind, fileName: name, status: "uploading", heartbeatAt: new Date() },
       select: { id: true },
     });
   });
   const importId = created.id;
   let settled: Promise<Settled> | undefined;
   // The mapping depends only on the header: settled once, from the first 64 KB when the import starts early.
-  const settle = (sample: FileSample) => (settled ??= settleMapping(companyId, sample, mapping, outcomeValues));
+  const settle = (sample: FileSample) => (settled ??= settleMapping(companyId, kind, sample, mapping, outcomeValues));
   const record = async (status: "queued" | "running", size: number, sample: FileSample) => {
     const { chosen, values } = await settle(sample);
     await prisma.$transaction(async (tx) => {
+      const key = headersKey(sample.headers, kind);
       await tx.savedMapping.upsert({
-        where: { companyId_headersKey: { companyId, headersKey: headersKey(sample.headers) } },
-        create: { companyId, headersKey: headersKey(sample.headers), mapping: chosen, outcomeValues: values },
+        where: { companyId_headersKey: { companyId, headersKey: key } },
+        create: { companyId, headersKey: key, mapping: chosen, outcomeValues: values },
         update: { mapping: chosen, outcomeValues: values, updatedAt: new Date() },
       });
       await tx.import.update({ where: { id: importId }, data: { status, fileSize: size, ...jobOf(sample, chosen, values), heartbeatAt: new Date() } });
@@ -84,7 +89,7 @@ export async function createImport({
   };
   try {
     if (here && databaseTarget().kind === "postgres" && jobsRunningHere(IMPORT_JOB.kind) === 0) {
-      await importHere(importId, source, { companyId, sheet, settle, record, options: here });
+      await importHere(importId, source, { companyId, kind, sheet, settle, record, options: here });
     } else {
       const { size, sample } = await storeUpload(importId, source);
       await record("queued", size, chooseSheet(sample, sheet));
@@ -96,11 +101,24 @@ export async function createImport({
   return importId;
 }
 
-type Settled = { chosen: Mapping; values: OutcomeValues };
+type Settled = { chosen: Mapping | ActivityMapping; values: OutcomeValues };
 
-async function settleMapping(companyId: string, sample: FileSample, mapping: Mapping | undefined, outcomeValues: OutcomeValues | undefined): Promise<Settled> {
+async function settleMapping(
+  companyId: string,
+  kind: ImportKind,
+  sample: FileSample,
+  mapping: Mapping | ActivityMapping | undefined,
+  outcomeValues: OutcomeValues | undefined,
+): Promise<Settled> {
+  if (kind === "activities") {
+    const saved = mapping === undefined ? await findSavedMapping(companyId, sample.headers, kind) : null;
+    const chosen = (mapping as ActivityMapping | undefined) ?? (saved?.mapping as ActivityMapping | undefined) ?? suggestActivityMapping(sample.headers, sample.rows);
+    const problems = activityMappingProblems(sample.headers, chosen);
+    if (problems.length) throw invalidValue("mapping", problems.join(" "));
+    return { chosen, values: {} };
+  }
   const saved = mapping === undefined || outcomeValues === undefined ? await findSavedMapping(companyId, sample.headers) : null;
-  const chosen = mapping ?? saved?.mapping ?? suggestMapping(sample.headers);
+  const chosen = (mapping as Mapping | undefined) ?? (saved?.mapping as Mapping | undefined) ?? suggestMapping(sample.headers);
   // Compared with the column's cells as they are read: without case or surrounding spaces.
   const values = outcomeValues ? Object.fromEntries(Object.entries(outcomeValues).map(([key, outcome]) => [normaliseOutcomeValue(key), outcome])) : (saved?.outcomeValues ?? {});
   const problems = mappingProblems(sample.headers, chosen);
@@ -109,7 +127,7 @@ async function settleMapping(companyId: string, sample: FileSample, mapping: Map
 }
 
 /** What the import of this file needs to know, as the Import row keeps it. */
-function jobOf(sample: FileSample, mapping: Mapping, outcomeValues: OutcomeValues) {
+function jobOf(sample: FileSample, mapping: Mapping | ActivityMapping, outcomeValues: OutcomeValues) {
   return {
     encoding: sample.kind === "csv" ? sample.encoding : null,
     delimiter: sample.kind === "csv" ? sample.delimiter : null,
@@ -132,8 +150,9 @@ function jobOf(sample: FileSample, mapping: Mapping, outcomeValues: OutcomeValue
 function importHere(
   importId: string,
   source: AsyncIterable<Uint8Array>,
-  { companyId, sheet, settle, record, options }: {
+  { companyId, kind, sheet, settle, record, options }: {
     companyId: string;
+    kind: ImportKind;
     sheet: string | undefined;
     settle: (sample: FileSample) => Promise<Settled>;
     record: (status: "running", size: number, sample: FileSample) => Promise<void>;
@@ -151,7 +170,7 @@ function importHere(
       });
       let early: { encoding: string | null; run: Promise<void> } | undefined;
       const run = (sample: FileSample, settled: Settled, from?: Arrival) =>
-        runImport(client, importId, { companyId, ...jobOf(sample, settled.chosen, settled.values) }, { ...options, arrival: from });
+        runImport(client, importId, { companyId, kind, ...jobOf(sample, settled.chosen, settled.values) }, { ...options, arrival: from });
       const storage = await openConnection();
       try {
         const { size, sample: whole } = await storeUpload(importId, source, {
@@ -204,18 +223,24 @@ export function chooseSheet(sample: FileSample, sheet: string | undefined): File
 /**
  * Identifies files with the same columns, to offer the mapping used last time: a hash, so the
  * key stays short however many columns a file has (a B-tree key holds at most 2,704 bytes).
+ * The same columns imported as activities have a mapping of their own.
  */
-export function headersKey(headers: string[]): string {
-  return createHash("sha256").update(JSON.stringify(headers.map(headerIdentity))).digest("hex");
+export function headersKey(headers: string[], kind: ImportKind = "leads"): string {
+  const identity = headers.map(headerIdentity);
+  return createHash("sha256").update(JSON.stringify(kind === "leads" ? identity : [kind, ...identity])).digest("hex");
 }
 
-/** The mapping (and outcome choices) the company used last for a file with these headers, if any. */
-export async function findSavedMapping(companyId: string, headers: string[]): Promise<{ mapping: Mapping; outcomeValues: OutcomeValues } | null> {
+/** The mapping (and outcome choices) the company used last for a file of this kind with these headers, if any. */
+export async function findSavedMapping(
+  companyId: string,
+  headers: string[],
+  kind: ImportKind = "leads",
+): Promise<{ mapping: Mapping | ActivityMapping; outcomeValues: OutcomeValues } | null> {
   const saved = await prisma.savedMapping.findUnique({
-    where: { companyId_headersKey: { companyId, headersKey: headersKey(headers) } },
+    where: { companyId_headersKey: { companyId, headersKey: headersKey(headers, kind) } },
     select: { mapping: true, outcomeValues: true },
   });
-  const parsed = mappingSchema.safeParse(saved?.mapping);
+  const parsed = (kind === "activities" ? activityMappingSchema : mappingSchema).safeParse(saved?.mapping);
   const values = outcomeValuesSchema.safeParse(saved?.outcomeValues);
   return parsed.success && parsed.data.length === headers.length ? { mapping: parsed.data, outcomeValues: values.success ? values.data : {} } : null;
 }

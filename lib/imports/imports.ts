@@ -3,6 +3,7 @@ import { isId } from "@/lib/ids";
 
 const summary = {
   id: true,
+  kind: true,
   fileName: true,
   fileSize: true,
   status: true,
@@ -19,6 +20,7 @@ const summary = {
   rejectedCount: true,
   duplicateCount: true,
   unknownOutcomes: true,
+  activitySummary: true,
   error: true,
   createdAt: true,
   finishedAt: true,
@@ -103,4 +105,22 @@ export async function extraColumnHeaders(companyId: string): Promise<string[]> {
     });
   }
   return [...headers.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * The emails of an activity import's activities that are not among the company's leads now (they
+ * count once those leads arrive), with how many activities each has from this import, a page at a time.
+ */
+export async function* unknownEmailRows(companyId: string, importId: string) {
+  let after = "";
+  for (;;) {
+    const page = await prisma.$queryRaw<{ email: string; activities: number }[]>`
+      SELECT a."email", count(*)::int AS "activities" FROM "Activity" a
+      WHERE a."companyId" = ${companyId}::uuid AND a."importId" = ${importId}::uuid AND a."email" > ${after}
+        AND NOT EXISTS (SELECT 1 FROM "Lead" l WHERE l."companyId" = a."companyId" AND l."email" = a."email")
+      GROUP BY a."email" ORDER BY a."email" LIMIT 5000`;
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1].email;
+  }
 }

@@ -13,10 +13,11 @@ import { readAhead } from "@/lib/read-ahead";
 import { ArrivalStopped, type Arrival } from "./arrival";
 import { compileModel } from "@/lib/scoring";
 import { readWorkbookRecords } from "@/lib/xlsx/workbook";
+import { writeActivityImport } from "./activity-import";
 import { getImport } from "./imports";
 import { IMPORT_JOB, ImportProgress } from "./progress";
 import { readStoredUpload } from "./store-upload";
-import { batchFormat, batchWriter, breathe, SLICE, type BatchWriter, type EncodedBatch } from "./write-batches";
+import { BATCH_ROWS, batchFormat, batchWriter, breathe, regroup, saveRejections, SLICE, type BatchWriter, type EncodedBatch, type Rejection } from "./write-batches";
 
 /**
  * Runs a queued import in one database transaction: reads the stored file, validates and
@@ -28,7 +29,7 @@ export async function processImport(importId: string, options: RunOptions = {}):
   await runClaimed(IMPORT_JOB, importId, async (client) => {
     const job = await prisma.import.findUniqueOrThrow({
       where: { id: importId },
-      select: { companyId: true, headers: true, mapping: true, encoding: true, delimiter: true, sheet: true, outcomeValues: true },
+      select: { companyId: true, kind: true, headers: true, mapping: true, encoding: true, delimiter: true, sheet: true, outcomeValues: true },
     });
     await runImport(client, importId, job, options);
   });
@@ -54,7 +55,7 @@ export async function runImport(client: pg.Client, importId: string, job: Job, o
     // autovacuum catches up; measured with 100k new leads, the dashboard API served 20
     // requests a second instead of 176 at 50 connections. Refreshed now, in the background job.
     if (counts.createdCount >= ANALYZE_AFTER_ROWS) {
-      await prisma.$executeRawUnsafe(`ANALYZE "Lead", "LeadStats"`).catch((error) => console.error("Refreshing statistics after an import failed:", error));
+      await prisma.$executeRawUnsafe(job.kind === "activities" ? `ANALYZE "Activity", "ActivityStats"` : `ANALYZE "Lead", "LeadStats"`).catch((error) => console.error("Refreshing statistics after an import failed:", error));
     }
   } catch (error) {
     if (error instanceof ArrivalStopped || (options.arrival && !(await options.arrival.complete))) throw error;
@@ -90,7 +91,7 @@ async function recordFailure(importId: string, error: unknown) {
 const FAILURE_RETRY_SECONDS = 120;
 
 /** Imports that create at least this many leads refresh the table statistics afterwards. */
-const ANALYZE_AFTER_ROWS = 10_000;
+export const ANALYZE_AFTER_ROWS = 10_000;
 
 export async function failImport(importId: string, reason: string): Promise<void> {
   await prisma.$transaction([
@@ -102,8 +103,8 @@ export async function failImport(importId: string, reason: string): Promise<void
   ]);
 }
 
-export type Job = { companyId: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; sheet: string | null; outcomeValues: unknown };
-type Counts = { processedRows: number; processedBytes: number; totalRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number };
+export type Job = { companyId: string; kind: string; headers: unknown; mapping: unknown; encoding: string | null; delimiter: string | null; sheet: string | null; outcomeValues: unknown };
+export type Counts = { processedRows: number; processedBytes: number; totalRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number };
 
 async function writeImport(
   client: pg.Client,
@@ -111,11 +112,14 @@ async function writeImport(
   job: Job,
   { failAfterBatches, arrival, progress }: { failAfterBatches?: number; arrival?: Arrival; progress: ImportProgress },
 ): Promise<Counts> {
-  const headers = job.headers as string[];
-  const mapping = job.mapping as Mapping;
-  const unknownOutcomes = new Map<string, number>();
-  const { kind } = databaseTarget();
+  const { records, bytes } = fileRecords(client, importId, job, arrival);
+  const run = { client, importId, job, records, bytes, failAfterBatches, progress };
+  return job.kind === "activities" ? writeActivityImport(run) : writeLeadImport(run);
+}
 
+/** The records of the import's file (CSV or workbook sheet), from its stored pieces or as it arrives, and the bytes read so far. */
+function fileRecords(client: pg.Client, importId: string, job: Job, arrival: Arrival | undefined) {
+  const { kind } = databaseTarget();
   async function* stored() {
     // On PostgreSQL the file is read on a connection of its own, a few pieces ahead, so the
     // parsing never waits for a batch's write on the import's connection. (The embedded
@@ -134,6 +138,28 @@ async function writeImport(
       yield piece;
     }
   }
+  const records = job.sheet !== null
+    ? readWorkbookRecords(counted(), job.sheet)
+    : readCsvRecords(counted(), { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter });
+  return { records, bytes: () => bytes };
+}
+
+/** An import's file on its way to the database. */
+export type ImportRun = {
+  client: pg.Client;
+  importId: string;
+  job: Job;
+  records: AsyncIterable<CsvRecord[]>;
+  bytes: () => number;
+  failAfterBatches?: number;
+  progress: ImportProgress;
+};
+
+async function writeLeadImport({ client, importId, job, records, bytes, failAfterBatches, progress }: ImportRun): Promise<Counts> {
+  const headers = job.headers as string[];
+  const mapping = job.mapping as Mapping;
+  const unknownOutcomes = new Map<string, number>();
+  const { kind } = databaseTarget();
 
   const counts: Counts = { processedRows: 0, processedBytes: 0, totalRows: 0, createdCount: 0, updatedCount: 0, rejectedCount: 0, duplicateCount: 0 };
   // One import of a company writes at a time, and never beside an undo or a re-score; the
@@ -150,9 +176,6 @@ async function writeImport(
     let inflight: Promise<void> | undefined;
     let batches = 0;
     const outcomeValues = job.outcomeValues as OutcomeValues;
-    const records = job.sheet !== null
-      ? readWorkbookRecords(counted(), job.sheet)
-      : readCsvRecords(counted(), { encoding: job.encoding as Encoding, delimiter: job.delimiter as Delimiter });
     // Batches are prepared while the database writes (two ahead at most, to bound memory).
     const source = readAhead(scoredBatches(records, { headers, mapping, outcomeValues, encode }), 2);
     try {
@@ -175,7 +198,7 @@ async function writeImport(
         inflight.catch(() => {});
         counts.processedRows += records;
         counts.rejectedCount += rejected.length;
-        counts.processedBytes = bytes;
+        counts.processedBytes = bytes();
         progress.update({ ...counts });
       }
     } catch (error) {
@@ -191,7 +214,7 @@ async function writeImport(
     const { rows } = await client.query<{ updated: number }>(`SELECT count(*)::int AS updated FROM "ImportChange" WHERE "importId" = $1`, [importId]);
     counts.duplicateCount += counts.updatedCount - rows[0].updated;
     counts.updatedCount = rows[0].updated;
-    counts.processedBytes = bytes;
+    counts.processedBytes = bytes();
     // The leads and the import's final state commit together: never leads of a "failed" import.
     await client.query(
       `UPDATE "Import" SET "status" = 'succeeded', "finishedAt" = now(), "heartbeatAt" = now(), "processedRows" = $2, "processedBytes" = $3,
@@ -204,7 +227,6 @@ async function writeImport(
   });
 }
 
-type Rejection = { row: number; reason: string; cells: string[] };
 
 /** Values of the outcome column no rule knew: the 50 most seen by name, the rest together. */
 const UNKNOWN_KEPT = 50;
@@ -244,29 +266,4 @@ export async function* scoredBatches(
     }
     yield { records: batch.length, leads: await encode([...accepted.values()]), leadCount: accepted.size, rejected, duplicates, unknown };
   }
-}
-
-/** Rows written per statement: large enough that a statement's fixed cost is small, small enough to keep memory low. */
-const BATCH_ROWS = 5000;
-
-/** The records again, in batches of at least `size` (the last one may be smaller). */
-async function* regroup<T>(batches: AsyncIterable<T[]>, size: number): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for await (const part of batches) {
-    batch = batch.length === 0 ? part : batch.concat(part);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-async function saveRejections(client: pg.Client, importId: string, rejected: Rejection[]) {
-  await client.query(
-    `INSERT INTO "ImportRejection" ("importId", "row", "reason", "cells")
-     SELECT $1::uuid, r.* FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS r ON CONFLICT DO NOTHING`,
-    // The database stores no NUL character: the rejected row keeps a visible stand-in.
-    [importId, rejected.map((r) => r.row), rejected.map((r) => r.reason), rejected.map((r) => JSON.stringify(r.cells.map((cell) => cell.replaceAll("\0", "\uFFFD"))))],
-  );
 }

@@ -8,9 +8,9 @@ import { previewWorkbook } from "@/lib/xlsx/workbook";
 import { workbookSample, type FileSample } from "./file-sample";
 import { IMPORT_JOB } from "./progress";
 
-/** Uploads larger than this are refused with 413 (LEADRANK_MAX_UPLOAD_MB, default 100). */
+/** Uploads larger than this are refused with 413 (LEADRANK_MAX_UPLOAD_MB, default 1024: 1 GB; imports stream, so memory stays bounded). */
 export function maxUploadBytes(): number {
-  return Number(process.env.LEADRANK_MAX_UPLOAD_MB || 100) * 1024 * 1024;
+  return Number(process.env.LEADRANK_MAX_UPLOAD_MB || 1024) * 1024 * 1024;
 }
 
 const PIECE_BYTES = 1024 * 1024;

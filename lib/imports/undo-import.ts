@@ -5,17 +5,30 @@ import { rescoreLeads } from "@/lib/leads/rescore";
 import { activeVersion } from "@/lib/versions/active-version";
 
 /**
- * Undoes a finished import: deletes the leads it created and puts the leads it updated
+ * Undoes a finished import. An activity import: deletes the activities it added. A lead import: deletes the leads it created and puts the leads it updated
  * back as they were, scored with the version active now (the company may have published
  * another since). Refused when a later import has changed some of the same leads.
  */
 export async function undoImport(companyId: string, importId: string, actor?: Actor): Promise<void> {
   await withConnection((client) =>
     companyTransaction(client, companyId, async () => {
-      const { rows: targets } = await client.query<{ status: string }>(`SELECT "status" FROM "Import" WHERE "id" = $1 AND "companyId" = $2`, [importId, companyId]);
+      const { rows: targets } = await client.query<{ status: string; kind: string }>(`SELECT "status", "kind" FROM "Import" WHERE "id" = $1 AND "companyId" = $2`, [
+        importId,
+        companyId,
+      ]);
       if (targets.length === 0) throw notFound("This import");
       if (targets[0].status === "undone") throw new AppError("already_undone", "This import has already been undone.");
       if (targets[0].status !== "succeeded") throw new AppError("not_finished", "Only a finished import can be undone.");
+      const finish = async () => {
+        await client.query(`UPDATE "Import" SET "status" = 'undone' WHERE "id" = $1`, [importId]);
+        const audit = auditStatement(companyId, actor, "import.undo", { target: importId });
+        await client.query(audit.text, audit.values);
+      };
+      if (targets[0].kind === "activities") {
+        // Exactly the activities it added: those it found already stored belong to whoever stored them first.
+        await client.query(`DELETE FROM "Activity" WHERE "companyId" = $1 AND "importId" = $2`, [companyId, importId]);
+        return finish();
+      }
 
       const { rows: later } = await client.query<{ fileName: string }>(
         `SELECT i."fileName" FROM "ImportChange" c JOIN "Import" i ON i."id" = c."importId"
@@ -38,9 +51,7 @@ export async function undoImport(companyId: string, importId: string, actor?: Ac
       );
       await rescoreLeads(client, companyId, (await activeVersion(companyId, client)).definition, { onlyImport: importId });
       await client.query(`DELETE FROM "ImportChange" WHERE "importId" = $1`, [importId]);
-      await client.query(`UPDATE "Import" SET "status" = 'undone' WHERE "id" = $1`, [importId]);
-      const audit = auditStatement(companyId, actor, "import.undo", { target: importId });
-      await client.query(audit.text, audit.values);
+      await finish();
     }),
   );
 }

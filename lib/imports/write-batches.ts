@@ -229,3 +229,31 @@ const JSON_ROWS = `SELECT ${Object.entries(COLUMNS)
   .join(", ")} FROM jsonb_array_elements($1::jsonb) AS r`;
 
 const STAGING = "import_batch";
+
+/** Rows written per statement: large enough that a statement's fixed cost is small, small enough to keep memory low. */
+export const BATCH_ROWS = 5000;
+
+/** The records again, in batches of at least `size` (the last one may be smaller). */
+export async function* regroup<T>(batches: AsyncIterable<T[]>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const part of batches) {
+    batch = batch.length === 0 ? part : batch.concat(part);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** A row of the file that was not imported: its number, why, and its cells. */
+export type Rejection = { row: number; reason: string; cells: string[] };
+
+export async function saveRejections(client: pg.Client, importId: string, rejected: Rejection[]) {
+  await client.query(
+    `INSERT INTO "ImportRejection" ("importId", "row", "reason", "cells")
+     SELECT $1::uuid, r.* FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS r ON CONFLICT DO NOTHING`,
+    // The database stores no NUL character: the rejected row keeps a visible stand-in.
+    [importId, rejected.map((r) => r.row), rejected.map((r) => r.reason), rejected.map((r) => JSON.stringify(r.cells.map((cell) => cell.replaceAll("\0", "\uFFFD"))))],
+  );
+}
