@@ -55,3 +55,91 @@ test("a lead with no activity says how activities arrive", async ({ page }) => {
   await page.goto(`/leads/${id}`);
   await expect(page.getByTestId("activity")).toContainText("No activity of this lead yet");
 });
+
+for (const [device, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+  test(`an activity file uploaded in the browser: mapped, imported, accounted for, and on the lead's timeline (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signUp(page);
+    const stamp = `${device}-${Date.now()}`;
+    const ana = `ana-${stamp}@fintech.example`;
+    await importCsv(page, "leads.csv", `Email,Full Name,Job Title\n${ana},Ana Lopes,CFO\n`);
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const file = [
+      "Contact Email,Event,Timestamp,Page URL,Channel",
+      `${ana},Page view,${day(4)},https://fintech.example/pricing,website`,
+      `${ana},Demo requested,${day(1)},,website`,
+      `${ana},Demo requested,${day(1)},,website`,
+      `stranger-${stamp}@elsewhere.example,Email clicked,${day(2)},Newsletter 12,Mailchimp`,
+      `not-an-email,Page view,${day(1)},,`,
+      "",
+    ].join("\n");
+
+    await page.goto("/imports");
+    await page.getByTestId("import-kind").getByText("Activities").click();
+    await page.getByLabel("CSV or Excel file").setInputFiles({ name: "website-events.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+    // The usual headers are mapped; the preview says what each row holds.
+    await expect(page.getByLabel('Import "Contact Email" as')).toHaveValue("email");
+    await expect(page.getByLabel('Import "Event" as')).toHaveValue("type");
+    await expect(page.getByLabel('Import "Timestamp" as')).toHaveValue("occurredAt");
+    await expect(page.getByLabel('Import "Page URL" as')).toHaveValue("detail");
+    const preview = page.getByTestId("preview");
+    await expect(preview.getByText("Ready: 1 activity").first()).toBeVisible();
+    await expect(preview.getByText(/not a valid email/)).toBeVisible();
+    await screenshot(page, `activity-import-mapping-${device}`);
+
+    await page.getByRole("button", { name: "Import website-events.csv" }).click();
+    await expect(page.getByText("Import finished.")).toBeVisible();
+    const counts = page.getByTestId("import-counts").first();
+    await expect(counts.getByTestId("count-created")).toHaveText("3");
+    await expect(counts.getByTestId("count-duplicates")).toHaveText("1");
+    await expect(counts.getByTestId("count-rejected")).toHaveText("1");
+    await expect(counts.getByTestId("count-rows")).toHaveText("5");
+    const findings = page.getByTestId("activity-findings").first();
+    await expect(findings).toContainText("2 activities for 1 of your leads");
+    await expect(findings.getByTestId("unknown-people")).toContainText("1 activity for 1 person who is not among your leads yet");
+    const download = page.waitForEvent("download");
+    await findings.getByRole("link", { name: "Download their emails (CSV)" }).click();
+    const emails = await (await download).path();
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(emails, "utf8")).toContain(`stranger-${stamp}@elsewhere.example,1`);
+    await screenshot(page, `activity-import-done-${device}`);
+
+    const [{ id }] = await sql<{ id: string }>(`SELECT id FROM "Lead" WHERE email = $1`, [ana]);
+    await page.goto(`/leads/${id}`);
+    const items = page.getByTestId("activity").getByTestId("activity-list").getByRole("listitem");
+    await expect(items).toHaveCount(2);
+    await expect(items.first()).toContainText("Demo requested");
+    await expect(items.last()).toContainText("https://fintech.example/pricing");
+  });
+}
+
+test("a file of one row per person with a column per activity: the columns are counted, dated the day of the import, and undone exactly", async ({ page }) => {
+  await signUp(page);
+  const stamp = Date.now();
+  await page.goto("/imports");
+  await page.getByTestId("import-kind").getByText("Activities").click();
+  await expect(page.getByText("Exports of your newsletter tool")).toBeVisible();
+  await screenshot(page, "import-kind-choice");
+  const webinar = `Email,Registered,Attended\nana-${stamp}@x.example,yes,yes\nbo-${stamp}@x.example,yes,no\ncy-${stamp}@x.example,no,no\n`;
+  await page.getByLabel("CSV or Excel file").setInputFiles({ name: "webinar.csv", mimeType: "text/csv", buffer: Buffer.from(webinar) });
+  await expect(page.getByLabel('Import "Registered" as')).toHaveValue("counted");
+  await expect(page.getByLabel('Import "Attended" as')).toHaveValue("counted");
+  await expect(page.getByTestId("counted-date")).toContainText("dated the day of the import");
+  await expect(page.getByTestId("preview").getByText("Ready: 2 activities")).toBeVisible();
+  // Without an email column nothing can be imported, and the page says why.
+  await page.getByLabel('Import "Email" as').selectOption({ label: "Ignore this column" });
+  await expect(page.getByText("Choose the column that holds email addresses")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import webinar.csv" })).toBeDisabled();
+  await page.getByLabel('Import "Email" as').selectOption({ label: "Email" });
+  await page.getByRole("button", { name: "Import webinar.csv" }).click();
+  await expect(page.getByText("Import finished.")).toBeVisible();
+  await expect(page.getByTestId("import-counts").first().getByTestId("count-created")).toHaveText("3");
+  await expect(page.getByTestId("activity-findings").first()).toContainText("counted no activity");
+  expect((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Activity" WHERE email LIKE $1`, [`%-${stamp}@x.example`]))[0].n).toBe(3);
+
+  await page.getByRole("link", { name: "Import details" }).click();
+  await expect(page.getByText("Registered → Activity type: a count or yes/no per row")).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: /Undo/ }).first().click();
+  await expect.poll(async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Activity" WHERE email LIKE $1`, [`%-${stamp}@x.example`]))[0].n).toBe(0);
+});

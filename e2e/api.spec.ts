@@ -66,6 +66,20 @@ test("the API answers as its OpenAPI document says, with a token", async ({ page
   expect(refused.error).toMatchObject({ code: "invalid_request", issues: [{ path: "mapping", message: "The mapping must list, for each column, a lead field or null." }] });
   expect((await (await api.get("/api/imports")).json()).imports.length).toBe(importsBefore);
   await call("get", "/api/imports/{id}/rejected", 200, { params: { id: upload.id } });
+  // A file of activities: one for a lead LeadRank has, one for someone it has not yet (whose email is listed).
+  const today = occurredAt.slice(0, 10);
+  const activityFile = { name: "clicks.csv", mimeType: "text/csv", buffer: Buffer.from(`Email,Activity,Date\nbo@acme.example,Email clicked,${today}\nnew@acme.example,Page view,${today}\n`) };
+  const { import: clicks } = await call("post", "/api/imports", 202, { multipart: { kind: "activities", file: activityFile } });
+  await expect.poll(async () => (await (await api.get(`/api/imports/${clicks.id}`)).json()).import.status).toBe("succeeded");
+  const { import: clicksDone } = await call("get", "/api/imports/{id}", 200, { params: { id: clicks.id } });
+  expect(clicksDone).toMatchObject({ kind: "activities", createdCount: 2, activitySummary: { known: { activities: 1, people: 1 }, unknown: { activities: 1, people: 1 } } });
+  const unknownEmails = await api.get(`/api/imports/${clicks.id}/unknown-emails`);
+  await check("get", `/api/imports/${clicks.id}/unknown-emails`, "/api/imports/{id}/unknown-emails", unknownEmails, 200);
+  expect((await unknownEmails.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/)).toEqual(["email,activities", "new@acme.example,1"]);
+  const wrongKind = await call("post", "/api/imports", 422, { multipart: { kind: "contacts", file: activityFile } });
+  expect(wrongKind.error.issues[0]).toMatchObject({ path: "kind" });
+  const noDate = await call("post", "/api/imports", 422, { multipart: { kind: "activities", mapping: '["email","type",null]', file: activityFile } });
+  expect(noDate.error.message).toMatch(/when each activity happened/);
 
   // A workbook: what it holds, then one of its sheets imported by name.
   const xlsx = { name: "trade-show.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(join(import.meta.dirname, "../lib/xlsx/fixtures/libreoffice.xlsx")) };

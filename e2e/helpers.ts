@@ -35,8 +35,8 @@ export async function signIn(page: Page, { email, password }: Pick<Account, "ema
 }
 
 /** Uploads a CSV through the API as the signed-in user and waits until its import has succeeded; returns the import id. */
-export async function importCsv(page: Page, name: string, csv: string | Buffer, { timeout }: { timeout?: number } = {}): Promise<string> {
-  const upload = await page.request.post("/api/imports", { multipart: { file: { name, mimeType: "text/csv", buffer: Buffer.from(csv) } } });
+export async function importCsv(page: Page, name: string, csv: string | Buffer, { timeout, kind = "leads" }: { timeout?: number; kind?: "leads" | "activities" } = {}): Promise<string> {
+  const upload = await page.request.post("/api/imports", { multipart: { kind, file: { name, mimeType: "text/csv", buffer: Buffer.from(csv) } } });
   expect(upload.status()).toBe(202);
   const { import: created } = await upload.json();
   await expect.poll(async () => (await (await page.request.get(`/api/imports/${created.id}`)).json()).import.status, { timeout }).toBe("succeeded");

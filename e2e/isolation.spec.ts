@@ -19,6 +19,7 @@ type World = {
   aliceUserId: string;
   leadId: string;
   importId: string;
+  activityImportId: string;
   modelId: string;
   jobId: string;
   invitationId: string;
@@ -139,6 +140,12 @@ const CASES: Record<string, (world: World) => Promise<void>> = {
   },
   "GET /api/imports/[id]": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}`), 404),
   "GET /api/imports/[id]/rejected": async ({ bob, importId }) => expectNothingOf(await bob.request.get(`/api/imports/${importId}/rejected`), 404),
+  "GET /api/imports/[id]/unknown-emails": async ({ alice, bob, activityImportId }) => {
+    // Alice's own download names the email nobody else may see.
+    expect(await (await alice.request.get(`/api/imports/${activityImportId}/unknown-emails`)).text()).toContain("zyxwv.stranger@alice.example");
+    await expectNothingOf(await bob.request.get(`/api/imports/${activityImportId}/unknown-emails`), 404);
+    await expectNothingOf(await bob.request.get(`/api/imports/${activityImportId}`), 404);
+  },
   "GET /api/insights": async ({ bob }) => {
     const response = await bob.request.get("/api/insights");
     await expectNothingOf(response, 200);
@@ -291,6 +298,7 @@ test("another company's ids and searches reach nothing, on every page and route"
   await signUp(bob);
   const importId = await importCsv(alice, "alice-leads.csv", ALICE_CSV);
   const [{ id: leadId }] = await sql<{ id: string }>(`SELECT id FROM "Lead" WHERE email = 'secret@alice.example' AND "importId" = $1`, [importId]);
+  const activityImportId = await importCsv(alice, "alice-clicks.csv", `Email,Activity,Date\nzyxwv.stranger@alice.example,Zyxwv click,${new Date().toISOString().slice(0, 10)}\n`, { kind: "activities" });
   // Alice's lead did something, named so that any leak shows.
   expect((await alice.request.post("/api/activities", { data: { activities: [{ email: "secret@alice.example", type: "Zyxwv demo", occurredAt: new Date().toISOString(), detail: SECRET }] } })).status()).toBe(200);
   // Alice herself sees all of it, so each refusal below is about the company, not the data.
@@ -325,6 +333,7 @@ test("another company's ids and searches reach nothing, on every page and route"
     aliceUserId,
     leadId,
     importId,
+    activityImportId,
     modelId: model.id,
     jobId,
     invitationId: (await invited.json()).invitation.id,

@@ -29,6 +29,7 @@ const MATRIX: Record<string, { role: Role | "public"; call: Call }> = {
   "GET /api/imports/[id]": { role: "viewer", call: (api) => api.get(`/api/imports/${NOBODY}`) },
   "DELETE /api/imports/[id]": { role: "member", call: (api) => api.delete(`/api/imports/${NOBODY}`) },
   "GET /api/imports/[id]/rejected": { role: "viewer", call: (api) => api.get(`/api/imports/${NOBODY}/rejected`) },
+  "GET /api/imports/[id]/unknown-emails": { role: "viewer", call: (api) => api.get(`/api/imports/${NOBODY}/unknown-emails`) },
   "GET /api/insights": { role: "viewer", call: (api) => api.get("/api/insights") },
   "POST /api/insights/suggested-model": { role: "member", call: (api) => api.post("/api/insights/suggested-model") },
   "GET /api/models": { role: "viewer", call: (api) => api.get("/api/models") },

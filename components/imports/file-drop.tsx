@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { fileSize } from "./format";
 
 /** Where a file is dropped or chosen. */
-export function FileDrop({ maxBytes, error, onFile }: { maxBytes: number; error?: string; onFile: (file: File | undefined) => void }) {
+export function FileDrop({ maxBytes, sources, error, onFile }: { maxBytes: number; sources: string; error?: string; onFile: (file: File | undefined) => void }) {
   const [dragging, setDragging] = useState(false);
   return (
     <section className="space-y-3">
@@ -27,7 +27,7 @@ export function FileDrop({ maxBytes, error, onFile }: { maxBytes: number; error?
       >
         <span className="text-base font-semibold text-slate-900">Drop a CSV file or an Excel workbook here, or click to choose one</span>
         <span className="mt-1 text-sm text-slate-600">
-          CSV exports from HubSpot, Salesforce or any CRM (comma, semicolon or tab separated) and Excel workbooks (.xlsx) work as they are. Up to {fileSize(maxBytes)}.
+          {sources} (comma, semicolon or tab separated) and Excel workbooks (.xlsx) work as they are. Up to {fileSize(maxBytes)}.
         </span>
         <span className="mt-1 text-xs text-slate-500">Old .xls workbooks and password-protected ones: save them as .xlsx or CSV first.</span>
         <input

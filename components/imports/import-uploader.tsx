@@ -3,12 +3,13 @@
 import { useState } from "react";
 import { savedMappingFor } from "@/lib/imports/actions";
 import { analyseSample, fileKind, SAMPLE_BYTES } from "@/lib/csv/detect";
-import { suggestMapping } from "@/lib/csv/mapping";
 import { withSheet, type FileSample } from "@/lib/imports/file-sample";
 import type { ImportSummary } from "@/lib/imports/imports";
+import type { ImportKind } from "@/lib/imports/schemas";
 import { FileDrop } from "./file-drop";
 import { fileSize } from "./format";
 import { ImportRun } from "./import-run";
+import { KINDS } from "./kinds";
 import { MappingStep, type MappingChoice } from "./mapping-step";
 import { previewUpload, uploadImport } from "./upload-file";
 
@@ -25,6 +26,7 @@ type Stage =
  */
 export function ImportUploader({ maxBytes }: { maxBytes: number }) {
   const [stage, setStage] = useState<Stage>({ step: "choose" });
+  const [kind, setKind] = useState<ImportKind>("leads");
   const refuse = (file: File, message: string) => setStage({ step: "choose", error: `${file.name}: ${message}` });
 
   async function choose(file: File | undefined) {
@@ -45,15 +47,16 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
 
   /** The mapping step for the file's sample, with the mapping used last for the same columns, else the suggested one. */
   async function map(file: File, sample: FileSample) {
-    const found = await savedMappingFor(sample.headers).catch(() => null);
+    const found = await savedMappingFor({ headers: sample.headers, kind }).catch(() => null);
     const saved = found && "mapping" in found ? found : null;
-    setStage({ step: "map", file, sample, mapping: saved?.mapping ?? suggestMapping(sample.headers), outcomeValues: saved?.outcomeValues ?? {}, remembered: saved !== null });
+    const mapping = saved?.mapping ?? KINDS[kind].suggest(sample.headers, sample.rows);
+    setStage({ step: "map", file, kind, sample, mapping, outcomeValues: saved?.outcomeValues ?? {}, remembered: saved !== null });
   }
 
-  async function upload({ file, sample, mapping, outcomeValues }: MappingChoice) {
+  async function upload({ file, kind, sample, mapping, outcomeValues }: MappingChoice) {
     setStage({ step: "upload", file, percent: 0 });
     const sheet = sample.kind === "xlsx" ? sample.sheet : undefined;
-    const result = await uploadImport(file, { mapping, outcomeValues, sheet }, (percent) => setStage({ step: "upload", file, percent }));
+    const result = await uploadImport(file, { kind, mapping, outcomeValues, sheet }, (percent) => setStage({ step: "upload", file, percent }));
     setStage(result.ok ? { step: "import", file, job: result.job } : { step: "choose", error: result.message });
   }
 
@@ -75,6 +78,33 @@ export function ImportUploader({ maxBytes }: { maxBytes: number }) {
     case "import":
       return <ImportRun fileName={stage.file.name} job={stage.job} onAnother={() => setStage({ step: "choose" })} />;
     default:
-      return <FileDrop maxBytes={maxBytes} error={stage.error} onFile={(file) => void choose(file)} />;
+      return (
+        <div className="space-y-3">
+          <KindChoice kind={kind} onChange={setKind} />
+          <FileDrop maxBytes={maxBytes} sources={KINDS[kind].sources} error={stage.error} onFile={(file) => void choose(file)} />
+        </div>
+      );
   }
+}
+
+/** What the file brings in: leads, or what leads did. */
+function KindChoice({ kind, onChange }: { kind: ImportKind; onChange: (kind: ImportKind) => void }) {
+  return (
+    <fieldset className="flex flex-wrap gap-2" data-testid="import-kind">
+      <legend className="sr-only">What the file holds</legend>
+      {(Object.keys(KINDS) as ImportKind[]).map((value) => (
+        <label
+          key={value}
+          className={`flex cursor-pointer items-baseline gap-2 rounded-md px-3 py-2 text-sm ring-1 ${
+            kind === value ? "bg-indigo-50 text-indigo-900 ring-indigo-400" : "bg-white text-slate-700 ring-slate-300 hover:ring-indigo-300"
+          }`}
+        >
+          <input type="radio" name="import-kind" value={value} checked={kind === value} onChange={() => onChange(value)} className="accent-indigo-600" />
+          <span>
+            <span className="font-semibold">{KINDS[value].title}</span>: {KINDS[value].hint}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
 }

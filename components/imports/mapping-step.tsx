@@ -4,18 +4,18 @@ import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DELIMITER_NAMES, ENCODING_NAMES } from "@/lib/csv/detect";
-import { fieldByName, LEAD_FIELDS } from "@/lib/csv/fields";
-import { IGNORE, mappingProblems, type Mapping } from "@/lib/csv/mapping";
 import { defaultOutcome, distinctValues, normaliseOutcomeValue, OUTCOMES, type Outcome, type OutcomeValues } from "@/lib/csv/outcome";
-import { createRowReader } from "@/lib/csv/validate";
 import type { FileSample } from "@/lib/imports/file-sample";
+import type { ImportKind } from "@/lib/imports/schemas";
 import { fileSize } from "./format";
+import { COUNTED } from "@/lib/activities/mapping";
+import { isShown, KINDS, type AnyMapping } from "./kinds";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** Beyond this many columns, the mapping step lists the mapped ones and the first others only. */
 const COLLAPSE_AFTER = 25;
 
-export type MappingChoice = { file: File; sample: FileSample; mapping: Mapping; outcomeValues: OutcomeValues; remembered: boolean };
+export type MappingChoice = { file: File; kind: ImportKind; sample: FileSample; mapping: AnyMapping; outcomeValues: OutcomeValues; remembered: boolean };
 
 /**
  * The mapping step: which sheet of a workbook, where each column goes, what the outcome
@@ -29,20 +29,21 @@ export function MappingStep({
   onStart,
 }: {
   stage: MappingChoice;
-  onChange: (change: { mapping?: Mapping; outcomeValues?: OutcomeValues }) => void;
+  onChange: (change: { mapping?: AnyMapping; outcomeValues?: OutcomeValues }) => void;
   onSheet: (name: string) => void;
   onCancel: () => void;
   onStart: () => void;
 }) {
-  const { file, sample, mapping, outcomeValues } = stage;
-  const problems = mappingProblems(sample.headers, mapping);
+  const { file, kind, sample, mapping, outcomeValues } = stage;
+  const view = KINDS[kind];
+  const problems = view.problems(sample.headers, mapping);
   const preview = useMemo(() => {
-    const read = createRowReader(sample.headers, mapping, outcomeValues);
-    return sample.rows.map((cells) => ({ cells, result: read(cells) }));
-  }, [sample, mapping, outcomeValues]);
-  const outcomeColumn = mapping.indexOf("outcome");
+    const read = view.preview(sample.headers, sample.rows, mapping, outcomeValues);
+    return sample.rows.map((cells, row) => ({ cells, result: read[row] }));
+  }, [view, sample, mapping, outcomeValues]);
+  const outcomeColumn = kind === "leads" ? (mapping as (string | null)[]).indexOf("outcome") : -1;
   const example = (column: number) => sample.rows.find((row) => row[column])?.[column] ?? "";
-  const shown = mapping.map((field, index) => ({ field, index })).filter(({ field }) => field !== null && field !== IGNORE).slice(0, 5);
+  const shown = mapping.map((field, index) => ({ field, index })).filter(({ field }) => isShown(field)).slice(0, 5);
   // A wide file lists its mapped columns and the first few others; the rest on request.
   const [showAll, setShowAll] = useState(false);
   const listed = sample.headers
@@ -53,7 +54,9 @@ export function MappingStep({
   return (
     <section className="space-y-6 rounded-lg bg-white p-5 ring-1 ring-slate-200">
       <div>
-        <h2 className="font-semibold text-slate-900">{file.name}</h2>
+        <h2 className="font-semibold text-slate-900">
+          {file.name} <span className="font-normal text-slate-600">· {view.title.toLowerCase()}</span>
+        </h2>
         <p className="mt-1 text-sm text-slate-600" data-testid="detected-format">
           {fileSize(file.size)} ·{" "}
           {sample.kind === "csv" ? `${ENCODING_NAMES[sample.encoding]} · ${DELIMITER_NAMES[sample.delimiter]}-separated` : `Excel workbook · sheet “${sample.sheet}”`} ·{" "}
@@ -80,7 +83,7 @@ export function MappingStep({
 
       <div>
         <h3 className="text-sm font-semibold text-slate-900">Columns</h3>
-        <p className="mb-3 text-sm text-slate-600">Check where each column goes. Columns you keep as extra data are stored with the lead and exported again.</p>
+        <p className="mb-3 text-sm text-slate-600">{view.columnsNote}</p>
         <ScrollArea label="Column mapping">
           <table className="min-w-full text-sm">
             <thead className="text-left text-slate-600">
@@ -99,14 +102,12 @@ export function MappingStep({
                     <select
                       aria-label={`Import "${header}" as`}
                       value={mapping[column] ?? ""}
-                      onChange={(event) => onChange({ mapping: mapping.map((field, i) => (i === column ? ((event.target.value || null) as Mapping[number]) : field)) })}
+                      onChange={(event) => onChange({ mapping: mapping.map((field, i) => (i === column ? event.target.value || null : field)) as AnyMapping })}
                       className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600"
                     >
-                      <option value="">Keep as extra data</option>
-                      <option value={IGNORE}>Ignore this column</option>
-                      {LEAD_FIELDS.map((field) => (
-                        <option key={field.name} value={field.name}>
-                          {field.label}
+                      {view.options.map((option) => (
+                        <option key={option.value} value={option.value}>
+                          {option.label}
                         </option>
                       ))}
                     </select>
@@ -118,7 +119,7 @@ export function MappingStep({
         </ScrollArea>
         {hidden > 0 ? (
           <Button variant="secondary" className="mt-2" onClick={() => setShowAll(true)}>
-            Show the other {hidden.toLocaleString("en-US")} columns (kept as extra data)
+            Show the other {hidden.toLocaleString("en-US")} columns ({kind === "leads" ? "kept as extra data" : "ignored"})
           </Button>
         ) : null}
       </div>
@@ -144,7 +145,7 @@ export function MappingStep({
                 <th className="py-2 pr-4 font-medium">Status</th>
                 {shown.map(({ field, index }) => (
                   <th key={index} className="py-2 pr-4 font-medium">
-                    {fieldByName(field)?.label}
+                    {field === COUNTED ? sample.headers[index] : view.label(field)}
                   </th>
                 ))}
               </tr>
@@ -153,7 +154,7 @@ export function MappingStep({
               {preview.map(({ cells, result }, row) => (
                 <tr key={row}>
                   <td className="py-2 pr-4">
-                    {result.ok ? <span className="text-emerald-700">Ready</span> : <span className="text-red-700">{result.reason}</span>}
+                    <span className={result.ok ? "text-emerald-700" : "text-red-700"}>{result.text}</span>
                   </td>
                   {shown.map(({ index }) => (
                     <td key={index} className="max-w-[14rem] truncate py-2 pr-4 text-slate-700">
@@ -167,6 +168,11 @@ export function MappingStep({
         </ScrollArea>
       </div>
 
+      {kind === "activities" && (mapping as (string | null)[]).includes(COUNTED) && !(mapping as (string | null)[]).includes("occurredAt") ? (
+        <p className="text-sm text-slate-600" data-testid="counted-date">
+          No date column: the counted activities are dated the day of the import (importing the same file again that day adds nothing).
+        </p>
+      ) : null}
       {problems.length ? (
         <Alert>
           {problems.map((problem) => (

@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-export function UndoButton({ importId, fileName }: { importId: string; fileName: string }) {
+export function UndoButton({ importId, fileName, kind = "leads" }: { importId: string; fileName: string; kind?: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function undo() {
-    if (!window.confirm(`Undo the import of ${fileName}? Leads it created are deleted and leads it updated get their previous values back.`)) return;
+    const effect = kind === "activities" ? "The activities it added are deleted." : "Leads it created are deleted and leads it updated get their previous values back.";
+    if (!window.confirm(`Undo the import of ${fileName}? ${effect}`)) return;
     setPending(true);
     setError(null);
     const response = await fetch(`/api/imports/${importId}`, { method: "DELETE" });

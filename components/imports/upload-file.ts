@@ -1,7 +1,8 @@
-import type { Mapping } from "@/lib/csv/mapping";
 import type { OutcomeValues } from "@/lib/csv/outcome";
 import type { FileSample } from "@/lib/imports/file-sample";
 import type { ImportSummary } from "@/lib/imports/imports";
+import type { ImportKind } from "@/lib/imports/schemas";
+import type { AnyMapping } from "./kinds";
 
 export type UploadResult = { ok: true; job: ImportSummary } | { ok: false; message: string };
 export type PreviewResult = { ok: true; preview: FileSample } | { ok: false; message: string };
@@ -49,13 +50,14 @@ function send(url: string, form: FormData, onProgress: (percent: number) => void
   });
 }
 
-/** Sends the file with its mapping (and, for a workbook, the sheet) to POST /api/imports. */
+/** Sends the file with its kind and mapping (and, for a workbook, the sheet) to POST /api/imports. */
 export async function uploadImport(
   file: File,
-  { mapping, outcomeValues, sheet }: { mapping: Mapping; outcomeValues: OutcomeValues; sheet?: string },
+  { kind, mapping, outcomeValues, sheet }: { kind: ImportKind; mapping: AnyMapping; outcomeValues: OutcomeValues; sheet?: string },
   onProgress: (percent: number) => void,
 ): Promise<UploadResult> {
   const form = new FormData();
+  form.append("kind", kind);
   form.append("mapping", JSON.stringify(mapping));
   form.append("outcomeValues", JSON.stringify(outcomeValues));
   if (sheet !== undefined) form.append("sheet", sheet);

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readEmail, readPastDate } from "@/lib/csv/validate";
 import { withoutControlCharacters } from "@/lib/text";
 
@@ -16,8 +15,8 @@ export type Activity = {
   detail: string | null;
   source: string | null;
   eventId: string | null;
-  /** Identifies the activity: the same one sent twice is stored once (see dedupeKey). */
-  dedupe: string;
+  /** 1, or for the n-th activity of a count in a file with one column per type ("Opens: 3"), n: it tells them apart (lib/activities/write-activities.ts: dedupeKey). */
+  nth: number;
 };
 
 /** The most each text of an activity keeps: longer ones are cut (and counted), never refused. */
@@ -28,22 +27,6 @@ export type ReadActivity = { ok: true; activity: Activity; cut: boolean } | { ok
 
 /** The key of an activity type: what matching compares. */
 export const typeKeyOf = (type: string) => type.normalize("NFC").toLowerCase();
-
-/**
- * What identifies an activity (122 bits of a SHA-256, written as a uuid): its event id when the
- * source gave one, else its email, type (without case), moment and detail; `nth` (from 2) tells
- * apart the activities of a count in a file with one column per type ("Opens: 3").
- */
-export function dedupeKey({ email, typeKey, occurredAt, detail, eventId, nth = 1 }: Pick<Activity, "email" | "typeKey" | "occurredAt" | "detail" | "eventId"> & { nth?: number }): string {
-  const identity =
-    eventId !== null
-      ? `event\u001f${eventId}`
-      : `activity\u001f${email}\u001f${typeKey}\u001f${occurredAt.toISOString()}\u001f${detail ?? ""}${nth > 1 ? `\u001f${nth}` : ""}`;
-  const hex = createHash("sha256").update(identity).digest("hex");
-  // A version-8 uuid (RFC 9562: bits of the application's own), so that it reads as any other id.
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** A text field: control characters dropped, trimmed, NFC, cut at `max` (says whether it was); null when empty. */
 function text(value: unknown, max: number): { value: string | null; cut: boolean } | undefined {
@@ -83,5 +66,5 @@ export function readActivity(input: ActivityInput): ReadActivity {
     source: source.value,
     eventId: eventId.value,
   };
-  return { ok: true, activity: { ...activity, dedupe: dedupeKey(activity) }, cut: type.cut || detail.cut || source.cut || eventId.cut };
+  return { ok: true, activity: { ...activity, nth: 1 }, cut: type.cut || detail.cut || source.cut || eventId.cut };
 }

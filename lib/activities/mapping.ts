@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { fieldsByAlias } from "@/lib/csv/mapping";
-import { dedupeKey, readActivity, type Activity } from "./activity";
+import { readActivity, type Activity } from "./activity";
 
 /**
  * Where each column of an activity file goes. Two shapes of file:
@@ -128,7 +128,7 @@ export function createActivityReader(headers: string[], mapping: ActivityMapping
       if (!read.ok) return { ok: false, reason: read.message };
       cut ||= read.cut;
       // The same count in the same file again is the same activities: the n-th is told apart by its number.
-      for (let nth = 1; nth <= count; nth++) activities.push(nth === 1 ? read.activity : { ...read.activity, dedupe: dedupeKey({ ...read.activity, nth }) });
+      for (let nth = 1; nth <= count; nth++) activities.push(nth === 1 ? read.activity : { ...read.activity, nth });
     }
     return { ok: true, activities, cut };
   };

@@ -17,6 +17,7 @@ const API: [RegExp, string[]][] = [
     ["leads/ID/activities", ["GET"]],
     ["imports/ID", ["GET", "DELETE"]],
     ["imports/ID/rejected", ["GET"]],
+    ["imports/ID/unknown-emails", ["GET"]],
     ["models/ID", ["GET"]],
     ["models/ID/draft", ["PUT", "DELETE"]],
     ["models/ID/(preview|publish|activate|restore)", ["POST"]],

@@ -10,6 +10,7 @@ import { lowestRole, type Action } from "@/lib/auth/permissions";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { dashboardQuery } from "@/lib/leads/dashboard";
 import { listLeadsQuery } from "@/lib/leads/list-leads";
+import { activityMappingSchema } from "@/lib/activities/mapping";
 import { mappingSchema } from "@/lib/csv/mapping";
 import { outcomeValuesSchema } from "@/lib/imports/schemas";
 import { createModelInput } from "@/lib/models/models";
@@ -80,7 +81,12 @@ export const OPERATIONS: Operation[] = [
     errors: ["not_found"],
     multipart: {
       file: "The CSV or .xlsx file (last field)",
-      mapping: { description: "Optional JSON array: the lead field of each column, or null; as many entries as the file has columns", json: mappingSchema },
+      kind: 'Optional: "leads" (default) or "activities" (what leads did: docs/activities.md#files)',
+      mapping: {
+        description:
+          'Optional JSON array, as many entries as the file has columns. Leads: the lead field of each column, or null (extra data). Activities: email, type, occurredAt, detail, source, eventId, "counted" (the header is a type, the cell a count or yes/no) or null (ignored)',
+        json: z.union([mappingSchema, activityMappingSchema]),
+      },
       outcomeValues: { description: 'Optional JSON object: { "<value>": "won" | "lost" | "open" }', json: outcomeValuesSchema },
       sheet: "Optional, for a workbook: the name of the sheet to import (default: the first sheet with leads)",
     },
@@ -99,6 +105,7 @@ export const OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/api/imports/{id}", tag: "Imports", summary: "An import's state, progress and counts", permission: "leads:read", responses: { 200: ok(z.object({ import: s.importView })) } },
   { method: "delete", path: "/api/imports/{id}", tag: "Imports", summary: "Undoes a finished import", permission: "imports:write", errors: ["already_undone", "not_finished", "undo_blocked"], responses: { 200: ok(z.object({ import: s.importView })) } },
+  { method: "get", path: "/api/imports/{id}/unknown-emails", tag: "Imports", summary: "An activity import's emails that are not among the leads yet, with their activity counts, as CSV", permission: "leads:read", responses: { 200: { description: "CSV", csv: true } } },
   { method: "get", path: "/api/imports/{id}/rejected", tag: "Imports", summary: "The rows an import could not use, with the reason, as CSV", permission: "leads:read", responses: { 200: { description: "CSV", csv: true } } },
 
   { method: "get", path: "/api/models", tag: "Scoring models", summary: "The company's models and their versions", permission: "leads:read", responses: { 200: ok(z.object({ models: z.array(s.modelSummary) })) } },

@@ -37,8 +37,10 @@ export const lead = z.looseObject({
 export const leadsPage = z.looseObject({ leads: z.array(lead), total: z.int(), totalIsExact: z.boolean(), page: z.int(), pageSize: z.int() });
 export const leadBody = z.object({ lead: lead.extend({ breakdown: z.record(z.string(), z.number()) }) });
 
+const countOf = z.object({ activities: z.int(), people: z.int() });
 export const importView = z.looseObject({
   id,
+  kind: z.enum(["leads", "activities"]).describe("What the file brought in"),
   fileName: z.string(),
   status: z.enum(["queued", "running", "succeeded", "failed", "undone"]),
   totalRows: z.int(),
@@ -49,6 +51,15 @@ export const importView = z.looseObject({
   duplicateCount: z.int(),
   sheet: nullable(z.string()),
   error: nullable(z.string()),
+  activitySummary: nullable(
+    z.looseObject({
+      activities: z.int().describe("Activities the rows held: createdCount + duplicateCount"),
+      cutRows: z.int().describe("Rows kept with a text cut to its limit"),
+      emptyRows: z.int().describe("Rows of a file with one column per type that counted no activity"),
+      known: countOf.describe("Activities added for emails among the company's leads, and how many people"),
+      unknown: countOf.describe("Activities added for emails not among the leads yet (GET /api/imports/{id}/unknown-emails lists them)"),
+    }),
+  ).describe("An activity import's findings, once it succeeded; null for a lead import"),
 });
 
 const table = { headers: z.array(z.string()), rows: z.array(z.array(z.string())) };

@@ -20,7 +20,7 @@ export default async function ImportsPage() {
   const imports = await listImports(companyId);
   return (
     <>
-      <PageHeader title="Imports" description="Upload leads as a CSV file or an Excel workbook (.xlsx). Re-uploading the same people updates them instead of adding them twice." />
+      <PageHeader title="Imports" description="Upload leads, or what they did (clicks, visits, form fills, meetings), as a CSV file or an Excel workbook (.xlsx). Re-uploading the same people updates them; the same activities are stored once." />
       {canImport ? (
         <ImportUploader maxBytes={maxUploadBytes()} />
       ) : (
@@ -41,12 +41,13 @@ export default async function ImportsPage() {
                     {job.fileName}
                   </Link>{" "}
                   <StatusBadge status={job.status} />
+                  {job.kind === "activities" ? <span className="ml-1 inline-flex rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800">Activities</span> : null}
                   <p className="mt-1 text-xs text-slate-600">
                     {dateTime(job.createdAt)}
                     {job.user ? ` · ${job.user.name}` : ""}
                   </p>
                 </div>
-                {canImport && job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} /> : null}
+                {canImport && job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} kind={job.kind} /> : null}
               </div>
               {job.status === "succeeded" || job.status === "undone" ? (
                 <div className="mt-3">

@@ -10,8 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
 import { DELIMITER_NAMES, ENCODING_NAMES, type Delimiter, type Encoding } from "@/lib/csv/detect";
-import { fieldByName } from "@/lib/csv/fields";
-import { IGNORE } from "@/lib/csv/mapping";
+import { KINDS } from "@/components/imports/kinds";
+import type { ImportKind } from "@/lib/imports/schemas";
 import { getImport, rejectedRows } from "@/lib/imports/imports";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
@@ -28,7 +28,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const firstRejected = (await rejectedRows(companyId, id).next()).value?.slice(0, 20) ?? [];
   return (
     <>
-      <PageHeader title={job.fileName} description={`${fileSize(job.fileSize)} · ${
+      <PageHeader title={job.fileName} description={`${KINDS[job.kind as ImportKind].title} · ${fileSize(job.fileSize)} · ${
           job.sheet !== null
             ? `Excel workbook · sheet “${job.sheet}”`
             : `${job.encoding ? ENCODING_NAMES[job.encoding as Encoding] : ""} · ${job.delimiter ? DELIMITER_NAMES[job.delimiter as Delimiter] : ""}-separated`
@@ -36,7 +36,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={job.status} />
-          {can(principal, "imports:write") && job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} /> : null}
+          {can(principal, "imports:write") && job.status === "succeeded" ? <UndoButton importId={job.id} fileName={job.fileName} kind={job.kind} /> : null}
           <Link href="/imports" className="text-sm font-semibold text-indigo-700 hover:underline">
             All imports
           </Link>
@@ -57,7 +57,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
             {headers.map((header, i) => (
               <li key={header} className="text-slate-700">
                 <span className="font-medium text-slate-900">{header}</span> →{" "}
-                {fieldByName(mapping[i])?.label ?? (mapping[i] === IGNORE ? "ignored" : "extra data")}
+                {KINDS[job.kind as ImportKind].label(mapping[i])}
               </li>
             ))}
           </ul>
