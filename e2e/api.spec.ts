@@ -167,6 +167,12 @@ test("the command-line import uploads to a running server with a token and follo
   );
   expect(workbook.stderr).toBe("");
   expect(workbook.stdout).toMatch(/Done in [\d.]+ s: 1 rows → 1 created/);
+  // A file of activities: one for a lead it has, one for someone it has not yet.
+  const clicks = path.join(path.dirname(file), "clicks.csv");
+  fs.writeFileSync(clicks, `Email,Event,Date\ncli-1@acme.example,Email clicked,${new Date().toISOString().slice(0, 10)}\nlater@acme.example,Page view,${new Date().toISOString().slice(0, 10)}\n`);
+  const activities = spawnSync(process.execPath, ["--import", "tsx", "scripts/import-leads.ts", "--url", baseURL!, "--token", token.secret, "--file", clicks, "--kind", "activities"], { encoding: "utf8", timeout: 60_000 });
+  expect(activities.stderr).toBe("");
+  expect(activities.stdout).toMatch(/2 rows → 2 activities added, 0 duplicates .*, 0 rows rejected\. 1 is of 1 person not among your leads yet\./);
   // A wrong token: a clear message and a failing exit code.
   const refused = run("lr_not-a-real-token");
   expect(refused.status).toBe(1);

@@ -1,12 +1,12 @@
 /**
  * Two ways to import a CSV or an Excel workbook (.xlsx; `--sheet` names the sheet, else the
- * first sheet with leads is imported):
+ * first sheet with leads is imported) of leads, or with `--kind activities` of what leads did:
  *
- *   npm run leads:import -- --url https://leadrank.example --token lr_… --file <csv> [--mapping JSON] [--sheet NAME]
+ *   npm run leads:import -- --url https://leadrank.example --token lr_… --file <csv> [--kind activities] [--mapping JSON] [--sheet NAME]
  *     uploads it to a running LeadRank server with an API token (role member or owner) and
  *     follows the import's progress until it is done;
  *
- *   npm run leads:import -- --email <account> [--company <name or id>] --file <csv> [--mapping JSON] [--sheet NAME]
+ *   npm run leads:import -- --email <account> [--company <name or id>] --file <csv> [--kind activities] [--mapping JSON] [--sheet NAME]
  *     imports it straight into the database (DATABASE_URL, or the embedded database in the data
  *     folder: stop the app first), into the account's company (`--company` when it has several).
  */
@@ -19,11 +19,11 @@ import { dataDir, loadDotEnv } from "@/lib/env";
 
 loadDotEnv();
 const { values } = parseArgs({
-  options: { email: { type: "string" }, company: { type: "string" }, file: { type: "string" }, mapping: { type: "string" }, sheet: { type: "string" }, url: { type: "string" }, token: { type: "string" } },
+  options: { email: { type: "string" }, company: { type: "string" }, file: { type: "string" }, kind: { type: "string" }, mapping: { type: "string" }, sheet: { type: "string" }, url: { type: "string" }, token: { type: "string" } },
 });
 if (!values.file || !(values.email || (values.url && values.token))) {
-  console.error("Usage: npm run leads:import -- --url <LeadRank address> --token lr_… --file <csv or xlsx> [--mapping JSON] [--sheet NAME]");
-  console.error("   or: npm run leads:import -- --email <account> [--company <name or id>] --file <csv or xlsx> [--mapping JSON] [--sheet NAME]");
+  console.error("Usage: npm run leads:import -- --url <LeadRank address> --token lr_… --file <csv or xlsx> [--kind leads|activities] [--mapping JSON] [--sheet NAME]");
+  console.error("   or: npm run leads:import -- --email <account> [--company <name or id>] --file <csv or xlsx> [--kind leads|activities] [--mapping JSON] [--sheet NAME]");
   process.exit(2);
 }
 if (!fs.existsSync(values.file)) {
@@ -32,7 +32,7 @@ if (!fs.existsSync(values.file)) {
 }
 if (values.url && values.token) {
   const { importOverHttp } = await import("./import-over-http");
-  process.exit(await importOverHttp({ url: values.url, token: values.token, file: values.file, mapping: values.mapping, sheet: values.sheet }));
+  process.exit(await importOverHttp({ url: values.url, token: values.token, file: values.file, kind: values.kind, mapping: values.mapping, sheet: values.sheet }));
 }
 
 let embedded: EmbeddedDatabase | undefined;
@@ -53,6 +53,7 @@ const { processImport } = await import("@/lib/imports/process-import");
 const { getImport, rejectedRows } = await import("@/lib/imports/imports");
 const { uploadFields } = await import("@/lib/imports/schemas");
 const { emailSchema } = await import("@/lib/auth/schemas");
+const { describeImport } = await import("./import-over-http");
 /** A reason this command stops, said in a sentence. */
 class CommandError extends Error {}
 
@@ -68,7 +69,7 @@ try {
     throw new CommandError(`${values.email} belongs to ${account.memberships.map((m) => `"${m.company.name}"`).join(", ")}: name one with --company.`);
   }
   const user = { id: account.id, companyId: companies[0].companyId };
-  const fields = uploadFields.safeParse({ mapping: values.mapping, sheet: values.sheet });
+  const fields = uploadFields.safeParse({ kind: values.kind, mapping: values.mapping, sheet: values.sheet });
   if (!fields.success) throw new CommandError(fields.error.issues[0].message);
   const started = performance.now();
   const id = await createImport({
@@ -83,10 +84,7 @@ try {
   const result = (await getImport(user.companyId, id))!;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (result.status !== "succeeded") throw new CommandError(result.error ?? "The import failed.");
-  console.log(
-    `Done in ${seconds} s: ${result.totalRows} rows → ${result.createdCount} created, ${result.updatedCount} updated, ` +
-      `${result.rejectedCount} rejected, ${result.duplicateCount} duplicates within the file.`,
-  );
+  console.log(describeImport(seconds, result));
   let shown = 0;
   for await (const page of rejectedRows(user.companyId, id)) {
     for (const row of page.slice(0, 10 - shown)) console.log(`  row ${row.row}: ${row.reason}`);

@@ -5,12 +5,37 @@
 import fs from "node:fs";
 import path from "node:path";
 
-type ImportView = { id: string; status: string; totalRows: number; processedRows: number; createdCount: number; updatedCount: number; rejectedCount: number; duplicateCount: number; error: string | null };
+type ImportView = ImportResult & { id: string; status: string; processedRows: number; error: string | null };
 
-export async function importOverHttp({ url, token, file, mapping, sheet }: { url: string; token: string; file: string; mapping?: string; sheet?: string }): Promise<number> {
+/** What an import did, in one line: rows and what became of them. */
+export type ImportResult = {
+  kind?: string;
+  totalRows: number;
+  createdCount: number;
+  updatedCount: number;
+  rejectedCount: number;
+  duplicateCount: number;
+  activitySummary?: unknown;
+};
+
+export function describeImport(seconds: string, r: ImportResult): string {
+  if (r.kind !== "activities") {
+    return `Done in ${seconds} s: ${r.totalRows} rows → ${r.createdCount} created, ${r.updatedCount} updated, ${r.rejectedCount} rejected, ${r.duplicateCount} duplicates within the file.`;
+  }
+  const unknown = (r.activitySummary as { unknown?: { activities: number; people: number } } | null)?.unknown;
+  return (
+    `Done in ${seconds} s: ${r.totalRows} rows → ${r.createdCount} activities added, ${r.duplicateCount} duplicates (already stored or repeated), ${r.rejectedCount} rows rejected.` +
+    (unknown?.activities
+      ? ` ${unknown.activities} ${unknown.activities === 1 ? "is" : "are"} of ${unknown.people} ${unknown.people === 1 ? "person" : "people"} not among your leads yet.`
+      : "")
+  );
+}
+
+export async function importOverHttp({ url, token, file, kind, mapping, sheet }: { url: string; token: string; file: string; kind?: string; mapping?: string; sheet?: string }): Promise<number> {
   const base = url.replace(/\/+$/, "");
   const headers = { Authorization: `Bearer ${token}` };
   const form = new FormData();
+  if (kind) form.append("kind", kind);
   if (mapping) form.append("mapping", mapping);
   if (sheet) form.append("sheet", sheet);
   form.append("file", await fs.openAsBlob(file), path.basename(file));
@@ -34,10 +59,7 @@ export async function importOverHttp({ url, token, file, mapping, sheet }: { url
   }
   if (current.status !== "succeeded") return fail(current.error ?? `The import ended as ${current.status}.`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `Done in ${seconds} s: ${current.totalRows} rows → ${current.createdCount} created, ${current.updatedCount} updated, ` +
-      `${current.rejectedCount} rejected, ${current.duplicateCount} duplicates within the file.`,
-  );
+  console.log(describeImport(seconds, current));
   if (current.rejectedCount > 0) console.log(`  Rejected rows: ${base}/api/imports/${current.id}/rejected (CSV).`);
   return 0;
 }
