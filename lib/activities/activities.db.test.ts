@@ -6,6 +6,9 @@ import { createImport } from "@/lib/imports/create-import";
 import { processImport } from "@/lib/imports/process-import";
 import { deleteCompany } from "@/lib/teams/companies";
 import { createTeam } from "@/lib/test-factories";
+import { exportLeadsCsv } from "@/lib/leads/export-leads";
+import { listLeads, listLeadsQuery } from "@/lib/leads/list-leads";
+import Papa from "papaparse";
 import { addActivities, leadActivities, listActivities } from "./activities";
 import { activitiesQuery, leadActivitiesQuery } from "./schemas";
 
@@ -123,5 +126,43 @@ describe("activities sent through the API", () => {
     expect(await prisma.activity.count({ where: { companyId: owner.companyId } })).toBe(0);
     expect(await prisma.activityType.count({ where: { companyId: owner.companyId } })).toBe(0);
     expect(await prisma.activityStats.count({ where: { companyId: owner.companyId } })).toBe(0);
+  });
+
+  it("show in the leads list as the last activity, filter it (active in the last 7, 30, 90 days, or never), and go into the export", async () => {
+    const owner = await createTeam("Active Leads");
+    await importLeads(owner.companyId, "Email,Full Name\nfresh@x.example,Fresh\nmonth@x.example,Month\nold@x.example,Old\nquiet@x.example,Quiet\n");
+    const t = Object.fromEntries([1, 2, 20, 25, 40, 200].map((days) => [days, at(days)]));
+    await addActivities(owner.companyId, owner, [
+      { email: "fresh@x.example", type: "Demo requested", occurredAt: t[2] },
+      { email: "fresh@x.example", type: "Email clicked", occurredAt: t[40] },
+      { email: "month@x.example", type: "Email clicked", occurredAt: t[20] },
+      { email: "month@x.example", type: "Email clicked", occurredAt: t[25] },
+      { email: "old@x.example", type: "Webinar attended", occurredAt: t[200] },
+      { email: "nobody@x.example", type: "Email clicked", occurredAt: t[1] }, // not a lead: in no list
+    ]);
+    const emails = async (active: string) => (await listLeads(owner.companyId, listLeadsQuery.parse({ active, sort: "name" }))).leads.map((lead) => lead.email);
+    expect(await emails("7")).toEqual(["fresh@x.example"]);
+    expect(await emails("30")).toEqual(["fresh@x.example", "month@x.example"]);
+    expect(await emails("90")).toEqual(["fresh@x.example", "month@x.example"]);
+    expect(await emails("none")).toEqual(["quiet@x.example"]);
+    expect((await listLeads(owner.companyId, listLeadsQuery.parse({ active: "none", page: 2, pageSize: 1 }))).total).toBe(1);
+    expect(listLeadsQuery.safeParse({ active: "8" }).success).toBe(false);
+    const all = (await listLeads(owner.companyId, listLeadsQuery.parse({ sort: "name" }))).leads;
+    expect(all.map((lead) => lead.lastActivityAt?.toISOString() ?? null)).toEqual([t[2], t[20], t[200], null]);
+
+    let text = "";
+    for await (const piece of exportLeadsCsv(owner.companyId, listLeadsQuery.parse({ sort: "name" }))) text += piece;
+    const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    // The most frequent types first: Email clicked (4, counting nobody's), then the others by name.
+    expect(Object.keys(rows[0]).filter((key) => /activit/i.test(key))).toEqual(["Last activity", "Activities (Email clicked)", "Activities (Demo requested)", "Activities (Webinar attended)"]);
+    expect(rows.map((row) => [row.Email, row["Last activity"].slice(0, 10), row["Activities (Email clicked)"], row["Activities (Demo requested)"]])).toEqual([
+      ["fresh@x.example", t[2].slice(0, 10), "1", "1"],
+      ["month@x.example", t[20].slice(0, 10), "2", "0"],
+      ["old@x.example", t[200].slice(0, 10), "0", "0"],
+      ["quiet@x.example", "", "0", "0"],
+    ]);
+    // Imported again, the export's activity columns are left out (worked out again, not data).
+    const { suggestMapping } = await import("@/lib/csv/mapping");
+    expect(suggestMapping(["Email", "Last activity", "Activities (Email clicked)"])).toEqual(["email", "ignore", "ignore"]);
   });
 });

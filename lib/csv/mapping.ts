@@ -10,7 +10,7 @@ export type Mapping = (LeadFieldName | typeof IGNORE | null)[];
 export const mappingSchema = z.array(z.union([z.enum(LEAD_FIELD_NAMES as [LeadFieldName, ...LeadFieldName[]]), z.literal(IGNORE)]).nullable());
 
 /** Columns LeadRank's own export adds: worked out again on import, so they are ignored. */
-const EXPORT_COLUMNS = /^(rank|score|grade|scored with|points:.*)$/i;
+const EXPORT_COLUMNS = /^(rank|score|grade|scored with|points:.*|last activity|activities \(.*\))$/i;
 
 /** "Company / Account" → "companyaccount": headers compare without case, spaces or punctuation. */
 export function normaliseHeader(header: string): string {

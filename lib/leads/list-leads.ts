@@ -7,6 +7,10 @@ import { GRADES } from "@/lib/scoring";
 
 export const SORTS = { score: "Best score", newest: "Newest", name: "Name" } as const;
 
+/** The activity filter's choices: active within so many days, or never. */
+export const ACTIVE_WITHIN = ["7", "30", "90", "none"] as const;
+export const ACTIVE_LABELS: Record<(typeof ACTIVE_WITHIN)[number], string> = { "7": "In the last 7 days", "30": "In the last 30 days", "90": "In the last 90 days", none: "No activity" };
+
 export const listLeadsQuery = z.object({
   q: z.string().transform(withoutControlCharacters).pipe(z.string().trim().max(200, "The search is at most 200 characters.")).default(""),
   minScore: z.coerce
@@ -18,6 +22,8 @@ export const listLeadsQuery = z.object({
   grade: z.enum(["", ...GRADES], { error: "grade is A, B, C or D." }).default(""),
   /** "closed" is won or lost. */
   outcome: z.enum(["", "open", "won", "lost", "closed"], { error: "outcome is open, won, lost or closed." }).default(""),
+  /** Leads with an activity in the last 7, 30 or 90 days, or with none at all. */
+  active: z.enum(["", ...ACTIVE_WITHIN], { error: "active is 7, 30, 90 or none." }).default(""),
   sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]], { error: "sort is score, newest or name." }).default("score"),
   page: z.coerce.number({ error: "page must be a whole number." }).int("page must be a whole number.").min(1, "page starts at 1.").default(1),
   pageSize: z.coerce
@@ -46,7 +52,7 @@ export const SEARCH_TEXT = `(${SEARCHED.map((field) => (field === "email" ? `"em
  * the export share. A grade is also its band of scores under the active version's thresholds
  * (`grades`): the score index finds it (there is no index on the grade).
  */
-export function leadsWhereSql(companyId: string, { q, minScore, grade, outcome = "" }: Filters, grades?: Grades) {
+export function leadsWhereSql(companyId: string, { q, minScore, grade, outcome = "", active = "" }: Filters, grades?: Grades) {
   const values: unknown[] = [companyId];
   const conditions = [`"companyId" = $1::uuid`];
   if (outcome === "closed") conditions.push(`"outcome" <> 'open'`);
@@ -62,11 +68,18 @@ export function leadsWhereSql(companyId: string, { q, minScore, grade, outcome =
   if (q) {
     conditions.push(`${SEARCH_TEXT} ~ $${values.push(accentInsensitivePattern(q))}`);
   }
+  // A lead's activities are those of its email (lib/activities); the index on (company, email, date) finds them.
+  if (active === "none") conditions.push(`NOT EXISTS (SELECT 1 FROM "Activity" a WHERE a."companyId" = $1::uuid AND a."email" = "Lead"."email")`);
+  else if (active) {
+    conditions.push(
+      `EXISTS (SELECT 1 FROM "Activity" a WHERE a."companyId" = $1::uuid AND a."email" = "Lead"."email" AND a."occurredAt" >= now() - make_interval(days => $${values.push(Number(active))}))`,
+    );
+  }
   return { text: conditions.join(" AND "), values };
 }
 
 type Grades = { A: number; B: number; C: number };
-type Filters = Pick<ListLeadsQuery, "q" | "minScore" | "grade"> & { outcome?: ListLeadsQuery["outcome"] };
+type Filters = Pick<ListLeadsQuery, "q" | "minScore" | "grade"> & { outcome?: ListLeadsQuery["outcome"]; active?: ListLeadsQuery["active"] };
 
 /** The scores a grade stands for under these thresholds. */
 function scoreBand(grade: "A" | "B" | "C" | "D", grades: Grades): [number, number] {
@@ -96,10 +109,16 @@ export type LeadSummary = {
   grade: string;
   outcome: string;
   submittedAt: Date;
+  /** When the lead last did something (its email's newest activity), if ever. */
+  lastActivityAt: Date | null;
 };
+
+/** A lead's newest activity, in SQL (one step down the activity index). */
+export const LAST_ACTIVITY_SQL = `(SELECT max(a."occurredAt") FROM "Activity" a WHERE a."companyId" = "Lead"."companyId" AND a."email" = "Lead"."email")`;
 
 const SUMMARY_COLUMNS = ["id", "email", "firstName", "lastName", "fullName", "jobTitle", "companyName", "score", "grade", "outcome", "submittedAt"]
   .map((column) => `"${column}"`)
+  .concat(`${LAST_ACTIVITY_SQL} AS "lastActivityAt"`)
   .join(", ");
 
 
@@ -124,7 +143,7 @@ export const COUNT_LIMIT = 10_000;
  * broad search of a million leads does not have to visit them all.
  */
 async function countLeads(companyId: string, filters: Filters, grades?: Grades): Promise<{ total: number; totalIsExact: boolean }> {
-  if (!filters.q && filters.minScore === 0 && !filters.outcome) {
+  if (!filters.q && filters.minScore === 0 && !filters.outcome && !filters.active) {
     const [{ total }] = await prisma.$queryRaw<{ total: number }[]>`
       SELECT COALESCE(sum("leads"), 0)::int AS "total" FROM "LeadStats"
       WHERE "companyId" = ${companyId}::uuid AND (${filters.grade} = '' OR "grade" = ${filters.grade})`;

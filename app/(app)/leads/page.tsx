@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePrincipal } from "@/lib/auth/session";
-import { leadDisplayName, listLeads, listLeadsQuery, SORTS, type ListLeadsQuery } from "@/lib/leads/list-leads";
+import { ACTIVE_LABELS, ACTIVE_WITHIN, leadDisplayName, listLeads, listLeadsQuery, SORTS, type ListLeadsQuery } from "@/lib/leads/list-leads";
+import { ago, day } from "@/components/dates";
 import { markOutcome } from "@/lib/outcomes/actions";
 import { GRADES } from "@/lib/scoring";
 
@@ -34,7 +35,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const parsed = listLeadsQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : DEFAULTS;
   const { total, totalIsExact, leads, page, pageSize } = await listLeads(companyId, query);
-  const filtered = query.q !== "" || query.minScore > 0 || query.grade !== "" || query.outcome !== "";
+  const filtered = query.q !== "" || query.minScore > 0 || query.grade !== "" || query.outcome !== "" || query.active !== "";
   const pages = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (an old bookmark, a hand-edited address) shows the last one.
   if (leads.length === 0 && page > pages && total > 0) redirect(href(query, { page: pages }));
@@ -53,8 +54,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Leads" description="Every lead, ranked by score. Search and filters stay in the address, so a view can be bookmarked." />
-      <form method="get" action="/leads" className="mb-4 grid grid-cols-2 gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-7" role="search">
-        <label className="col-span-2 text-sm font-medium text-slate-700 sm:col-span-3">
+      <form method="get" action="/leads" className="mb-4 grid grid-cols-2 gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-4 lg:grid-cols-8" role="search">
+        <label className="col-span-2 text-sm font-medium text-slate-700 sm:col-span-4 lg:col-span-3">
           Search
           <input name="q" defaultValue={query.q} placeholder="Name, email, title, company, location, industry" className={`mt-1 px-3 ${inputClass}`} />
         </label>
@@ -82,6 +83,17 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </select>
         </label>
         <label className="text-sm font-medium text-slate-700">
+          Activity
+          <select name="active" defaultValue={query.active} className={`mt-1 pl-3 ${inputClass}`}>
+            <option value="">Any</option>
+            {ACTIVE_WITHIN.map((value) => (
+              <option key={value} value={value}>
+                {ACTIVE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-700">
           Sort by
           <select name="sort" defaultValue={query.sort} className={`mt-1 pl-3 ${inputClass}`}>
             {Object.entries(SORTS).map(([value, label]) => (
@@ -91,7 +103,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
-        <div className="col-span-2 flex items-center gap-3 sm:col-span-7">
+        <div className="col-span-2 flex items-center gap-3 sm:col-span-4 lg:col-span-8">
           <Button type="submit">Show leads</Button>
           {filtered ? (
             <Link href="/leads" className="text-sm font-medium text-indigo-700 hover:underline">
@@ -142,6 +154,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 <th scope="col" className="px-4 py-3 font-medium">Lead</th>
                 <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Company</th>
                 <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Outcome</th>
+                <th scope="col" className="hidden px-4 py-3 font-medium md:table-cell">Last activity</th>
                 <th scope="col" className="px-4 py-3 text-right font-medium">Score</th>
               </tr>
             </thead>
@@ -163,6 +176,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                   <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">{lead.companyName}</td>
                   <td className="hidden px-4 py-3 sm:table-cell" data-testid="outcome">
                     <OutcomeBadge outcome={lead.outcome} />
+                  </td>
+                  <td className="hidden whitespace-nowrap px-4 py-3 text-slate-600 md:table-cell" data-testid="last-activity">
+                    {lead.lastActivityAt ? <time dateTime={new Date(lead.lastActivityAt).toISOString()} title={day(lead.lastActivityAt)}>{ago(lead.lastActivityAt)}</time> : <span className="text-slate-400">—</span>}
                   </td>
                   <td className="px-4 py-3 text-right">
                     <ScoreBadge score={lead.score} grade={lead.grade} />
