@@ -2,6 +2,7 @@ import { createCompany } from "@/lib/test-factories";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { testEmail } from "@/lib/db/test-helpers";
+import { addActivities } from "@/lib/activities/activities";
 import { getDashboard } from "./dashboard";
 
 async function companyWith(leads: { score: number; grade: string; submittedAt: string }[]) {
@@ -44,15 +45,22 @@ describe("dashboard data", () => {
       { score: 50, grade: "C", submittedAt: "2026-12-02T14:59:00Z" },
       { score: 50, grade: "C", submittedAt: "2026-11-25T12:00:00Z" }, // before the 7-day window
     ]);
+    // Activities per UTC day beside them, from the counts the database keeps (an activity's type does not matter).
+    await addActivities(companyId, { userId: null }, [
+      { email: "a@x.example", type: "Email clicked", occurredAt: "2026-11-30T23:30:00Z" },
+      { email: "a@x.example", type: "Demo requested", occurredAt: "2026-12-01T00:30:00Z" },
+      { email: "b@x.example", type: "Email clicked", occurredAt: "2026-12-01T08:00:00Z" },
+      { email: "b@x.example", type: "Email clicked", occurredAt: "2026-11-20T08:00:00Z" }, // before the window
+    ]);
     const { trend } = await getDashboard(companyId, 7, now);
     expect(trend).toEqual([
-      { day: "2026-11-26", leads: 0 },
-      { day: "2026-11-27", leads: 0 },
-      { day: "2026-11-28", leads: 0 },
-      { day: "2026-11-29", leads: 0 },
-      { day: "2026-11-30", leads: 1 },
-      { day: "2026-12-01", leads: 2 },
-      { day: "2026-12-02", leads: 1 },
+      { day: "2026-11-26", leads: 0, activities: 0 },
+      { day: "2026-11-27", leads: 0, activities: 0 },
+      { day: "2026-11-28", leads: 0, activities: 0 },
+      { day: "2026-11-29", leads: 0, activities: 0 },
+      { day: "2026-11-30", leads: 1, activities: 1 },
+      { day: "2026-12-01", leads: 2, activities: 2 },
+      { day: "2026-12-02", leads: 1, activities: 0 },
     ]);
     expect((await getDashboard(companyId, 90, now)).trend).toHaveLength(90);
   });

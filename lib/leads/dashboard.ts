@@ -16,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Everything the dashboard shows for one company: KPIs, the top 10 leads, and leads
- * submitted per day (UTC) over the last `days` days, today included, empty days as zero.
+ * submitted and activities per day (UTC) over the last `days` days, today included, empty days as zero.
  */
 export async function getDashboard(companyId: string, days: number, now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -36,16 +36,23 @@ export async function getDashboard(companyId: string, days: number, now = new Da
              COALESCE(sum("leads") FILTER (WHERE "grade" = 'D'), 0)::int AS "d"
       FROM "LeadStats" WHERE "companyId" = ${companyId}::uuid`,
     rankedLeads(companyId, { q: "", minScore: 0, grade: "" }, "score", 10),
-    prisma.$queryRaw<{ day: string; leads: number }[]>`
+    // Activities per day beside the leads, from the counts the database keeps for them ("ActivityStats").
+    prisma.$queryRaw<{ day: string; leads: number; activities: number }[]>`
       WITH counted AS (
         SELECT "day", sum("leads")::int AS "leads"
         FROM "LeadStats"
         WHERE "companyId" = ${companyId}::uuid AND "day" BETWEEN ${first}::date AND ${last}::date
         GROUP BY 1
+      ), acted AS (
+        SELECT "day", sum("activities")::int AS "activities"
+        FROM "ActivityStats"
+        WHERE "companyId" = ${companyId}::uuid AND "day" BETWEEN ${first}::date AND ${last}::date
+        GROUP BY 1
       )
-      SELECT to_char(d, 'YYYY-MM-DD') AS "day", COALESCE(c."leads", 0)::int AS "leads"
+      SELECT to_char(d, 'YYYY-MM-DD') AS "day", COALESCE(c."leads", 0)::int AS "leads", COALESCE(a."activities", 0)::int AS "activities"
       FROM generate_series(${first}::date, ${last}::date, interval '1 day') AS d
       LEFT JOIN counted c ON c."day" = d::date
+      LEFT JOIN acted a ON a."day" = d::date
       ORDER BY d`,
   ]);
   return {

@@ -108,7 +108,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       <Panel
-        title="Leads submitted"
+        title={trend.some((day) => day.activities > 0) ? "Leads submitted and activities" : "Leads submitted"}
         className="mt-6"
         actions={
           <nav aria-label="Trend period" className="flex rounded-md ring-1 ring-slate-300">
