@@ -92,15 +92,16 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "leadrank-load-"));
 const database = await benchDatabase(dir);
 const { prisma } = await import("@/lib/db/client");
 const { createAccount } = await import("@/lib/auth/accounts");
-const { createSampleImport } = await import("@/lib/sample-data/import-sample");
+const { createSampleImports } = await import("@/lib/sample-data/import-sample");
 const { processImport } = await import("@/lib/imports/process-import");
 const { createToken } = await import("@/lib/tokens/tokens");
 
 const email = `load-${Date.now()}@example.com`;
 const password = "load test passphrase";
 const { userId, companyId } = await createAccount({ companyName: "Load test", name: "Load", email, password });
-const importId = await createSampleImport(companyId, userId, Number(values.rows));
-await processImport(importId);
+const sample = await createSampleImports(companyId, userId, Number(values.rows));
+await processImport(sample.leads);
+await processImport(sample.activities);
 const leads = await prisma.lead.count({ where: { companyId } });
 // An API token too, to compare a bearer token's cost (its lookup also counts the request) with the cookie's.
 const token = await createToken({ userId, companyId, role: "owner", via: "session" }, { name: "load test" });

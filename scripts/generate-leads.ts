@@ -1,6 +1,7 @@
 /**
- * npm run generate:leads -- --rows N --seed S --out FILE [--preset b2b|lifescience] [--end-date YYYY-MM-DD]
- * Writes a deterministic sample CSV of leads (10,000 rows by default).
+ * npm run generate:leads -- --rows N --seed S --out FILE [--activities FILE] [--preset b2b|lifescience] [--end-date YYYY-MM-DD]
+ * Writes a deterministic sample CSV of leads (10,000 rows by default) and, with --activities, a CSV
+ * of what the same leads did over the last 120 days (and a few people who are not among them).
  */
 import fs from "node:fs";
 import { finished } from "node:stream/promises";
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     rows: { type: "string", default: "10000" },
     seed: { type: "string", default: "1" },
     out: { type: "string" },
+    activities: { type: "string" },
     preset: { type: "string", default: "b2b" },
     "end-date": { type: "string" },
   },
@@ -28,14 +30,19 @@ const problems = [
   Number.isNaN(endDate.getTime()) ? "--end-date is YYYY-MM-DD" : null,
 ].filter(Boolean);
 if (problems.length) {
-  console.error(`${problems.join("\n")}\nUsage: npm run generate:leads -- --rows N --seed S --out FILE [--preset b2b|lifescience] [--end-date YYYY-MM-DD]`);
+  console.error(`${problems.join("\n")}\nUsage: npm run generate:leads -- --rows N --seed S --out FILE [--activities FILE] [--preset b2b|lifescience] [--end-date YYYY-MM-DD]`);
   process.exit(2);
 }
 
-const started = performance.now();
-const out = fs.createWriteStream(values.out!);
-await writeSampleCsv(out, { rows, seed, preset: values.preset as "b2b" | "lifescience", endDate });
-out.end();
-await finished(out);
-const seconds = (performance.now() - started) / 1000;
-console.log(`Wrote ${rows.toLocaleString("en-US")} leads to ${values.out} in ${seconds.toFixed(2)} s (${fs.statSync(values.out!).size.toLocaleString("en-US")} bytes).`);
+const options = { rows, seed, preset: values.preset as "b2b" | "lifescience", endDate };
+for (const [file, activities] of [[values.out!, false], [values.activities, true]] as const) {
+  if (!file) continue;
+  const started = performance.now();
+  const out = fs.createWriteStream(file);
+  await writeSampleCsv(out, { ...options, activities });
+  out.end();
+  await finished(out);
+  const seconds = (performance.now() - started) / 1000;
+  const what = activities ? `the activities of ${rows.toLocaleString("en-US")} leads` : `${rows.toLocaleString("en-US")} leads`;
+  console.log(`Wrote ${what} to ${file} in ${seconds.toFixed(2)} s (${fs.statSync(file).size.toLocaleString("en-US")} bytes).`);
+}

@@ -10,7 +10,7 @@ import { prisma } from "@/lib/db/client";
 import { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { processImport } from "@/lib/imports/process-import";
-import { createSampleImport } from "@/lib/sample-data/import-sample";
+import { createSampleImports } from "@/lib/sample-data/import-sample";
 import { dataDir, ensureAuthSecret, loadDotEnv } from "@/lib/env";
 
 const DEMO = { companyName: "Demo Company", name: "Demo User", email: "demo@example.com", password: "demo-password-2026" };
@@ -78,10 +78,12 @@ app.on("exit", async (code, signal) => {
   process.exit(code ?? (signal ? 0 : 1));
 });
 
-/** The demo account, with 10,000 sample leads imported through the usual pipeline. */
+/** The demo account, with 10,000 sample leads and their activities imported through the usual pipeline. */
 async function createDemoAccount() {
   if (await prisma.user.findUnique({ where: { email: DEMO.email } })) return;
   const { userId, companyId } = await createAccount(DEMO);
-  await processImport(await createSampleImport(companyId, userId));
-  console.log("Created the demo account with 10,000 sample leads.");
+  const imports = await createSampleImports(companyId, userId);
+  await processImport(imports.leads);
+  await processImport(imports.activities);
+  console.log("Created the demo account with 10,000 sample leads and their activities.");
 }

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { generateLeadRows, SAMPLE_COLUMNS, sampleCsvBytes, type SampleOptions } from "./generate";
+import { suggestActivityMapping } from "@/lib/activities/mapping";
+import { generateLeadRows, SAMPLE_ACTIVITY_COLUMNS, SAMPLE_COLUMNS, sampleCsvBytes, type SampleOptions } from "./generate";
 
 const endDate = new Date("2026-11-23T23:59:59Z");
 
@@ -66,5 +67,23 @@ describe("sample outcomes", () => {
     const older = rows.filter((r) => age(r) > 30);
     expect(older.filter(closed).length / older.length).toBeCloseTo(0.8, 1);
     expect(rows.filter((r) => r[17] === "customer").length).toBeGreaterThan(300);
+  });
+
+  it("writes the same leads' activities for the same seed, mapped as they come, dated within the 120 days before the end date", async () => {
+    const text = (await sampleCsvBytes({ rows: 300, seed: 7, endDate, activities: true })).toString("utf8");
+    expect((await sampleCsvBytes({ rows: 300, seed: 7, endDate, activities: true })).toString("utf8")).toBe(text);
+    const [header, ...rows] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    expect(header).toEqual([...SAMPLE_ACTIVITY_COLUMNS]);
+    expect(suggestActivityMapping(header)).toEqual(["email", "type", "occurredAt", "detail", "source"]);
+    expect(rows.length).toBeGreaterThan(600);
+    const leads = new Set([...generateLeadRows({ rows: 300, seed: 7, endDate })].map((row) => row[7]));
+    const strangers = rows.filter((row) => !leads.has(row[0]));
+    expect(strangers.length).toBeGreaterThan(5);
+    expect(strangers.length).toBeLessThan(rows.length / 5);
+    for (const [, , occurredAt] of rows) {
+      const time = Date.parse(occurredAt);
+      expect(time).toBeLessThanOrEqual(endDate.getTime());
+      expect(time).toBeGreaterThan(endDate.getTime() - 121 * 86_400_000);
+    }
   });
 });

@@ -249,15 +249,71 @@ export function* generateLeadRows({ rows, seed, preset = "b2b", endDate = new Da
   }
 }
 
+export const SAMPLE_ACTIVITY_COLUMNS = ["Email", "Activity", "Occurred At", "Detail", "Source"] as const;
+
+const PAGES = ["/pricing", "/docs/getting-started", "/blog/lead-scoring-without-a-crm", "/case-studies", "/integrations", "/security", "/blog/what-is-a-good-lead"];
+const EMAILS = ["Newsletter: November", "Newsletter: October", "Webinar invitation", "Product update 4.2", "Case study: Fintech"];
+
+/**
+ * The activities of the same sample leads (same options): what each lead did over the 120 days
+ * before `endDate`, drawn from the same hidden propensity that decides the outcomes. Leads that
+ * were won opened and clicked more, visited the pricing page and asked for demos, mostly in their
+ * last weeks; lost leads did less and a few unsubscribed; open leads as their propensity says.
+ * About 1 activity in 20 is of an email that is not among the leads (someone who never filled a
+ * form). Rows: email, activity type, occurredAt (ISO), detail, source.
+ */
+export function* generateActivityRows(options: SampleOptions): Generator<string[]> {
+  const end = (options.endDate ?? new Date()).getTime();
+  const rand = random(options.seed ^ 0xac71);
+  const one = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
+  const poisson = (mean: number) => {
+    // Knuth's method: small means only.
+    let k = 0;
+    for (let p = rand(), limit = Math.exp(-mean); p > limit; p *= rand()) k++;
+    return k;
+  };
+  /** A moment within the last `days` days, leaning towards the recent when `recent` is high. */
+  const within = (days: number, recent = 1) => new Date(end - Math.floor(Math.pow(rand(), recent) * days * DAY_MS)).toISOString().slice(0, 19) + "Z";
+  let strangers = 0;
+  for (const lead of generateLeadRows(options)) {
+    const email = lead[7];
+    const outcome = lead[17];
+    const likely = 1 / (1 + Math.exp(-propensity(lead[3], lead[5], Number(lead[6]), lead[11])));
+    const won = outcome === "customer";
+    const lost = outcome === "closed lost";
+    const warmth = won ? 1.6 : lost ? 0.5 : 0.4 + likely;
+    // Won leads were active lately: their activities lean to the last weeks.
+    const recent = won ? 2.5 : 1;
+    for (let n = poisson(2.5 * warmth); n > 0; n--) yield [email, "Email opened", within(120, recent), one(EMAILS), "Mailchimp"];
+    for (let n = poisson(1.2 * warmth); n > 0; n--) yield [email, "Email clicked", within(120, recent), one(EMAILS), "Mailchimp"];
+    for (let n = poisson(1.5 * warmth); n > 0; n--) {
+      const page = won && rand() < 0.5 ? "/pricing" : one(PAGES);
+      yield [email, "Page view", within(120, recent), `https://leadrank.example${page}`, "website"];
+    }
+    if (rand() < 0.15 * warmth) yield [email, "Form submitted", within(120), one(["Contact us", "Whitepaper: Scoring 101"]), "website"];
+    if (rand() < 0.12 * warmth) yield [email, "Webinar attended", within(90), "Scoring without a CRM", "Zoom"];
+    if (rand() < (won ? 0.7 : lost ? 0.12 : 0.1 * likely)) yield [email, "Demo requested", within(60, recent), "", "website"];
+    if (won && rand() < 0.5) yield [email, "Meeting booked", within(45, recent), "Intro call", "Calendly"];
+    if (rand() < (lost ? 0.08 : 0.015)) yield [email, "Unsubscribed", within(120), "", "Mailchimp"];
+    // Someone LeadRank does not know: read a newsletter, looked at a page.
+    if (rand() < 0.15) {
+      strangers++;
+      const stranger = `reader.${strangers.toString(36)}@example.${one(["com", "net", "org"])}`;
+      yield [stranger, "Email opened", within(120), one(EMAILS), "Mailchimp"];
+      if (rand() < 0.4) yield [stranger, "Page view", within(120), `https://leadrank.example${one(PAGES)}`, "website"];
+    }
+  }
+}
+
 /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
 const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
-/** Writes a sample CSV (header first, CRLF line ends, quoted where needed) in constant memory. */
-export async function writeSampleCsv(out: Writable, options: SampleOptions): Promise<void> {
+/** Writes a sample CSV (header first, CRLF line ends, quoted where needed) in constant memory: the leads, or their activities. */
+export async function writeSampleCsv(out: Writable, options: SampleOptions & { activities?: boolean }): Promise<void> {
   const write = (text: string) =>
     out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
-  let chunk = SAMPLE_COLUMNS.map(cell).join(",") + "\r\n";
-  for (const row of generateLeadRows(options)) {
+  let chunk = (options.activities ? SAMPLE_ACTIVITY_COLUMNS : SAMPLE_COLUMNS).map(cell).join(",") + "\r\n";
+  for (const row of options.activities ? generateActivityRows(options) : generateLeadRows(options)) {
     chunk += row.map(cell).join(",") + "\r\n";
     if (chunk.length > 1 << 20) {
       await write(chunk);
@@ -268,7 +324,7 @@ export async function writeSampleCsv(out: Writable, options: SampleOptions): Pro
 }
 
 /** A sample CSV in memory, for tests and small uploads. */
-export async function sampleCsvBytes(options: SampleOptions): Promise<Buffer> {
+export async function sampleCsvBytes(options: SampleOptions & { activities?: boolean }): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -6,13 +6,25 @@ import { writeSampleCsv } from "./generate";
 
 export const SAMPLE_ROWS = 10_000;
 const SAMPLE_FILE = "sample-leads.csv";
+const SAMPLE_ACTIVITIES = "sample-activities.csv";
+const SEED = 2026;
 
 /**
- * Starts an import of generated sample leads into the company, through the usual pipeline;
- * returns its id. One at a time per company: checked and recorded under a lock, so that a
- * double click or a second tab makes one import, and the other is refused (409).
+ * Starts the imports of generated sample leads and of their activities into the company, through
+ * the usual pipeline; returns their ids (the leads' first: they run in that order). One at a time
+ * per company: checked and recorded under a lock, so that a double click or a second tab makes
+ * one, and the other is refused (409).
  */
-export async function createSampleImport(companyId: string, userId: string | null, rows = SAMPLE_ROWS): Promise<string> {
+export async function createSampleImports(companyId: string, userId: string | null, rows = SAMPLE_ROWS): Promise<{ leads: string; activities: string }> {
+  // Dated up to the start of today (UTC): the same sample imported again today adds no activity twice.
+  const endDate = new Date(new Date().toISOString().slice(0, 10));
+  const leads = await createSampleLeadsImport(companyId, userId, rows, endDate);
+  const activities = new PassThrough();
+  void writeSampleCsv(activities, { rows, seed: SEED, endDate, activities: true }).then(() => activities.end());
+  return { leads, activities: await createImport({ companyId, userId, kind: "activities", fileName: SAMPLE_ACTIVITIES, source: activities }) };
+}
+
+function createSampleLeadsImport(companyId: string, userId: string | null, rows: number, endDate: Date): Promise<string> {
   const csv = new PassThrough();
   return createImport({
     companyId,
@@ -23,7 +35,7 @@ export async function createSampleImport(companyId: string, userId: string | nul
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sample:${companyId}`}, 0))`;
       const unfinished = await tx.import.count({ where: unfinishedSample(companyId) });
       if (unfinished > 0) throw new AppError("sample_running", "Sample leads are already being imported into your company.");
-      void writeSampleCsv(csv, { rows, seed: 2026 }).then(() => csv.end());
+      void writeSampleCsv(csv, { rows, seed: SEED, endDate }).then(() => csv.end());
     },
   });
 }
