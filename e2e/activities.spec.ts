@@ -110,6 +110,18 @@ for (const [device, viewport] of [["desktop", { width: 1280, height: 800 }], ["p
     await expect(items).toHaveCount(2);
     await expect(items.first()).toContainText("Demo requested");
     await expect(items.last()).toContainText("https://fintech.example/pricing");
+
+    // The leads table: when each lead last did something, and a filter by it.
+    await page.goto("/leads");
+    if (device === "desktop") await expect(page.getByTestId("last-activity").first()).toHaveText("yesterday");
+    await page.getByRole("combobox", { name: /^Activity/ }).selectOption({ label: "In the last 7 days" });
+    await page.getByRole("button", { name: "Show leads" }).click();
+    await expect(page).toHaveURL(/active=7/);
+    await expect(page.getByTestId("lead-total")).toHaveText("1 lead");
+    await screenshot(page, `leads-active-${device}`);
+    await page.getByRole("combobox", { name: /^Activity/ }).selectOption({ label: "No activity" });
+    await page.getByRole("button", { name: "Show leads" }).click();
+    await expect(page.getByRole("heading", { name: "No leads match" })).toBeVisible();
   });
 }
 

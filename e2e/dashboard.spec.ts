@@ -119,7 +119,15 @@ test("an empty dashboard offers sample data, imported through the usual pipeline
   await expect(page.getByTestId("count-created")).toHaveText(/9,9\d\d/);
   await page.goto("/imports");
   await expect(page.getByTestId("import-history").getByText("sample-leads.csv")).toHaveCount(1);
+  // Their activities follow, with a few people who are not among the leads.
+  await expect(page.getByTestId("import-history").getByText("sample-activities.csv")).toHaveCount(1);
+  const activityImport = async () => (await (await page.request.get("/api/imports")).json()).imports.find((i: { fileName: string }) => i.fileName === "sample-activities.csv");
+  await expect.poll(async () => (await activityImport())?.status, { timeout: 60_000 }).toBe("succeeded");
+  expect((await activityImport()).activitySummary.unknown.people).toBeGreaterThan(100);
   await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Leads submitted and activities" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /activities: \d+ in all/ })).toBeVisible();
+  await screenshot(page, "desktop-dashboard-activities");
   await expect(page.getByTestId("top-leads").getByRole("listitem")).toHaveCount(10);
   await expect(page.getByTestId("kpis")).toContainText(/9,9\d\d/);
   await expect(page.getByTestId("grade-counts")).toContainText(/\d,\d{3}/);

@@ -257,8 +257,9 @@ const EMAILS = ["Newsletter: November", "Newsletter: October", "Webinar invitati
 /**
  * The activities of the same sample leads (same options): what each lead did over the 120 days
  * before `endDate`, drawn from the same hidden propensity that decides the outcomes. Leads that
- * were won opened and clicked more, visited the pricing page and asked for demos, mostly in their
- * last weeks; lost leads did less and a few unsubscribed; open leads as their propensity says.
+ * were won clicked more, visited the pricing page, asked for demos and booked meetings in the
+ * weeks after they arrived; lost leads did less and a few unsubscribed; open leads as their
+ * propensity says. Newsletters are opened at any time.
  * About 1 activity in 20 is of an email that is not among the leads (someone who never filled a
  * form). Rows: email, activity type, occurredAt (ISO), detail, source.
  */
@@ -272,8 +273,9 @@ export function* generateActivityRows(options: SampleOptions): Generator<string[
     for (let p = rand(), limit = Math.exp(-mean); p > limit; p *= rand()) k++;
     return k;
   };
-  /** A moment within the last `days` days, leaning towards the recent when `recent` is high. */
-  const within = (days: number, recent = 1) => new Date(end - Math.floor(Math.pow(rand(), recent) * days * DAY_MS)).toISOString().slice(0, 19) + "Z";
+  /** A moment within the last `days` days. */
+  const within = (days: number) => iso(end - rand() * days * DAY_MS);
+  const iso = (time: number) => new Date(Math.floor(time)).toISOString().slice(0, 19) + "Z";
   let strangers = 0;
   for (const lead of generateLeadRows(options)) {
     const email = lead[7];
@@ -282,19 +284,21 @@ export function* generateActivityRows(options: SampleOptions): Generator<string[
     const won = outcome === "customer";
     const lost = outcome === "closed lost";
     const warmth = won ? 1.6 : lost ? 0.5 : 0.4 + likely;
-    // Won leads were active lately: their activities lean to the last weeks.
-    const recent = won ? 2.5 : 1;
-    for (let n = poisson(2.5 * warmth); n > 0; n--) yield [email, "Email opened", within(120, recent), one(EMAILS), "Mailchimp"];
-    for (let n = poisson(1.2 * warmth); n > 0; n--) yield [email, "Email clicked", within(120, recent), one(EMAILS), "Mailchimp"];
+    // Newsletters reach everyone at any time; the rest follows the lead's arrival: a won lead engaged in its first weeks.
+    const created = Date.parse(lead[16]);
+    const engaged = (days: number) => iso(created + rand() * Math.min(days * DAY_MS, end - created));
+    const span = won ? 40 : 120;
+    for (let n = poisson(2.5 * warmth); n > 0; n--) yield [email, "Email opened", within(120), one(EMAILS), "Mailchimp"];
+    for (let n = poisson(1.2 * warmth); n > 0; n--) yield [email, "Email clicked", engaged(span), one(EMAILS), "Mailchimp"];
     for (let n = poisson(1.5 * warmth); n > 0; n--) {
       const page = won && rand() < 0.5 ? "/pricing" : one(PAGES);
-      yield [email, "Page view", within(120, recent), `https://leadrank.example${page}`, "website"];
+      yield [email, "Page view", engaged(span), `https://leadrank.example${page}`, "website"];
     }
-    if (rand() < 0.15 * warmth) yield [email, "Form submitted", within(120), one(["Contact us", "Whitepaper: Scoring 101"]), "website"];
+    if (rand() < 0.15 * warmth) yield [email, "Form submitted", engaged(span), one(["Contact us", "Whitepaper: Scoring 101"]), "website"];
     if (rand() < 0.12 * warmth) yield [email, "Webinar attended", within(90), "Scoring without a CRM", "Zoom"];
-    if (rand() < (won ? 0.7 : lost ? 0.12 : 0.1 * likely)) yield [email, "Demo requested", within(60, recent), "", "website"];
-    if (won && rand() < 0.5) yield [email, "Meeting booked", within(45, recent), "Intro call", "Calendly"];
-    if (rand() < (lost ? 0.08 : 0.015)) yield [email, "Unsubscribed", within(120), "", "Mailchimp"];
+    if (rand() < (won ? 0.7 : lost ? 0.12 : 0.1 * likely)) yield [email, "Demo requested", engaged(won ? 30 : 90), "", "website"];
+    if (won && rand() < 0.5) yield [email, "Meeting booked", engaged(45), "Intro call", "Calendly"];
+    if (rand() < (lost ? 0.08 : 0.015)) yield [email, "Unsubscribed", engaged(120), "", "Mailchimp"];
     // Someone LeadRank does not know: read a newsletter, looked at a page.
     if (rand() < 0.15) {
       strangers++;
