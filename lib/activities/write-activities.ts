@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type pg from "pg";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Activity } from "./activity";
@@ -27,7 +27,7 @@ export function dedupeKey({ email, typeKey, occurredAt, detail, eventId, nth }: 
     eventId !== null
       ? `event\u001f${eventId}`
       : `activity\u001f${email}\u001f${typeKey}\u001f${occurredAt.toISOString()}\u001f${detail ?? ""}${nth > 1 ? `\u001f${nth}` : ""}`;
-  const hex = createHash("sha256").update(identity).digest("hex");
+  const hex = hash("sha256", identity, "hex");
   // A version-8 uuid (RFC 9562: bits of the application's own), so that it reads as any other id.
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -39,15 +39,14 @@ export const MAX_ACTIVITY_TYPES = 10_000;
 export const TOO_MANY_TYPES = `The company has ${MAX_ACTIVITY_TYPES.toLocaleString("en-US")} activity types already, the most it can have: use one of them.`;
 
 /**
- * Says how many activities were stored, and which (by index) were not because their type would be
- * one beyond MAX_ACTIVITY_TYPES.
+ * The ids of the activities' types in the company, a new type added as it first came while there
+ * is room for it (MAX_ACTIVITY_TYPES); `untyped`: the indexes of the activities whose type has no room.
  */
-export async function writeActivities(run: Run, companyId: string, activities: Activity[], importId: string | null = null): Promise<{ stored: number; untyped: number[] }> {
-  if (activities.length === 0) return { stored: 0, untyped: [] };
-  // The company's types: a new one is written as it first came, while there is room for it.
+export async function activityTypeIds(run: Run, companyId: string, activities: Activity[]): Promise<{ typeIds: Map<string, number>; untyped: number[] }> {
   const names = new Map<string, string>();
   for (const { typeKey, type } of activities) if (!names.has(typeKey)) names.set(typeKey, type);
   const keys = [...names.keys()];
+  if (keys.length === 0) return { typeIds: new Map(), untyped: [] };
   let types = await run(`SELECT "id", "key" FROM "ActivityType" WHERE "companyId" = $1::uuid AND "key" = ANY($2::text[])`, [companyId, keys]);
   if (types.length < keys.length) {
     const known = new Set(types.map((row) => row.key as string));
@@ -62,12 +61,23 @@ export async function writeActivities(run: Run, companyId: string, activities: A
   }
   const typeIds = new Map(types.map((row) => [row.key as string, row.id as number]));
   const untyped: number[] = [];
-  const rows: object[] = [];
   activities.forEach((a, index) => {
-    const t = typeIds.get(a.typeKey);
-    if (t === undefined) return void untyped.push(index);
-    rows.push({ d: dedupeKey(a), e: a.email, t, o: a.occurredAt.toISOString(), x: a.detail, s: a.source, i: a.eventId });
+    if (!typeIds.has(a.typeKey)) untyped.push(index);
   });
+  return { typeIds, untyped };
+}
+
+/**
+ * Says how many activities were stored, and which (by index) were not because their type would be
+ * one beyond MAX_ACTIVITY_TYPES.
+ */
+export async function writeActivities(run: Run, companyId: string, activities: Activity[], importId: string | null = null): Promise<{ stored: number; untyped: number[] }> {
+  const { typeIds, untyped } = await activityTypeIds(run, companyId, activities);
+  const rows: object[] = [];
+  for (const a of activities) {
+    const t = typeIds.get(a.typeKey);
+    if (t !== undefined) rows.push({ d: dedupeKey(a), e: a.email, t, o: a.occurredAt.toISOString(), x: a.detail, s: a.source, i: a.eventId });
+  }
   if (rows.length === 0) return { stored: 0, untyped };
   const [{ stored }] = await run(
     `WITH stored AS (

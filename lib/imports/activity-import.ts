@@ -1,12 +1,18 @@
 import { createActivityReader, type ActivityMapping } from "@/lib/activities/mapping";
 import type { Activity } from "@/lib/activities/activity";
-import { onConnection, TOO_MANY_TYPES, writeActivities } from "@/lib/activities/write-activities";
+import { activityTypeIds, dedupeKey, onConnection, TOO_MANY_TYPES, writeActivities } from "@/lib/activities/write-activities";
 import { CsvFormatError } from "@/lib/csv/detect";
 import type { CsvRecord } from "@/lib/csv/read";
 import { companyTransaction } from "@/lib/db/bulk";
+import { databaseTarget } from "@/lib/db/client";
+import { isId } from "@/lib/ids";
 import { readAhead } from "@/lib/read-ahead";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { Counts, ImportRun } from "./process-import";
-import { BATCH_ROWS, breathe, saveRejections, SLICE, type Rejection } from "./write-batches";
+import { batchFormat, BATCH_ROWS, breathe, copyText, saveRejections, SLICE, type BatchFormat, type Rejection } from "./write-batches";
 
 /** One import adds at most this many activities (a file in the wide shape multiplies its rows by its counts). */
 export const MAX_ACTIVITIES_PER_IMPORT = 10_000_000;
@@ -36,10 +42,10 @@ export async function writeActivityImport({ client, importId, job, records, byte
   return companyTransaction(client, job.companyId, async () => {
     const { rows } = await client.query<{ day: Date }>(`SELECT date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS "day"`);
     const read = createActivityReader(job.headers as string[], job.mapping as ActivityMapping, rows[0].day);
-    const run = onConnection(client);
+    const write = await activityWriter(client, batchFormat(databaseTarget().kind), job.companyId, importId);
     let inflight: Promise<void> | undefined;
     let batches = 0;
-    const source = readAhead(activityBatches(records, read), 2);
+    const source = readAhead(activityBatches(records, read, write.encode), 2);
     try {
       for await (const batch of source) {
         summary.activities += batch.activities.length;
@@ -51,7 +57,7 @@ export async function writeActivityImport({ client, importId, job, records, byte
         await inflight;
         if (failAfterBatches !== undefined && batches++ >= failAfterBatches) throw new Error("Simulated failure");
         inflight = (async () => {
-          const { stored, untyped } = await writeActivities(run, job.companyId, batch.activities, importId);
+          const { stored, untyped } = await write.write(batch);
           // Activities of a type the company has no room for: their rows are rejected.
           const refused = new Map(untyped.map((index) => [batch.origins[index].row, batch.origins[index]]));
           const rejected = [...batch.rejected, ...[...refused.values()].map(({ row, cells }) => ({ row, reason: TOO_MANY_TYPES, cells }))];
@@ -76,9 +82,11 @@ export async function writeActivityImport({ client, importId, job, records, byte
     counts.totalRows = counts.processedRows;
     counts.processedBytes = bytes();
     const { rows: reach } = await client.query<{ known: boolean; activities: number; people: number }>(
-      `SELECT EXISTS (SELECT 1 FROM "Lead" l WHERE l."companyId" = a."companyId" AND l."email" = a."email") AS "known",
-              count(*)::int AS "activities", count(DISTINCT a."email")::int AS "people"
-       FROM "Activity" a WHERE a."companyId" = $1 AND a."importId" = $2 GROUP BY 1`,
+      // Grouped by email first: one look for a lead per person, not per activity.
+      `WITH "people" AS (SELECT "email", count(*) AS "activities" FROM "Activity" WHERE "companyId" = $1 AND "importId" = $2 GROUP BY 1)
+       SELECT EXISTS (SELECT 1 FROM "Lead" l WHERE l."companyId" = $1 AND l."email" = p."email") AS "known",
+              sum(p."activities")::int AS "activities", count(*)::int AS "people"
+       FROM "people" p GROUP BY 1`,
       [job.companyId, importId],
     );
     for (const { known, activities, people } of reach) summary[known ? "known" : "unknown"] = { activities, people };
@@ -92,7 +100,98 @@ export async function writeActivityImport({ client, importId, job, records, byte
   });
 }
 
-type ActivityBatch = { records: number; activities: Activity[]; origins: CsvRecord[]; rejected: Rejection[]; cutRows: number; emptyRows: number };
+/** COPY lines: straight into "Activity", and through the merge. */
+type EncodedActivities = { direct: string; merge: string };
+
+/** Writes a batch (encoded for the database by `encode` as it was read); says how many were stored and which could not be (their type has no room). */
+type ActivityWriter = { encode: (activities: Activity[]) => Promise<EncodedActivities>; write: (batch: ActivityBatch) => Promise<{ stored: number; untyped: number[] }> };
+
+/**
+ * How an import's batches of activities reach the database, inside its transaction
+ * (docs/activities.md#speed). PostgreSQL: each batch is encoded as COPY text while it is read (the
+ * previous one being written meanwhile). When the company had no activity at the start of the
+ * import, an activity whose key this import has not written before cannot exist yet: it goes
+ * straight into "Activity" with COPY. The others (all of them when the company has activities)
+ * are copied into a temporary staging table and inserted by one INSERT … ON CONFLICT DO NOTHING.
+ * The embedded database, whose socket drops COPY FROM STDIN: one JSON parameter, as
+ * POST /api/activities writes.
+ */
+async function activityWriter(client: pg.Client, format: BatchFormat, companyId: string, importId: string): Promise<ActivityWriter> {
+  const run = onConnection(client);
+  if (format === "json") return { encode: async () => ({ direct: "", merge: "" }), write: (batch) => writeActivities(run, companyId, batch.activities, importId) };
+  if (!isId(companyId) || !isId(importId)) throw new Error("Not an id.");
+  const { rows } = await client.query<{ fresh: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM "Activity" WHERE "companyId" = $1) AS "fresh"`, [companyId]);
+  // Keys this import has written, as bits of a 4 MB bitmap indexed by the key's first bits (it is
+  // a hash already): a bit already set (now and then by another key) sends the row through the
+  // merge, which is right in any case.
+  const written = rows[0].fresh ? new Uint32Array(WRITTEN_BITS / 32) : null;
+  await client.query(`CREATE TEMPORARY TABLE ${STAGING} (LIKE "Activity" INCLUDING DEFAULTS) ON COMMIT DROP`);
+  // The insert and the emptying of the staging table go as one round trip (a simple query takes no parameters).
+  const merge = `INSERT INTO "Activity" (${COLUMNS}) SELECT ${COLUMNS} FROM ${STAGING} ON CONFLICT ("companyId", "dedupe") DO NOTHING; TRUNCATE ${STAGING}`;
+  const copy = (into: string, text: string) => pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${into} (${COLUMNS}) FROM STDIN`)));
+  // The company's types: an id once known (or added); a type without room is refused.
+  const typeIds = new Map<string, number>();
+  const refused = new Set<string>();
+  const ids = `${companyId}\t${importId}`;
+  return {
+    encode: async (activities) => {
+      const fresh = activities.filter((a) => !typeIds.has(a.typeKey) && !refused.has(a.typeKey));
+      if (fresh.length > 0) {
+        // Asked for while the previous batch may be in flight: the connection answers in turn.
+        const found = await activityTypeIds(run, companyId, fresh);
+        for (const { typeKey } of fresh) {
+          const id = found.typeIds.get(typeKey);
+          if (id === undefined) refused.add(typeKey);
+          else typeIds.set(typeKey, id);
+        }
+      }
+      let direct = "";
+      let merged = "";
+      for (const [index, a] of activities.entries()) {
+        if (index % SLICE === SLICE - 1) await breathe();
+        const typeId = typeIds.get(a.typeKey);
+        if (typeId === undefined) continue;
+        const key = dedupeKey(a);
+        const line = `${ids}\t${key}\t${copyText(a.email)}\t${typeId}\t${a.occurredAt.toISOString()}\t${copyText(a.detail)}\t${copyText(a.source)}\t${copyText(a.eventId)}\n`;
+        const bit = written ? parseInt(key.slice(0, 8), 16) & (WRITTEN_BITS - 1) : 0;
+        if (written && (written[bit >>> 5] & (1 << (bit & 31))) === 0) {
+          written[bit >>> 5] |= 1 << (bit & 31);
+          direct += line;
+        } else merged += line;
+      }
+      return { direct, merge: merged };
+    },
+    write: async ({ activities, copy: text }) => {
+      const untyped = refused.size === 0 ? [] : activities.flatMap((a, index) => (refused.has(a.typeKey) ? [index] : []));
+      let stored = 0;
+      if (text.direct) stored += (await copyCount(copy, `"Activity"`, text.direct));
+      if (text.merge) {
+        await copy(STAGING, text.merge);
+        const [inserted] = (await client.query(merge)) as unknown as pg.QueryResult[];
+        stored += inserted.rowCount ?? 0;
+      }
+      return { stored, untyped };
+    },
+  };
+}
+
+/** The columns a batch carries, in this order in its COPY lines. */
+const COLUMNS = ["companyId", "importId", "dedupe", "email", "typeId", "occurredAt", "detail", "source", "eventId"].map((column) => `"${column}"`).join(", ");
+
+/** 2^25 bits: at a million activities, about 3% of the rows take the merge for nothing. */
+const WRITTEN_BITS = 1 << 25;
+
+/** Copies `text` and says how many rows it held (one per line). */
+async function copyCount(copy: (into: string, text: string) => Promise<void>, into: string, text: string): Promise<number> {
+  await copy(into, text);
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
+}
+
+const STAGING = "activity_batch";
+
+type ActivityBatch = { records: number; activities: Activity[]; origins: CsvRecord[]; rejected: Rejection[]; cutRows: number; emptyRows: number; copy: EncodedActivities };
 
 /** Activities written per statement at most (a batch of rows of the wide shape may hold many more than rows). */
 const ACTIVITIES_PER_WRITE = 10_000;
@@ -101,8 +200,8 @@ const ACTIVITIES_PER_WRITE = 10_000;
  * The file's records in batches of BATCH_ROWS rows or ACTIVITIES_PER_WRITE activities, whichever
  * comes first, each read into its activities (with the record each came from) and its rejected rows.
  */
-async function* activityBatches(records: AsyncIterable<CsvRecord[]>, read: ReturnType<typeof createActivityReader>): AsyncGenerator<ActivityBatch> {
-  const empty = (): ActivityBatch => ({ records: 0, activities: [], origins: [], rejected: [], cutRows: 0, emptyRows: 0 });
+async function* activityBatches(records: AsyncIterable<CsvRecord[]>, read: ReturnType<typeof createActivityReader>, encode: ActivityWriter["encode"]): AsyncGenerator<ActivityBatch> {
+  const empty = (): ActivityBatch => ({ records: 0, activities: [], origins: [], rejected: [], cutRows: 0, emptyRows: 0, copy: { direct: "", merge: "" } });
   let out = empty();
   for await (const part of records) {
     for (const record of part) {
@@ -118,10 +217,14 @@ async function* activityBatches(records: AsyncIterable<CsvRecord[]>, read: Retur
         }
       }
       if (out.records >= BATCH_ROWS || out.activities.length >= ACTIVITIES_PER_WRITE) {
+        out.copy = await encode(out.activities);
         yield out;
         out = empty();
       }
     }
   }
-  if (out.records > 0) yield out;
+  if (out.records > 0) {
+    out.copy = await encode(out.activities);
+    yield out;
+  }
 }

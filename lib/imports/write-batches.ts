@@ -159,7 +159,7 @@ function emailHash(email: string): number {
 }
 
 /** Lines of COPY's text format (values tab-separated, \\N for null, special characters escaped) as one text. */
-const copyLines = (lines: string[]) => (lines.length === 0 ? "" : `${lines.join("\n")}\n`);
+export const copyLines = (lines: string[]) => (lines.length === 0 ? "" : `${lines.join("\n")}\n`);
 
 const NULL = "\\N";
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -169,7 +169,7 @@ function copyNumber(value: number | null): string {
   return value === null ? NULL : String(value);
 }
 
-function copyText(value: string | null): string {
+export function copyText(value: string | null): string {
   if (value === null) return NULL;
   return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => COPY_ESCAPES[char]) : value;
 }
