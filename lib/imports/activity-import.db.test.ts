@@ -4,6 +4,7 @@ import { MAX_ACTIVITY_TYPES } from "@/lib/activities/write-activities";
 import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
 import { createTeam } from "@/lib/test-factories";
+import { workbook } from "@/lib/xlsx/test-workbooks";
 import type { ActivitySummary } from "./activity-import";
 import { createImport, findSavedMapping } from "./create-import";
 import { getImport, rejectedRows, unknownEmailRows } from "./imports";
@@ -12,7 +13,7 @@ import { undoImport } from "./undo-import";
 
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
-async function importFile(companyId: string, kind: "leads" | "activities", text: string, options: { mapping?: ActivityMapping; failAfterBatches?: number } = {}) {
+async function importFile(companyId: string, kind: "leads" | "activities", text: string | Uint8Array, options: { mapping?: ActivityMapping; failAfterBatches?: number } = {}) {
   const id = await createImport({ companyId, userId: null, kind, fileName: `${kind}.csv`, source: bytesOf(text), mapping: options.mapping });
   await processImport(id, { failAfterBatches: options.failAfterBatches });
   return (await getImport(companyId, id))!;
@@ -146,5 +147,20 @@ describe("importing a file of activities", () => {
     const job = await importFile(companyId, "activities", `Email,Event,Date\na@x.example,Type 1,${day(1)}\nb@x.example,Brand new,${day(1)}\nc@x.example,Newer still,${day(1)}\n`);
     expect(job).toMatchObject({ createdCount: 2, rejectedCount: 1 });
     expect((await rejectedRows(companyId, job.id).next()).value![0]).toMatchObject({ row: 4, reason: expect.stringMatching(/10,000 activity types/) });
+  });
+
+  it("reads an Excel workbook of activities: its dates as dates, its sheet's columns mapped as a CSV's", async () => {
+    const { companyId } = await createTeam("Calendar Exports");
+    const when = new Date(Date.UTC(2026, 10, 20, 14, 30));
+    const file = await workbook((book) => {
+      const sheet = book.addWorksheet("Meetings");
+      sheet.addRow(["Email", "Event", "Date", "Subject"]);
+      sheet.addRow(["ana@acme.example", "Meeting booked", when, "Intro call"]);
+      sheet.addRow(["bo@acme.example", "Meeting booked", "not a date", "Demo"]);
+    });
+    const id = await createImport({ companyId, userId: null, kind: "activities", fileName: "meetings.xlsx", source: bytesOf(file) });
+    await processImport(id);
+    expect(await getImport(companyId, id)).toMatchObject({ status: "succeeded", sheet: "Meetings", createdCount: 1, rejectedCount: 1 });
+    expect(await activitiesOf(companyId)).toMatchObject([{ email: "ana@acme.example", occurredAt: when, detail: "Intro call" }]);
   });
 });
