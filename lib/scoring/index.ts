@@ -5,3 +5,4 @@ export * from "./presets";
 export * from "./thresholds";
 export * from "./compare";
 export * from "./keywords";
+export * from "./engagement";

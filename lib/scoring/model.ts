@@ -26,6 +26,8 @@ export const MODEL_LIMITS = {
   fieldLength: 130,
   points: 10_000,
   pointsFor100: 1_000_000,
+  engagementRules: 50,
+  days: 3650,
 } as const;
 
 const isExtra = (value: unknown): value is ExtraField =>
@@ -81,6 +83,10 @@ export const conditionSchema = z.discriminatedUnion(
   { error: (issue) => `unknown condition kind ${JSON.stringify((issue.input as { kind?: unknown })?.kind)}` },
 );
 
+function pointsFor100Message() {
+  return `points for a score of 100 must be a whole number from 1 to ${MODEL_LIMITS.pointsFor100.toLocaleString("en-US")}`;
+}
+
 const pointsMessage = `points must be whole numbers from -${MODEL_LIMITS.points.toLocaleString("en-US")} to ${MODEL_LIMITS.points.toLocaleString("en-US")}`;
 const points = z.number().int(pointsMessage).min(-MODEL_LIMITS.points, pointsMessage).max(MODEL_LIMITS.points, pointsMessage);
 
@@ -120,20 +126,86 @@ export const gradesSchema = z
 
 export const DEFAULT_GRADES = { A: 80, B: 60, C: 40 };
 
+/**
+ * The engagement section (optional): points for what leads do, fading as activities age
+ * (lib/scoring/engagement.ts). Each rule matches activities by type (and optionally detail); an
+ * activity's points today are `points × (1 − lose/100)^floor(ageDays / everyDays)`, none after
+ * `withinDays`; a rule's sum is capped at `max` (negative for a negative rule: the most it takes away).
+ */
+const daysMessage = `days are whole numbers from 1 to ${MODEL_LIMITS.days.toLocaleString("en-US")}`;
+const days = z.number().int(daysMessage).min(1, daysMessage).max(MODEL_LIMITS.days, daysMessage);
+/** Any of the keywords appears in the text as whole words, ignoring case (`*`: any words between). */
+const keywordsMatch = z.strictObject({ kind: z.literal("keywords"), keywords: nonEmptyList("keyword") });
+/** The whole text equals one of these, ignoring case and spacing. */
+const valuesMatch = z.strictObject({ kind: z.literal("values"), values: nonEmptyList("value") });
+const typeMatch = z.discriminatedUnion("kind", [valuesMatch, keywordsMatch, z.strictObject({ kind: z.literal("any") })], {
+  error: (issue) => `unknown activity match ${JSON.stringify((issue.input as { kind?: unknown })?.kind)}: "values", "keywords" or "any"`,
+});
+const detailMatch = z.discriminatedUnion("kind", [valuesMatch, keywordsMatch], {
+  error: (issue) => `unknown detail match ${JSON.stringify((issue.input as { kind?: unknown })?.kind)}: "values" or "keywords"`,
+});
+const bandMessage = "engagement bands are whole numbers from 1 to 100";
+const band = z.number().int(bandMessage).min(1, bandMessage).max(100, bandMessage);
+
+export const engagementRuleSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z][a-zA-Z0-9]*$/, "rule ids are camelCase letters and digits")
+      .max(MODEL_LIMITS.labelLength, `a rule id of at most ${MODEL_LIMITS.labelLength} characters`)
+      .optional(),
+    label: z.string().trim().min(1, "a rule needs a label").max(MODEL_LIMITS.labelLength, `a label of at most ${MODEL_LIMITS.labelLength} characters`),
+    /** Which activities the rule counts, by their type. */
+    activity: typeMatch,
+    /** Points per activity; negative takes away ("Unsubscribed"). */
+    points: points.refine((value) => value !== 0, "a rule's points are not 0"),
+    /** The most the rule gives (after decay); for a negative rule, negative: the most it takes away. */
+    max: points.optional(),
+    /** Activities older than this many days count nothing. */
+    withinDays: days.optional(),
+    /** An activity loses `lose` % of its points every `everyDays` days. */
+    decay: z
+      .strictObject({
+        lose: z.number().int("lose is a whole percentage from 1 to 99").min(1, "lose is a whole percentage from 1 to 99").max(99, "lose is a whole percentage from 1 to 99"),
+        everyDays: days,
+      })
+      .optional(),
+    /** Only activities whose detail (URL, campaign, subject) matches. */
+    detail: detailMatch.optional(),
+  })
+  .refine((rule) => rule.max === undefined || (rule.max !== 0 && Math.sign(rule.max) === Math.sign(rule.points)), {
+    message: "max has the sign of points (for a negative rule, the most it takes away, as a negative number)",
+    path: ["max"],
+  });
+
+export const engagementSchema = z.strictObject({
+  pointsFor100: z.number().int(pointsFor100Message()).min(1, pointsFor100Message()).max(MODEL_LIMITS.pointsFor100, pointsFor100Message()),
+  /** The lowest engagement score of each priority digit; below band 3 is 4. */
+  bands: z
+    .strictObject({ "1": band, "2": band, "3": band })
+    .refine((bands) => bands["1"] > bands["2"] && bands["2"] > bands["3"], "engagement bands must fall from 1 to 2 to 3")
+    .default({ "1": 60, "2": 30, "3": 10 }),
+  rules: z
+    .array(engagementRuleSchema)
+    .min(1, "an engagement section without rules")
+    .max(MODEL_LIMITS.engagementRules, `at most ${MODEL_LIMITS.engagementRules} engagement rules`),
+});
+
 /** A model's definition. It carries no id: a company's models and versions are named by the server. */
-const pointsFor100Message = `points for a score of 100 must be a whole number from 1 to ${MODEL_LIMITS.pointsFor100.toLocaleString("en-US")}`;
 
 export const scoringModelSchema = z
   .strictObject({
     name: z.string().trim().min(1, "a model needs a name").max(100, "a name of at most 100 characters"),
     description: z.string().trim().max(2000, "a description of at most 2,000 characters").default(""),
-    pointsFor100: z.number().int(pointsFor100Message).min(1, pointsFor100Message).max(MODEL_LIMITS.pointsFor100, pointsFor100Message),
+    pointsFor100: z.number().int(pointsFor100Message()).min(1, pointsFor100Message()).max(MODEL_LIMITS.pointsFor100, pointsFor100Message()),
     grades: gradesSchema.default(DEFAULT_GRADES),
     criteria: z
       .array(criterionSchema)
       .min(1, "a model without criteria")
       .max(MODEL_LIMITS.criteria, `at most ${MODEL_LIMITS.criteria} criteria`)
       .meta({ description: `No two criteria share an id; at most ${MODEL_LIMITS.wordsPerModel.toLocaleString("en-US")} keywords and values in all.` }),
+    /** What leads do, scored beside who they are; without it a model scores fit only. */
+    engagement: engagementSchema.optional(),
   })
   .refine((model) => wordsIn(model) <= MODEL_LIMITS.wordsPerModel, {
     message: `at most ${MODEL_LIMITS.wordsPerModel.toLocaleString("en-US")} keywords and values in one model`,
@@ -143,10 +215,26 @@ export const scoringModelSchema = z
     const ids = model.criteria.flatMap((c) => (c.id ? [c.id] : []));
     return new Set(ids).size === ids.length;
   }, "two criteria share an id")
-  .transform((model) => ({ ...model, criteria: withIds(model.criteria) }));
+  .refine(
+    (model) => {
+      const ids = (model.engagement?.rules ?? []).flatMap((r) => (r.id ? [r.id] : []));
+      return new Set(ids).size === ids.length;
+    },
+    { message: "two engagement rules share an id", path: ["engagement", "rules"] },
+  )
+  .transform((model) => ({
+    ...model,
+    criteria: withIds(model.criteria),
+    ...(model.engagement ? { engagement: { ...model.engagement, rules: withIds(model.engagement.rules) } } : {}),
+  }));
 
-function wordsIn(model: { criteria: { tiers: { when: Condition[] }[] }[] }): number {
+type TextMatch = { kind: string; keywords?: string[]; values?: string[] };
+
+function wordsIn(model: { criteria: { tiers: { when: Condition[] }[] }[]; engagement?: { rules: { activity: TextMatch; detail?: TextMatch }[] } }): number {
   let words = 0;
+  for (const rule of model.engagement?.rules ?? []) {
+    for (const match of [rule.activity, rule.detail]) words += (match?.keywords?.length ?? 0) + (match?.values?.length ?? 0);
+  }
   for (const criterion of model.criteria) {
     for (const tier of criterion.tiers) for (const condition of tier.when) if (condition.kind === "keywords") words += condition.keywords.length;
     else if (condition.kind === "values") words += condition.values.length;
@@ -172,6 +260,8 @@ export type Condition = z.infer<typeof conditionSchema>;
 export type Criterion = z.infer<typeof scoringModelSchema>["criteria"][number];
 export type ScoringModel = z.infer<typeof scoringModelSchema>;
 export type ScoringModelInput = z.input<typeof scoringModelSchema>;
+export type Engagement = NonNullable<ScoringModel["engagement"]>;
+export type EngagementRule = Engagement["rules"][number];
 
 /**
  * The stored lead columns the model reads: its canonical fields, `email` for the derived
