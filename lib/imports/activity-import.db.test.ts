@@ -3,6 +3,7 @@ import type { ActivityMapping } from "@/lib/activities/mapping";
 import { MAX_ACTIVITY_TYPES } from "@/lib/activities/write-activities";
 import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
+import { addActivities } from "@/lib/activities/activities";
 import { createTeam } from "@/lib/test-factories";
 import { workbook } from "@/lib/xlsx/test-workbooks";
 import type { ActivitySummary } from "./activity-import";
@@ -122,7 +123,7 @@ describe("importing a file of activities", () => {
     const failed = await importFile(companyId, "activities", ["Email,Event,Date", ...rows, ""].join("\n"), { failAfterBatches: 1 });
     expect(failed.status).toBe("failed");
     expect(await prisma.activity.count({ where: { companyId } })).toBe(0);
-    expect(await prisma.activityType.count({ where: { companyId } })).toBe(0);
+    expect(await prisma.activityStats.count({ where: { companyId, activities: { not: 0 } } })).toBe(0);
   });
 
   it("activities that arrive before their leads are theirs once the leads arrive; another company sees none of them", async () => {
@@ -162,5 +163,22 @@ describe("importing a file of activities", () => {
     await processImport(id);
     expect(await getImport(companyId, id)).toMatchObject({ status: "succeeded", sheet: "Meetings", createdCount: 1, rejectedCount: 1 });
     expect(await activitiesOf(companyId)).toMatchObject([{ email: "ana@acme.example", occurredAt: when, detail: "Intro call" }]);
+  });
+
+  it("an activity sent through the API while an import of the same activity runs is stored once, and the import still succeeds", async () => {
+    const owner = await createTeam("Busy Senders");
+    const rows = Array.from({ length: 60_000 }, (_, i) => `p${i}@acme.example,Page view,${day(1)}T10:00:00Z`);
+    const id = await createImport({ companyId: owner.companyId, userId: null, kind: "activities", fileName: "big.csv", source: bytesOf(["Email,Event,Date", ...rows, ""].join("\n")) });
+    const running = processImport(id);
+    // The file's last activity arrives through the API once the import is under way, committed before the import reaches it.
+    await expect.poll(async () => (await prisma.import.findUniqueOrThrow({ where: { id }, select: { processedRows: true } })).processedRows, { interval: 20 }).toBeGreaterThan(0);
+    const sent = await addActivities(owner.companyId, owner, [{ email: "p59999@acme.example", type: "page VIEW", occurredAt: `${day(1)}T10:00:00Z` }]);
+    await running;
+    const job = (await getImport(owner.companyId, id))!;
+    expect(job.status).toBe("succeeded");
+    // Whichever came first stored it; the other counted it as a duplicate.
+    expect(sent.created + job.createdCount).toBe(60_000);
+    expect(sent.duplicates + job.duplicateCount).toBe(1);
+    expect(await prisma.activity.count({ where: { companyId: owner.companyId } })).toBe(60_000);
   });
 });

@@ -1,11 +1,10 @@
 import { createActivityReader, type ActivityMapping } from "@/lib/activities/mapping";
 import type { Activity } from "@/lib/activities/activity";
-import { activityTypeIds, dedupeKey, onConnection, TOO_MANY_TYPES, writeActivities } from "@/lib/activities/write-activities";
+import { activityTypeIds, dedupeKey, onConnection, TOO_MANY_TYPES, writeActivities, type Run } from "@/lib/activities/write-activities";
 import { CsvFormatError } from "@/lib/csv/detect";
 import type { CsvRecord } from "@/lib/csv/read";
 import { companyTransaction } from "@/lib/db/bulk";
-import { databaseTarget } from "@/lib/db/client";
-import { isId } from "@/lib/ids";
+import { databaseTarget, prisma } from "@/lib/db/client";
 import { readAhead } from "@/lib/read-ahead";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -100,35 +99,23 @@ export async function writeActivityImport({ client, importId, job, records, byte
   });
 }
 
-/** COPY lines: straight into "Activity", and through the merge. */
-type EncodedActivities = { direct: string; merge: string };
-
 /** Writes a batch (encoded for the database by `encode` as it was read); says how many were stored and which could not be (their type has no room). */
-type ActivityWriter = { encode: (activities: Activity[]) => Promise<EncodedActivities>; write: (batch: ActivityBatch) => Promise<{ stored: number; untyped: number[] }> };
+type ActivityWriter = { encode: (activities: Activity[]) => Promise<string>; write: (batch: ActivityBatch) => Promise<{ stored: number; untyped: number[] }> };
 
 /**
  * How an import's batches of activities reach the database, inside its transaction
- * (docs/activities.md#speed). PostgreSQL: each batch is encoded as COPY text while it is read (the
- * previous one being written meanwhile). When the company had no activity at the start of the
- * import, an activity whose key this import has not written before cannot exist yet: it goes
- * straight into "Activity" with COPY. The others (all of them when the company has activities)
- * are copied into a temporary staging table and inserted by one INSERT … ON CONFLICT DO NOTHING.
- * The embedded database, whose socket drops COPY FROM STDIN: one JSON parameter, as
- * POST /api/activities writes.
+ * (docs/activities.md#speed). PostgreSQL: each batch is encoded as COPY text while the previous
+ * one is written, copied into a temporary staging table and inserted into "Activity" by one
+ * INSERT … ON CONFLICT DO NOTHING. (Not straight into "Activity" with COPY, as a first lead
+ * import does: activities also arrive through the API while an import runs, and the same activity
+ * sent meanwhile would make the COPY, and the import, fail.) The embedded database, whose socket
+ * drops COPY FROM STDIN: one JSON parameter, as POST /api/activities writes.
  */
 async function activityWriter(client: pg.Client, format: BatchFormat, companyId: string, importId: string): Promise<ActivityWriter> {
-  const run = onConnection(client);
-  if (format === "json") return { encode: async () => ({ direct: "", merge: "" }), write: (batch) => writeActivities(run, companyId, batch.activities, importId) };
-  if (!isId(companyId) || !isId(importId)) throw new Error("Not an id.");
-  const { rows } = await client.query<{ fresh: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM "Activity" WHERE "companyId" = $1) AS "fresh"`, [companyId]);
-  // Keys this import has written, as bits of a 4 MB bitmap indexed by the key's first bits (it is
-  // a hash already): a bit already set (now and then by another key) sends the row through the
-  // merge, which is right in any case.
-  const written = rows[0].fresh ? new Uint32Array(WRITTEN_BITS / 32) : null;
+  if (format === "json") return { encode: async () => "", write: (batch) => writeActivities(onConnection(client), companyId, batch.activities, importId) };
   await client.query(`CREATE TEMPORARY TABLE ${STAGING} (LIKE "Activity" INCLUDING DEFAULTS) ON COMMIT DROP`);
   // The insert and the emptying of the staging table go as one round trip (a simple query takes no parameters).
   const merge = `INSERT INTO "Activity" (${COLUMNS}) SELECT ${COLUMNS} FROM ${STAGING} ON CONFLICT ("companyId", "dedupe") DO NOTHING; TRUNCATE ${STAGING}`;
-  const copy = (into: string, text: string) => pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${into} (${COLUMNS}) FROM STDIN`)));
   // The company's types: an id once known (or added); a type without room is refused.
   const typeIds = new Map<string, number>();
   const refused = new Set<string>();
@@ -137,61 +124,43 @@ async function activityWriter(client: pg.Client, format: BatchFormat, companyId:
     encode: async (activities) => {
       const fresh = activities.filter((a) => !typeIds.has(a.typeKey) && !refused.has(a.typeKey));
       if (fresh.length > 0) {
-        // Asked for while the previous batch may be in flight: the connection answers in turn.
-        const found = await activityTypeIds(run, companyId, fresh);
+        // Added and committed at once, apart from the import: a request sending activities of the
+        // same new type meanwhile does not wait for the import to end (a type alone is harmless).
+        const found = await activityTypeIds(onPool, companyId, fresh);
         for (const { typeKey } of fresh) {
           const id = found.typeIds.get(typeKey);
           if (id === undefined) refused.add(typeKey);
           else typeIds.set(typeKey, id);
         }
       }
-      let direct = "";
-      let merged = "";
+      let text = "";
       for (const [index, a] of activities.entries()) {
         if (index % SLICE === SLICE - 1) await breathe();
         const typeId = typeIds.get(a.typeKey);
         if (typeId === undefined) continue;
-        const key = dedupeKey(a);
-        const line = `${ids}\t${key}\t${copyText(a.email)}\t${typeId}\t${a.occurredAt.toISOString()}\t${copyText(a.detail)}\t${copyText(a.source)}\t${copyText(a.eventId)}\n`;
-        const bit = written ? parseInt(key.slice(0, 8), 16) & (WRITTEN_BITS - 1) : 0;
-        if (written && (written[bit >>> 5] & (1 << (bit & 31))) === 0) {
-          written[bit >>> 5] |= 1 << (bit & 31);
-          direct += line;
-        } else merged += line;
+        text += `${ids}\t${dedupeKey(a)}\t${copyText(a.email)}\t${typeId}\t${a.occurredAt.toISOString()}\t${copyText(a.detail)}\t${copyText(a.source)}\t${copyText(a.eventId)}\n`;
       }
-      return { direct, merge: merged };
+      return text;
     },
-    write: async ({ activities, copy: text }) => {
+    write: async ({ activities, copy }) => {
       const untyped = refused.size === 0 ? [] : activities.flatMap((a, index) => (refused.has(a.typeKey) ? [index] : []));
-      let stored = 0;
-      if (text.direct) stored += (await copyCount(copy, `"Activity"`, text.direct));
-      if (text.merge) {
-        await copy(STAGING, text.merge);
-        const [inserted] = (await client.query(merge)) as unknown as pg.QueryResult[];
-        stored += inserted.rowCount ?? 0;
-      }
-      return { stored, untyped };
+      if (!copy) return { stored: 0, untyped };
+      await pipeline(Readable.from([copy]), client.query(copyFrom(`COPY ${STAGING} (${COLUMNS}) FROM STDIN`)));
+      const [inserted] = (await client.query(merge)) as unknown as pg.QueryResult[];
+      return { stored: inserted.rowCount ?? 0, untyped };
     },
   };
 }
 
+/** Statements on a pooled connection, each committed on its own. */
+const onPool: Run = (text, values) => prisma.$queryRawUnsafe(text, ...values);
+
 /** The columns a batch carries, in this order in its COPY lines. */
 const COLUMNS = ["companyId", "importId", "dedupe", "email", "typeId", "occurredAt", "detail", "source", "eventId"].map((column) => `"${column}"`).join(", ");
 
-/** 2^25 bits: at a million activities, about 3% of the rows take the merge for nothing. */
-const WRITTEN_BITS = 1 << 25;
-
-/** Copies `text` and says how many rows it held (one per line). */
-async function copyCount(copy: (into: string, text: string) => Promise<void>, into: string, text: string): Promise<number> {
-  await copy(into, text);
-  let lines = 0;
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
-  return lines;
-}
-
 const STAGING = "activity_batch";
 
-type ActivityBatch = { records: number; activities: Activity[]; origins: CsvRecord[]; rejected: Rejection[]; cutRows: number; emptyRows: number; copy: EncodedActivities };
+type ActivityBatch = { records: number; activities: Activity[]; origins: CsvRecord[]; rejected: Rejection[]; cutRows: number; emptyRows: number; copy: string };
 
 /** Activities written per statement at most (a batch of rows of the wide shape may hold many more than rows). */
 const ACTIVITIES_PER_WRITE = 10_000;
@@ -201,7 +170,7 @@ const ACTIVITIES_PER_WRITE = 10_000;
  * comes first, each read into its activities (with the record each came from) and its rejected rows.
  */
 async function* activityBatches(records: AsyncIterable<CsvRecord[]>, read: ReturnType<typeof createActivityReader>, encode: ActivityWriter["encode"]): AsyncGenerator<ActivityBatch> {
-  const empty = (): ActivityBatch => ({ records: 0, activities: [], origins: [], rejected: [], cutRows: 0, emptyRows: 0, copy: { direct: "", merge: "" } });
+  const empty = (): ActivityBatch => ({ records: 0, activities: [], origins: [], rejected: [], cutRows: 0, emptyRows: 0, copy: "" });
   let out = empty();
   for await (const part of records) {
     for (const record of part) {
