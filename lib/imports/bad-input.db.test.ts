@@ -1,5 +1,5 @@
 import { createCompany } from "@/lib/test-factories";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { bytesOf } from "@/lib/db/test-helpers";
 import { AppError } from "@/lib/errors";
@@ -16,7 +16,8 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const join = (...parts: (string | Uint8Array)[]) => Buffer.concat(parts.map((part) => (typeof part === "string" ? utf8(part) : part)));
 const lines = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join("\n");
 
-type Refused = { refused: number; message: RegExp };
+/** `maxUploadMb`: the upload limit the case runs with (LEADRANK_MAX_UPLOAD_MB). */
+type Refused = { refused: number; message: RegExp; maxUploadMb?: number };
 type Imported = { created: number; rejected?: number; duplicates?: number; reasons?: RegExp[]; check?: (leads: Lead[]) => void };
 type Lead = { email: string; fullName: string | null; jobTitle: string | null; companySize: number | null; extra: unknown };
 
@@ -128,23 +129,27 @@ const CORPUS: [string, Uint8Array | (() => AsyncIterable<Uint8Array>), Refused |
   ["emoji in names", utf8("Email,Name\nana@example.com,Ana 🚀 Lee\n"), { created: 1, check: ([lead]) => expect(lead.fullName).toBe("Ana 🚀 Lee") }],
   ["the same email three times", utf8("Email,Title\nana@example.com,A\nANA@example.com,B\n ana@example.com ,C\n"), { created: 1, duplicates: 2, check: ([lead]) => expect(lead.jobTitle).toBe("C") }],
   [
-    "a 150 MB file",
+    "a 150 MB file, over a limit of 100 MB",
     () =>
       (async function* () {
         const chunk = utf8(`${lines(16_000, (i) => `lead${i}@example.com,Lead ${i},Engineer,Acme`)}\n`);
         yield utf8("Email,Name,Title,Company\n");
         for (let sent = 0; sent < 150 * 1024 * 1024; sent += chunk.length) yield chunk;
       })(),
-    { refused: 413, message: /larger than 100 MB/ },
+    { refused: 413, message: /larger than 100 MB/, maxUploadMb: 100 },
   ],
 ];
 
 describe("awkward and hostile files", () => {
+  afterEach(() => {
+    delete process.env.LEADRANK_MAX_UPLOAD_MB;
+  });
   it("has at least 30 of them", () => expect(CORPUS.length).toBeGreaterThanOrEqual(30));
 
   it.each(CORPUS)("%s", async (_label, content, expected) => {
     const company = await createCompany({ name: "Corpus" });
     const source = typeof content === "function" ? content() : bytesOf(content);
+    if ("refused" in expected && expected.maxUploadMb) process.env.LEADRANK_MAX_UPLOAD_MB = String(expected.maxUploadMb);
     const attempt = createImport({ companyId: company.id, userId: null, fileName: "corpus.csv", source });
     if ("refused" in expected) {
       await expect(attempt).rejects.toBeInstanceOf(AppError);
