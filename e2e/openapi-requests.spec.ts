@@ -21,7 +21,8 @@ const OUTCOMES_CSV = ["Email,Job Title,Company Size,Outcome", ...Array.from({ le
 
 /**
  * What JSON Schema cannot say about a body, made true the way a client reading the document's
- * descriptions would: grade thresholds fall from A to B to C.
+ * descriptions would: grade thresholds fall from A to B to C, engagement bands from 1 to 2 to 3,
+ * an engagement rule's points are not 0 and its max has their sign.
  */
 function withCrossFieldRules(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(withCrossFieldRules);
@@ -31,6 +32,15 @@ function withCrossFieldRules(body: unknown): unknown {
   if (grades && typeof grades.A === "number") {
     const [A, B, C] = [...new Set([grades.A, grades.B, grades.C, 1, 2, 3])].sort((a, b) => b - a);
     out.grades = { A, B, C };
+  }
+  const bands = out.bands as Record<string, number> | undefined;
+  if (bands && typeof bands["1"] === "number") {
+    const [one, two, three] = [...new Set([bands["1"], bands["2"], bands["3"], 1, 2, 3])].sort((a, b) => b - a);
+    out.bands = { 1: one, 2: two, 3: three };
+  }
+  if (typeof out.points === "number" && out.activity !== undefined) {
+    if (out.points === 0) out.points = 1;
+    if (typeof out.max === "number") out.max = Math.sign(out.points as number) * Math.max(1, Math.abs(out.max));
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { dashboardQuery } from "@/lib/leads/dashboard";
 import { listLeadsQuery } from "@/lib/leads/list-leads";
 import { activityMappingSchema } from "@/lib/activities/mapping";
 import { mappingSchema } from "@/lib/csv/mapping";
-import { outcomeValuesSchema } from "@/lib/imports/schemas";
+import { IMPORT_KINDS, outcomeValuesSchema } from "@/lib/imports/schemas";
 import { createModelInput } from "@/lib/models/models";
 import { scoringModelSchema } from "@/lib/scoring/model";
 import { createInvitationSchema } from "@/lib/teams/invitations";
@@ -34,7 +34,7 @@ export type Operation = {
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The fields of a multipart body: a description, or for a field holding JSON text, its schema too. */
-  multipart?: Record<string, string | { description: string; json: z.ZodType }>;
+  multipart?: Record<string, string | { description: string; json: z.ZodType } | { description: string; values: readonly string[] }>;
   /** Whether the body is a scoring model's (too large: 422 `invalid_model`, not 413). */
   model?: true;
   responses: Record<number, Response>;
@@ -81,7 +81,7 @@ export const OPERATIONS: Operation[] = [
     errors: ["not_found"],
     multipart: {
       file: "The CSV or .xlsx file (last field)",
-      kind: 'Optional: "leads" (default) or "activities" (what leads did: docs/activities.md#files)',
+      kind: { description: 'Optional: "leads" (default) or "activities" (what leads did: docs/activities.md#importing-activity-files)', values: IMPORT_KINDS },
       mapping: {
         description:
           'Optional JSON array, as many entries as the file has columns. Leads: the lead field of each column, or null (extra data). Activities: email, type, occurredAt, detail, source, eventId, "counted" (the header is a type, the cell a count or yes/no) or null (ignored)',
@@ -166,6 +166,7 @@ function parameters(operation: Operation) {
 /** A multipart field: a string; the file's bytes; or JSON text, with the schema of what it holds (`contentSchema`). */
 function multipartField(name: string, field: NonNullable<Operation["multipart"]>[string]) {
   if (typeof field === "string") return { type: "string", description: field, ...(name === "file" ? { contentEncoding: "binary" } : {}) };
+  if ("values" in field) return { type: "string", description: field.description, enum: [...field.values] };
   const contentSchema = jsonSchema(field.json, "input");
   delete contentSchema.$schema;
   return { type: "string", description: field.description, contentMediaType: "application/json", contentSchema };
