@@ -90,14 +90,20 @@ function pointsFor100Message() {
 const pointsMessage = `points must be whole numbers from -${MODEL_LIMITS.points.toLocaleString("en-US")} to ${MODEL_LIMITS.points.toLocaleString("en-US")}`;
 const points = z.number().int(pointsMessage).min(-MODEL_LIMITS.points, pointsMessage).max(MODEL_LIMITS.points, pointsMessage);
 
+/** An optional id of a criterion or an engagement rule (made from the label when left out), and its label. */
+const idSchema = (what: "criterion" | "rule") =>
+  z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9]*$/, `${what} ids are camelCase letters and digits`)
+    .max(MODEL_LIMITS.labelLength, `a ${what} id of at most ${MODEL_LIMITS.labelLength} characters`)
+    .optional();
+const labelSchema = (what: "criterion" | "rule") =>
+  z.string().trim().min(1, `a ${what} needs a label`).max(MODEL_LIMITS.labelLength, `a label of at most ${MODEL_LIMITS.labelLength} characters`);
+
 export const criterionSchema = z.strictObject({
   /** Names the criterion across versions (comparisons, the biggest movers); made from the label when left out. */
-  id: z
-    .string()
-    .regex(/^[a-z][a-zA-Z0-9]*$/, "criterion ids are camelCase letters and digits")
-    .max(MODEL_LIMITS.labelLength, `a criterion id of at most ${MODEL_LIMITS.labelLength} characters`)
-    .optional(),
-  label: z.string().trim().min(1, "a criterion needs a label").max(MODEL_LIMITS.labelLength, `a label of at most ${MODEL_LIMITS.labelLength} characters`),
+  id: idSchema("criterion"),
+  label: labelSchema("criterion"),
   tiers: z
     .array(
       z.strictObject({
@@ -149,12 +155,8 @@ const band = z.number().int(bandMessage).min(1, bandMessage).max(100, bandMessag
 
 export const engagementRuleSchema = z
   .strictObject({
-    id: z
-      .string()
-      .regex(/^[a-z][a-zA-Z0-9]*$/, "rule ids are camelCase letters and digits")
-      .max(MODEL_LIMITS.labelLength, `a rule id of at most ${MODEL_LIMITS.labelLength} characters`)
-      .optional(),
-    label: z.string().trim().min(1, "a rule needs a label").max(MODEL_LIMITS.labelLength, `a label of at most ${MODEL_LIMITS.labelLength} characters`),
+    id: idSchema("rule"),
+    label: labelSchema("rule"),
     /** Which activities the rule counts, by their type. */
     activity: typeMatch,
     /** Points per activity; negative takes away ("Unsubscribed"). */
